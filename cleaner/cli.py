@@ -1,0 +1,223 @@
+"""The `cleaner` command: argument parsing and printing only; cleaning lives in the pipeline.
+
+Exit codes: 0 all good, 1 some documents failed (the others were written), 2 usage or
+configuration error. Errors are one line on stderr, never a traceback.
+"""
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from . import Cleaner
+from .errors import CleanerError
+from .examples import example_cases
+from .explain import explain
+from .ruleset import builtin_rules_dir, load_rulesets
+
+INPUT_SUFFIXES = (".txt", ".html", ".htm")
+EXIT_OK, EXIT_FAILED_DOCS, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv=None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return args.run(args)
+    except CleanerError as err:
+        return fail(err)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader (e.g. `head`) has gone; that is not an error
+        return EXIT_OK
+
+
+def fail(err, code=EXIT_USAGE) -> int:
+    print(f"cleaner: {err}", file=sys.stderr)
+    return code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cleaner", description="Strip boilerplate and noise "
+                                     "from scraped news articles.")
+    sub = parser.add_subparsers(metavar="COMMAND")
+
+    clean = sub.add_parser("clean", help="clean files, directories or stdin")
+    clean.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, or - for stdin")
+    clean.add_argument("-o", "--output", type=Path, help="output file or directory")
+    clean.add_argument("--format", choices=("text", "jsonl"), default="text",
+                       help="text: clean text files; jsonl: one JSON record per document")
+    clean.add_argument("--report", type=Path, help="write one JSON line per document with its "
+                       "removals and edits")
+    add_document_options(clean)
+    clean.set_defaults(run=run_clean)
+
+    show = sub.add_parser("explain", help="show what each rule removed or changed in a document")
+    show.add_argument("path", metavar="PATH", help="file, or - for stdin")
+    show.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    add_document_options(show)
+    show.set_defaults(run=run_explain)
+
+    rules = sub.add_parser("rules", help="work with rule files")
+    rules_sub = rules.add_subparsers(metavar="ACTION")
+    check = rules_sub.add_parser("check", help="validate rule files and run their examples")
+    check.add_argument("dirs", nargs="*", metavar="DIR", help="rule files or directories "
+                       "(default: the bundled rules)")
+    check.set_defaults(run=run_rules_check)
+    return parser
+
+
+def add_document_options(parser):
+    parser.add_argument("--outlet", help="outlet id (default: from --url or fingerprints)")
+    parser.add_argument("--url", help="the document's URL (selects the outlet by domain)")
+    parser.add_argument("--lang", help="language code (default: detected)")
+    parser.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR",
+                        help="extra rule file or directory (repeatable)")
+    parser.add_argument("--input-format", choices=("auto", "text", "html"), default="auto",
+                        help="how to read inputs (default: sniff)")
+
+
+def read_input(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(path).read_bytes()
+    except OSError as err:
+        raise CleanerError(f"{path}: cannot read: {err.strerror}") from None
+
+
+def clean_one(cleaner, data, args, url=None):
+    return cleaner.clean(data, url=url or args.url, outlet=args.outlet, lang=args.lang,
+                         fmt=args.input_format)
+
+
+def run_explain(args) -> int:
+    cleaner = Cleaner(rules=args.rules)
+    result = clean_one(cleaner, read_input(args.path), args)
+    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+    sys.stdout.write(explain(result, color))
+    print(f"# lang={result.lang} outlet={result.outlet} removed={len(result.removed)} "
+          f"edits={len(result.edits)}", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_rules_check(args) -> int:
+    paths = args.dirs or [builtin_rules_dir()]
+    rulesets = load_rulesets(paths)
+    cases = example_cases(rulesets)
+    failures = [(case.id, case.failure()) for case in cases]
+    failures = [(case_id, why) for case_id, why in failures if why]
+    for case_id, why in failures:
+        print(f"FAIL {case_id}: {why}")
+    rules = sum(len(rs.rules) for rs in rulesets)
+    print(f"{len(rulesets)} rule files, {rules} rules, {len(cases)} examples: "
+          f"{len(cases) - len(failures)} passed, {len(failures)} failed")
+    return EXIT_FAILED_DOCS if failures else EXIT_OK
+
+
+def run_clean(args) -> int:
+    cleaner = Cleaner(rules=args.rules)
+    jobs = list(plan_jobs(args))
+    to_stdout = args.output is None
+    if to_stdout and args.format == "text" and len(jobs) > 1:
+        raise CleanerError("several inputs need -o OUTPUT_DIR (or --format jsonl for stdout)")
+    failed = 0
+    jsonl_target = (args.output or Path("-")) if args.format == "jsonl" else None
+    with Sink(jsonl_target) as records, \
+            Sink(args.report) as report:
+        for name, source, target in jobs:
+            try:
+                result = clean_one(cleaner, read_input(source), args)
+            except CleanerError as err:
+                failed += 1
+                print(f"cleaner: {name}: {err}", file=sys.stderr)
+                continue
+            if args.format == "jsonl":
+                records.write({"id": name, **result.to_dict(include_changes=False)})
+            elif target is None:
+                sys.stdout.write(result.text)
+            else:
+                write_atomic(target, result.text)
+            report.write({"id": name, **result.to_dict()})
+    if failed:
+        print(f"cleaner: {failed} of {len(jobs)} documents failed", file=sys.stderr)
+    return EXIT_FAILED_DOCS if failed else EXIT_OK
+
+
+def plan_jobs(args):
+    """(name, source path or '-', target path or None) for every input document."""
+    single = len(args.paths) == 1
+    for raw in args.paths:
+        path = Path(raw)
+        if raw == "-":
+            yield "-", "-", None if args.output is None else args.output
+        elif path.is_dir():
+            if args.output is None and args.format == "text":
+                raise CleanerError(f"{raw} is a directory: give -o OUTPUT_DIR")
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
+            for file in files:
+                rel = file.relative_to(path)
+                mirror = args.output if single else args.output / path.name
+                target = None if args.format == "jsonl" else mirror / rel.with_suffix(".txt")
+                yield str(file), str(file), target
+        elif not path.exists():
+            raise CleanerError(f"{raw}: no such file or directory")
+        elif args.output is None or args.format == "jsonl":
+            yield raw, raw, None
+        elif single and not args.output.is_dir():
+            yield raw, raw, args.output
+        else:
+            yield raw, raw, args.output / path.with_suffix(".txt").name
+
+
+def write_atomic(target: Path, text: str) -> None:
+    """Write via a temporary file and rename, so a crash never leaves half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class Sink:
+    """JSON lines streamed to stdout ('-') or to a temporary file that replaces `path` only
+    when the run completes, so a crash never leaves half a file. None writes nothing."""
+
+    def __init__(self, path: Path | None):
+        self.path, self.out, self.tmp = path, None, None
+
+    def __enter__(self):
+        if self.path is None or str(self.path) == "-":
+            self.out = sys.stdout if self.path is not None else None
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, self.tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.")
+            self.out = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        return self
+
+    def write(self, record: dict) -> None:
+        if self.out is not None:
+            self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    def __exit__(self, kind, *_):
+        if self.tmp is not None:
+            self.out.close()
+            if kind is None:
+                os.replace(self.tmp, self.path)
+            else:
+                Path(self.tmp).unlink(missing_ok=True)
+        return False
+
+
+if __name__ == "__main__":
+    sys.exit(main())

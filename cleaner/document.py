@@ -1,0 +1,65 @@
+"""The document that flows through the stages, and the records of what changed."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Line:
+    """One paragraph of the document; `number` is its 1-based line in the input."""
+
+    number: int
+    text: str
+    protected_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A line a rule removed: its input line number, text, rule id and category."""
+
+    line: int
+    text: str
+    rule: str
+    category: str
+
+
+@dataclass(frozen=True)
+class Edit:
+    """An in-line repair. `offset` indexes the line's text as it stood just before
+    this edit; edits are listed in the order they were applied."""
+
+    line: int
+    offset: int
+    before: str
+    after: str
+    rule: str
+    evidence: str | None = None
+
+
+@dataclass
+class Document:
+    """Kept lines plus everything removed or edited so far."""
+
+    lines: list[Line]
+    url: str | None = None
+    lang: str | None = None
+    outlet: str | None = None
+    removed: list[Removal] = field(default_factory=list)
+    edits: list[Edit] = field(default_factory=list)
+
+    def drop(self, lines, rule: str, category: str) -> None:
+        """Remove `lines` (Line objects still in the document), recording why."""
+        gone = {id(line) for line in lines}
+        for line in lines:
+            self.removed.append(Removal(line.number, line.text, rule, category))
+        self.lines = [line for line in self.lines if id(line) not in gone]
+
+    def rewrite(self, line: Line, edits: list[Edit]) -> None:
+        """Apply non-overlapping `edits` (offsets into line.text) to `line`, in order."""
+        text, shift, applied = line.text, 0, []
+        for edit in sorted(edits, key=lambda e: e.offset):
+            at = edit.offset + shift
+            text = text[:at] + edit.after + text[at + len(edit.before):]
+            applied.append(Edit(line.number, at, edit.before, edit.after, edit.rule, edit.evidence))
+            shift += len(edit.after) - len(edit.before)
+        line.text = text
+        self.edits.extend(applied)

@@ -1,0 +1,65 @@
+"""Run each rule's YAML examples: lines it must drop, must keep, and must fix.
+
+One case per example, with an id `<ruleset>.<rule>_<kind><n>`, so `pytest -k <rule>` and
+`cleaner rules check` report exactly which example of which rule failed.
+"""
+
+from dataclasses import dataclass
+
+from .document import Document, Line
+from .ruleset import Rule, RuleSet
+from .stages.rules import apply_rules
+
+
+@dataclass(frozen=True)
+class ExampleCase:
+    id: str
+    rule: Rule
+    kind: str  # "drop", "keep" or "fix"
+    text: str
+    expected: str | None = None
+
+    def failure(self) -> str | None:
+        """None if the rule behaves as the example says, else what went wrong."""
+        if self.rule.kind == "protect":
+            if not self.rule.pattern.search(self.text):
+                return f"protect pattern does not match {self.text!r}"
+            return None
+        if self.kind == "fix":
+            return self.fix_failure()
+        doc = run_rule(self.rule, self.text)
+        kept = [line.text for line in doc.lines]
+        if self.kind == "drop" and kept:
+            return f"should drop every line of {self.text!r}, but kept {kept!r}"
+        if self.kind == "keep":
+            if self.rule.kind == "replace" and kept != self.text.splitlines():
+                return f"should leave {self.text!r} unchanged, but made {kept!r}"
+            if len(kept) != len(self.text.splitlines()):
+                return f"should keep {self.text!r}, but dropped {[r.text for r in doc.removed]!r}"
+        return None
+
+    def fix_failure(self) -> str | None:
+        got = "\n".join(line.text for line in run_rule(self.rule, self.text).lines)
+        if got != self.expected:
+            return f"should turn {self.text!r} into {self.expected!r}, but made {got!r}"
+        again = "\n".join(line.text for line in run_rule(self.rule, got).lines)
+        if again != got:
+            return f"is not stable: applied again to {got!r} it makes {again!r}"
+        return None
+
+
+def run_rule(rule: Rule, text: str) -> Document:
+    """The rule alone applied to `text` (one line per line)."""
+    doc = Document([Line(n, t) for n, t in enumerate(text.splitlines(), 1)])
+    return apply_rules(doc, [RuleSet(name="example", path="", rules=(rule,))])
+
+
+def example_cases(rulesets: list[RuleSet]) -> list[ExampleCase]:
+    cases = []
+    for ruleset in rulesets:
+        for rule in ruleset.rules:
+            ex = rule.examples
+            cases += [ExampleCase(f"{rule.id}_drop{i}", rule, "drop", t) for i, t in enumerate(ex.drop, 1)]
+            cases += [ExampleCase(f"{rule.id}_keep{i}", rule, "keep", t) for i, t in enumerate(ex.keep, 1)]
+            cases += [ExampleCase(f"{rule.id}_fix{i}", rule, "fix", b, a) for i, (b, a) in enumerate(ex.fix, 1)]
+    return cases

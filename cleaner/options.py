@@ -1,0 +1,36 @@
+"""Every threshold in one immutable object, with its unit and the reason for its value."""
+
+from dataclasses import dataclass, fields
+
+from .patterns import DEFAULT_TIMEOUT_S
+
+
+@dataclass(frozen=True)
+class Options:
+    # Larger inputs are refused rather than risk a worker's memory: 20 MB of text is
+    # ~3 million words, far beyond any article.
+    max_input_bytes: int = 20_000_000
+    # Seconds one rule pattern may run on one line before RuleTimeout.
+    rule_timeout_s: float = DEFAULT_TIMEOUT_S
+    # Characters of text given to langdetect: 2,000 decide the language of every seed and
+    # bound its cost on long documents.
+    lang_sample_chars: int = 2_000
+    # Fewer letters than this and langdetect guesses; the language is left unknown.
+    lang_min_letters: int = 40
+    # Lines whose word sets overlap at least this much (Jaccard) are near-duplicates.
+    near_duplicate_jaccard: float = 0.9
+    # Lines shorter than this (in words) are only removed as exact duplicates: short lines
+    # ("Yes.", "Q:") legitimately repeat in interviews and lists.
+    near_duplicate_min_words: int = 8
+    # Exact duplicates shorter than this (in characters) are kept for the same reason.
+    duplicate_min_chars: int = 20
+    # A caption is a short line: credit-ending lines longer than this (words) are text.
+    caption_max_words: int = 60
+    # Repair glued tokens ("Putinin June"); off leaves the words as scraped.
+    repair_glue: bool = True
+    # Run ftfy on each line (mojibake, control characters).
+    repair_encoding: bool = True
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))

@@ -1,0 +1,116 @@
+"""The ordered stages. A Cleaner compiles its rule sets once and reuses them for every call.
+
+Order: decode (HTML -> text) -> encoding -> whitespace -> language -> outlet -> rules
+-> captions -> duplicates -> glue -> layout.
+"""
+
+import dataclasses
+import difflib
+from dataclasses import dataclass
+
+from .document import Document, Edit, Line, Removal
+from .errors import CleanerError
+from .options import Options
+from .ruleset import Outlet, RuleSet, builtin_rules_dir, load_rulesets
+from .stages.captions import caption_patterns, drop_captions
+from .stages.decode import to_text
+from .stages.duplicates import drop_duplicates
+from .stages.encoding import repair_encoding
+from .stages.glue import glue_lexicon, repair_glue
+from .stages.language import detect_language
+from .stages.layout import layout
+from .stages.outlet import resolve_outlet
+from .stages.rules import apply_rules
+from .stages.whitespace import normalize_whitespace
+
+
+@dataclass(frozen=True)
+class Result:
+    """Clean text plus everything removed and edited, each with its rule id."""
+
+    text: str
+    lang: str | None
+    outlet: str | None
+    removed: tuple[Removal, ...]
+    edits: tuple[Edit, ...]
+    source: tuple[str, ...]  # the decoded input lines that `removed` and `edits` refer to
+
+    def to_dict(self, include_changes: bool = True) -> dict:
+        """A JSON-ready dict; without `include_changes`, just text, lang and outlet."""
+        data = {"text": self.text, "lang": self.lang, "outlet": self.outlet}
+        if include_changes:
+            data["removed"] = [dataclasses.asdict(r) for r in self.removed]
+            data["edits"] = [dataclasses.asdict(e) for e in self.edits]
+        return data
+
+
+class Cleaner:
+    """Compiled rule sets and options; `clean()` may be called any number of times."""
+
+    def __init__(self, rules=(), *, builtin_rules: bool = True, **options):
+        self.options = make_options(options)
+        extra = [rules] if isinstance(rules, (str, bytes)) or hasattr(rules, "__fspath__") else list(rules)
+        paths = ([builtin_rules_dir()] if builtin_rules else []) + extra
+        self.rulesets = load_rulesets(paths, self.options.rule_timeout_s)
+        self.outlets = merge_outlets(self.rulesets)
+        generic = [rs for rs in self.rulesets if rs.outlet is None]
+        self._captions = {key: caption_patterns(
+            [c for rs in generic + self.outlet_rulesets(key) for c in rs.credits],
+            [c for rs in generic + self.outlet_rulesets(key) for c in rs.credit_labels])
+            for key in [None, *self.outlets]}
+        self._lexicons = {key: glue_lexicon(
+            [n for rs in generic + self.outlet_rulesets(key) for n in rs.names],
+            [w for rs in generic + self.outlet_rulesets(key) for w in rs.protected_words])
+            for key in [None, *self.outlets]}
+
+    def outlet_rulesets(self, outlet: str | None) -> list[RuleSet]:
+        return [rs for rs in self.rulesets if rs.outlet and rs.outlet.id == outlet]
+
+    def active_rulesets(self, lang: str | None, outlet: str | None) -> list[RuleSet]:
+        """Generic rule sets, then those for `lang`, then the outlet's."""
+        generic = [rs for rs in self.rulesets if rs.outlet is None and rs.lang is None]
+        by_lang = [rs for rs in self.rulesets if rs.outlet is None and rs.lang and rs.lang == lang]
+        return generic + by_lang + self.outlet_rulesets(outlet)
+
+    def clean(self, text, *, url=None, outlet=None, lang=None, fmt="auto") -> Result:
+        """Clean one document (str or bytes; fmt "text", "html" or "auto")."""
+        opts = self.options
+        source = to_text(text, fmt, url, opts.max_input_bytes).splitlines()
+        doc = Document([Line(n, t) for n, t in enumerate(source, 1)], url=url, lang=lang)
+        if opts.repair_encoding:
+            repair_encoding(doc)
+        normalize_whitespace(doc)
+        detect_language(doc, opts.lang_sample_chars, opts.lang_min_letters)
+        resolve_outlet(doc, self.outlets, outlet)
+        apply_rules(doc, self.active_rulesets(doc.lang, doc.outlet))
+        drop_captions(doc, self._captions[doc.outlet], opts.caption_max_words)
+        drop_duplicates(doc, opts.duplicate_min_chars, opts.near_duplicate_min_words,
+                        opts.near_duplicate_jaccard)
+        if opts.repair_glue:
+            repair_glue(doc, self._lexicons[doc.outlet])
+        return Result(layout(doc), doc.lang, doc.outlet,
+                      tuple(sorted(doc.removed, key=lambda r: r.line)), tuple(doc.edits),
+                      tuple(source))
+
+
+def make_options(options: dict) -> Options:
+    """Options from keyword arguments; an unknown name is a clear error, not a TypeError."""
+    for name in options:
+        if name not in Options.names():
+            close = difflib.get_close_matches(name, Options.names(), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise CleanerError(f"unknown option {name!r}{hint}")
+    return Options(**options)
+
+
+def merge_outlets(rulesets) -> dict[str, Outlet]:
+    """One Outlet per id; several files may describe the same outlet (domains add up)."""
+    outlets = {}
+    for rs in rulesets:
+        if rs.outlet is None:
+            continue
+        known = outlets.get(rs.outlet.id)
+        outlets[rs.outlet.id] = rs.outlet if known is None else dataclasses.replace(
+            known, domains=known.domains + rs.outlet.domains,
+            fingerprints=known.fingerprints + rs.outlet.fingerprints, lang=known.lang or rs.outlet.lang)
+    return outlets

@@ -1,0 +1,50 @@
+"""Image captions and photo credits: short lines that end in (or are) a credit.
+
+The credit names ("AFP", "Reuters", "Getty Images") and labels ("Photo", "Foto") are data,
+declared under `credits:` and `credit_labels:` in rule files.
+"""
+
+from dataclasses import dataclass
+
+import regex
+
+from ..document import Document
+
+RULE_TAIL = "caption.credit"
+RULE_LINE = "caption.credit-line"
+
+
+@dataclass(frozen=True)
+class CaptionPatterns:
+    tail: regex.Pattern      # a caption that ends in a credit
+    whole: regex.Pattern     # a line that is nothing but a credit
+
+
+def caption_patterns(credits, labels) -> CaptionPatterns | None:
+    """Compile the caption patterns from the credit names and labels of the rule sets."""
+    if not credits:
+        return None
+    names = "|".join(regex.escape(c) for c in sorted(set(credits), key=len, reverse=True))
+    label = "|".join(regex.escape(l) for l in sorted(set(labels), key=len, reverse=True)) or "(?!)"
+    credit = rf"(?:{label})?\s*(?:by|:)?\s*(?:[^()\n]{{0,40}}[/,;]\s*)?(?:{names})\b[^()\n]{{0,40}}"
+    tail = rf"(?:\(\s*(?:©\s*)?{credit}\)|(?:{label})\s*(?:credit\s*)?[:/]\s*[^.!?\n]{{0,60}}" \
+           rf"|©\s*[^.!?\n]{{1,60}})\s*\.?$"
+    whole = rf"^\(?\s*(?:©\s*)?(?:(?:{label})\s*(?:credit\s*)?(?:by|:|/)?\s*)?" \
+            rf"(?:[^()\n]{{0,40}}[/,;]\s*)?(?:{names})\b[^()\n.!?]{{0,40}}\)?\.?$"
+    return CaptionPatterns(regex.compile(tail, regex.IGNORECASE | regex.V0),
+                           regex.compile(whole, regex.IGNORECASE))
+
+
+def drop_captions(doc: Document, patterns: CaptionPatterns | None, max_words: int) -> Document:
+    """Drop caption lines ending in a credit, and lines that are only a credit."""
+    if patterns is None:
+        return doc
+    whole = [line for line in doc.lines if not line.protected_by and patterns.whole.search(line.text)]
+    if whole:
+        doc.drop(whole, RULE_LINE, "credit")
+    tails = [line for line in doc.lines
+             if not line.protected_by and len(line.text.split()) <= max_words
+             and patterns.tail.search(line.text)]
+    if tails:
+        doc.drop(tails, RULE_TAIL, "caption")
+    return doc

@@ -1,0 +1,27 @@
+"""Normalise white space: one space between words, no invisible characters, no blank lines."""
+
+import regex
+
+from ..document import Document, Edit
+
+# Zero-width space, word joiner, stray BOM, soft hyphen. ZWJ and ZWNJ stay: they carry
+# meaning in emoji and in Persian and Indic scripts.
+INVISIBLE = regex.compile(r"[\u200b\u2060\ufeff\u00ad]+")
+TRIM = regex.compile(r"^\s+|\s+$")
+SPACE_RUN = regex.compile(r"\s{2,}|[^\S ]")
+PASSES = (("whitespace.invisible", INVISIBLE, ""), ("whitespace.trim", TRIM, ""),
+          ("whitespace.collapse", SPACE_RUN, " "))
+
+
+def normalize_whitespace(doc: Document) -> Document:
+    """Remove invisible characters, trim line ends, collapse runs of space; blank lines go
+    (they are layout, not content, so they are not recorded as removals)."""
+    doc.lines = [line for line in doc.lines if line.text.strip()]
+    for line in doc.lines:
+        for rule, pattern, replacement in PASSES:
+            edits = [Edit(line.number, m.start(), m.group(), replacement, rule)
+                     for m in pattern.finditer(line.text)]
+            if edits:
+                doc.rewrite(line, edits)
+    doc.lines = [line for line in doc.lines if line.text]
+    return doc
