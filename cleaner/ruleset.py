@@ -196,11 +196,12 @@ class _FileReader:
         if not isinstance(rules, list):
             self.fail(data, "rules", "must be a list of rules")
         compiled = [self.rule(rule, f"rules[{i}]") for i, rule in enumerate(rules)]
-        ids = {}
-        for rule, raw in zip(compiled, rules):
-            if rule.id in ids:
-                self.fail(raw, "id", f"duplicated rule id {rule.id!r} (first used on line {ids[rule.id]})")
-            ids[rule.id] = raw.line
+        first_line = {}
+        for index, raw in enumerate(rules):
+            if raw["id"] in first_line:
+                self.fail(raw, f"rules[{index}].id", f"duplicated rule id {raw['id']!r} "
+                          f"(first used on line {first_line[raw['id']]})")
+            first_line[raw["id"]] = raw.line
         return RuleSet(
             name=name, path=str(self.path), rules=tuple(compiled), lang=lang,
             outlet=self.outlet(data, lang) if "outlet" in data else None,
@@ -234,7 +235,7 @@ class _FileReader:
             self.fail(raw, context, f"needs exactly one of {', '.join(KINDS)} (found {len(kinds)})")
         kind = kinds[0]
         category = raw.get("category")
-        if kind != "protect":
+        if kind in ("drop", "drop_block") or category is not None:
             if category not in CATEGORIES:
                 close = difflib.get_close_matches(str(category), CATEGORIES, n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else f"; one of: {', '.join(CATEGORIES)}"

@@ -1,0 +1,81 @@
+"""The library API: clean(), Cleaner, Result."""
+
+import json
+
+import pytest
+
+import cleaner as package
+from cleaner import Cleaner, CleanerError, Result, clean
+from conftest import SEEDS
+
+SEED_004 = (SEEDS / "004_897e2be7a6219180.txt").read_bytes()
+
+
+def test_public_names():
+    assert set(package.__all__) >= {"clean", "Cleaner", "Result"}
+
+
+def test_clean_returns_text_and_what_changed():
+    result = clean(SEED_004)
+    assert isinstance(result, Result)
+    assert result.text.endswith("analysts have said.\n")
+    assert (result.lang, result.outlet) == ("en", "themoscowtimes")
+    assert result.removed[0].line == 11 and result.removed[0].text == "A Message from The Moscow Times:"
+    assert {r.category for r in result.removed} == {"donation"}
+
+
+def test_text_layout_one_paragraph_per_line():
+    result = clean("  First   paragraph. \n\n\n Second paragraph.\t\n\n")
+    assert result.text == "First paragraph.\nSecond paragraph.\n"
+
+
+def test_str_and_bytes_give_the_same_result():
+    assert clean(SEED_004).text == clean(SEED_004.decode("utf-8")).text
+
+
+def test_cleaner_instance_is_reusable_and_stateless():
+    cleaner = Cleaner()
+    first = cleaner.clean(SEED_004).text
+    for seed in sorted(SEEDS.glob("*.txt")):
+        cleaner.clean(seed.read_bytes())
+    assert cleaner.clean(SEED_004).text == first
+
+
+def test_to_dict_is_json_ready():
+    data = json.loads(json.dumps(clean(SEED_004).to_dict()))
+    assert set(data) == {"text", "lang", "outlet", "removed", "edits"}
+    assert set(data["removed"][0]) == {"line", "text", "rule", "category"}
+    assert set(clean(SEED_004).to_dict(include_changes=False)) == {"text", "lang", "outlet"}
+
+
+def test_edits_carry_rule_offset_before_after():
+    edit = clean("The war against Ukraineaccording to estimates went on and on.\n", lang="en").edits[0]
+    assert (edit.rule, edit.before, edit.after, edit.line) == ("glue.word", "Ukraineaccording",
+                                                                "Ukraine according", 1)
+    assert "The war against Ukraineaccording"[edit.offset:].startswith("Ukraineaccording")
+
+
+def test_html_is_sniffed_and_extracted():
+    html = ("<html><head><title>t</title></head><body><nav>Home | World</nav><article>"
+            "<p>The council voted on Monday to close the old bridge for repairs.</p>"
+            "<p>Work will start in March and last a year, officials said.</p>"
+            "</article></body></html>")
+    result = clean(html)
+    assert "The council voted on Monday" in result.text
+    assert "<p>" not in result.text
+    assert clean(html, fmt="text").text.startswith("<html>")
+
+
+def test_unknown_option_suggests_the_closest():
+    with pytest.raises(CleanerError, match="did you mean 'repair_glue'"):
+        Cleaner(repair_gleu=False)
+
+
+def test_options_turn_stages_off():
+    text = "The war against Ukraineaccording to estimates went on and on.\n"
+    assert Cleaner(repair_glue=False).clean(text, lang="en").text == text
+
+
+def test_without_builtin_rules_only_heuristics_run():
+    text = "Add WION as a Preferred Source\nThe council voted on Monday to close the bridge.\n"
+    assert Cleaner(builtin_rules=False).clean(text).text == text

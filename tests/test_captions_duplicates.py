@@ -1,0 +1,65 @@
+"""Heuristics: captions ending in a photo credit, credit-only lines, duplicated lines."""
+
+CAPTION = ("North Korean leader Kim Jong Un waving during a concert at the stadium in "
+           "Pyongyang, Dec. 31, 2025. (AFP)")
+PARAGRAPH = ("The ministry said on Monday that the talks would resume next week, and that "
+             "both sides had agreed to keep the details of the draft confidential until then.")
+
+
+def removed_by(result):
+    return [(r.text, r.rule, r.category) for r in result.removed]
+
+
+def test_caption_ending_in_an_agency_credit_is_removed(cleaner):
+    result = cleaner.clean(f"{PARAGRAPH}\n{CAPTION}\n")
+    assert result.text == PARAGRAPH + "\n"
+    assert removed_by(result) == [(CAPTION, "caption.credit", "caption")]
+
+
+def test_photo_label_credits_are_removed(cleaner):
+    for caption in ["Firefighters at the scene on Monday. Photo: John Smith/Reuters",
+                    "Der Kanzler in Berlin. Foto: dpa", "A view of the harbour. © Getty Images"]:
+        assert cleaner.clean(f"{PARAGRAPH}\n{caption}\n").text == PARAGRAPH + "\n", caption
+
+
+def test_credit_only_lines_are_removed(cleaner):
+    for credit in ["(AFP)", "Photo: Reuters", "Getty Images", "Foto: picture alliance / dpa"]:
+        result = cleaner.clean(f"{PARAGRAPH}\n{credit}\n")
+        assert result.text == PARAGRAPH + "\n", credit
+        assert result.removed[0].category == "credit"
+
+
+def test_dateline_with_agency_is_kept(cleaner):
+    text = "PARIS (AFP) — The French government announced new measures on Tuesday.\n"
+    assert cleaner.clean(text).text == text
+
+
+def test_long_paragraph_ending_in_credit_is_kept(cleaner):
+    text = " ".join([PARAGRAPH] * 3) + " (AFP)\n"
+    assert cleaner.clean(text).text == text
+
+
+def test_exact_duplicate_line_keeps_the_first(cleaner):
+    result = cleaner.clean(f"{PARAGRAPH}\nSecond paragraph is different and long enough.\n{PARAGRAPH}\n")
+    assert result.text == f"{PARAGRAPH}\nSecond paragraph is different and long enough.\n"
+    assert [(r.line, r.rule, r.category) for r in result.removed] == [(3, "duplicate.exact", "duplicate")]
+
+
+def test_near_duplicate_line_is_removed(cleaner):
+    near = PARAGRAPH.replace("on Monday", "on monday").replace("next week,", "next week")
+    near = near.replace("both sides", "both  sides") + " "
+    variant = near.replace("confidential", "confidential for now")
+    result = cleaner.clean(f"{PARAGRAPH}\n{variant}\n")
+    assert result.text == PARAGRAPH + "\n"
+    assert result.removed[0].rule in ("duplicate.exact", "duplicate.near")
+
+
+def test_short_repeated_lines_are_kept(cleaner):
+    text = "Q: Did you see it?\nYes.\nQ: And then?\nYes.\n"
+    assert cleaner.clean(text).text == text
+
+
+def test_standfirst_repeated_inside_a_paragraph_is_kept(cleaner):
+    standfirst = "Officials estimate that at least 600 soldiers have been killed."
+    text = f"{standfirst}\nThe war goes on. {standfirst} Thousands more were wounded, they said.\n"
+    assert cleaner.clean(text).text == text

@@ -1,0 +1,50 @@
+"""Language detection (deterministic) and outlet resolution (argument > URL > fingerprint)."""
+
+import pytest
+
+from cleaner import CleanerError
+from conftest import SEEDS
+
+GERMAN = ("Die Bundesregierung hat am Mittwoch ein neues Gesetz beschlossen, das die "
+          "Mieten in den Großstädten begrenzen soll. Kritiker halten es für unzureichend.\n")
+
+
+def test_language_is_detected(cleaner):
+    assert cleaner.clean(GERMAN).lang == "de"
+    assert cleaner.clean((SEEDS / "000_8eaadd74f4a6cdc6.txt").read_bytes()).lang == "en"
+
+
+def test_language_detection_is_deterministic(cleaner):
+    short = "Ja, nein, vielleicht: das ist hier die Frage, sagte er.\n"
+    assert len({cleaner.clean(short).lang for _ in range(10)}) == 1
+
+
+def test_explicit_language_wins(cleaner):
+    assert cleaner.clean(GERMAN, lang="nl").lang == "nl"
+
+
+def test_too_little_text_leaves_language_unknown(cleaner):
+    assert cleaner.clean("OK\n").lang is None
+
+
+def test_outlet_from_url_domain_and_subdomain(cleaner):
+    text = "Plain text with no fingerprint at all, just a sentence.\n"
+    assert cleaner.clean(text, url="https://www.wionews.com/world/x").outlet == "wion"
+    assert cleaner.clean(text, url="https://edition.wionews.com/x").outlet == "wion"
+    assert cleaner.clean(text, url="https://notwionews.com/x").outlet is None
+
+
+def test_outlet_from_fingerprint(cleaner):
+    assert cleaner.clean((SEEDS / "004_897e2be7a6219180.txt").read_bytes()).outlet == "themoscowtimes"
+    assert cleaner.clean((SEEDS / "002_c030cb0ac6bde85c.txt").read_bytes()).outlet == "kurdistan24"
+
+
+def test_explicit_outlet_beats_url_and_fingerprint(cleaner):
+    seed = (SEEDS / "003_2f03f54e6a2667db.txt").read_bytes()
+    assert cleaner.clean(seed, url="https://themoscowtimes.com/a").outlet == "themoscowtimes"
+    assert cleaner.clean(seed, outlet="infobae", url="https://wionews.com/a").outlet == "infobae"
+
+
+def test_unknown_outlet_is_a_clear_error(cleaner):
+    with pytest.raises(CleanerError, match="unknown outlet 'nope'; known outlets: .*wion"):
+        cleaner.clean("text\n", outlet="nope")

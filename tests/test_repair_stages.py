@@ -1,0 +1,47 @@
+"""Encoding repair (ftfy) and whitespace normalisation."""
+
+from cleaner.document import Document, Line
+from cleaner.stages.encoding import repair_encoding
+from cleaner.stages.whitespace import normalize_whitespace
+
+
+def doc(*lines):
+    return Document([Line(n, t) for n, t in enumerate(lines, 1)])
+
+
+def test_mojibake_is_repaired_with_a_minimal_edit():
+    d = repair_encoding(doc("The cafÃ© opened."))
+    assert d.lines[0].text == "The café opened."
+    assert [(e.offset, e.before, e.after, e.rule) for e in d.edits] == [(7, "Ã©", "é", "repair.encoding")]
+
+
+def test_curly_quotes_and_apostrophes_are_kept():
+    text = "“Behind you,” Kim’s message said ‘twice’."
+    d = repair_encoding(doc(text))
+    assert d.lines[0].text == text and d.edits == []
+
+
+def test_full_width_cjk_punctuation_is_kept():
+    text = "金正恩表示，朝鲜支持俄罗斯！"
+    assert repair_encoding(doc(text)).lines[0].text == text
+
+
+def test_control_characters_are_removed():
+    assert repair_encoding(doc("Bell\x07 rang")).lines[0].text == "Bell rang"
+
+
+def test_whitespace_is_trimmed_collapsed_and_invisible_characters_removed():
+    d = normalize_whitespace(doc("  Two\t\tspaces\u00a0 here ", "zero\u200bwidth"))
+    assert [line.text for line in d.lines] == ["Two spaces here", "zerowidth"]
+    assert {e.rule for e in d.edits} == {"whitespace.trim", "whitespace.collapse", "whitespace.invisible"}
+
+
+def test_blank_lines_go_without_being_recorded_as_removals():
+    d = normalize_whitespace(doc("One.", "", "   ", "\u200b", "Two."))
+    assert [(line.number, line.text) for line in d.lines] == [(1, "One."), (5, "Two.")]
+    assert d.removed == []
+
+
+def test_zero_width_joiners_are_kept():
+    text = "نمی\u200cخواهم 👩\u200d💻"
+    assert normalize_whitespace(doc(text)).lines[0].text == text

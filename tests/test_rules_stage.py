@@ -1,0 +1,125 @@
+"""The rules stage: drop lines, drop blocks, replace spans, protect lines."""
+
+import textwrap
+
+from cleaner import Cleaner
+from cleaner.document import Document, Line
+from cleaner.ruleset import load_ruleset
+from cleaner.stages.rules import apply_rules
+
+
+def ruleset(tmp_path, rules_yaml):
+    path = tmp_path / "t.yaml"
+    path.write_text("rules:\n" + textwrap.indent(textwrap.dedent(rules_yaml), "  "), encoding="utf-8")
+    return load_ruleset(path)
+
+
+def doc(*lines):
+    return Document([Line(n, t) for n, t in enumerate(lines, 1)])
+
+
+def kept(document):
+    return [line.text for line in document.lines]
+
+
+def test_drop_removes_matching_lines_with_rule_id_and_category(tmp_path):
+    rs = ruleset(tmp_path, """\
+        - id: ad
+          category: advertisement
+          drop: '^Advertisement$'
+          examples: {drop: [Advertisement]}
+        """)
+    d = apply_rules(doc("Intro.", "Advertisement", "Body."), [rs])
+    assert kept(d) == ["Intro.", "Body."]
+    assert [(r.line, r.text, r.rule, r.category) for r in d.removed] == [
+        (2, "Advertisement", "t.ad", "advertisement")]
+
+
+def test_max_words_keeps_long_lines_that_match(tmp_path):
+    rs = ruleset(tmp_path, """\
+        - id: related
+          category: related
+          drop: '^Related'
+          max_words: 3
+          examples: {drop: [Related stories]}
+        """)
+    d = apply_rules(doc("Related stories", "Related companies were fined on Monday."), [rs])
+    assert kept(d) == ["Related companies were fined on Monday."]
+
+
+BLOCK = """\
+    - id: appeal
+      category: donation
+      drop_block: {start: '^Dear readers', end: '^Remind me later', max_lines: 4}
+      examples: {drop: ["Dear readers\\nRemind me later"]}
+    """
+
+
+def test_drop_block_removes_start_through_end(tmp_path):
+    d = apply_rules(doc("Story.", "Dear readers", "Give.", "Remind me later", "More story."),
+                    [ruleset(tmp_path, BLOCK)])
+    assert kept(d) == ["Story.", "More story."]
+    assert {r.rule for r in d.removed} == {"t.appeal"}
+
+
+def test_drop_block_without_its_end_drops_nothing(tmp_path):
+    d = apply_rules(doc("Story.", "Dear readers", "Give.", "More story."), [ruleset(tmp_path, BLOCK)])
+    assert kept(d) == ["Story.", "Dear readers", "Give.", "More story."]
+
+
+def test_drop_block_longer_than_max_lines_drops_nothing(tmp_path):
+    lines = ["Dear readers", "a.", "b.", "c.", "d.", "Remind me later"]
+    assert kept(apply_rules(doc(*lines), [ruleset(tmp_path, BLOCK)])) == lines
+
+
+def test_drop_block_without_end_runs_to_the_end_of_the_document(tmp_path):
+    rs = ruleset(tmp_path, """\
+        - id: footer
+          category: boilerplate
+          drop_block: {start: '^About us$'}
+          examples: {drop: ["About us\\nContact"]}
+        """)
+    assert kept(apply_rules(doc("Story.", "About us", "Contact", "Jobs"), [rs])) == ["Story."]
+
+
+def test_replace_records_each_edit_with_offsets_into_the_text_it_edited(tmp_path):
+    rs = ruleset(tmp_path, """\
+        - id: nbsp-dash
+          replace: {pattern: ' -- ', with: ' – '}
+          examples: {fix: [{before: 'a -- b', after: 'a – b'}]}
+        """)
+    d = apply_rules(doc("one -- two -- three"), [rs])
+    assert kept(d) == ["one – two – three"]
+    assert [(e.offset, e.before, e.after, e.rule) for e in d.edits] == [
+        (3, " -- ", " – ", "t.nbsp-dash"), (9, " -- ", " – ", "t.nbsp-dash")]
+
+
+def test_protected_lines_survive_drop_rules(tmp_path):
+    rs = ruleset(tmp_path, """\
+        - id: keep-quote
+          protect: '^“'
+          examples: {keep: ['“Share the burden,” she said.']}
+        - id: share
+          category: share
+          drop: '(?i)^“?share'
+          examples: {drop: [Share]}
+        """)
+    d = apply_rules(doc("Share", "“Share the burden,” she said."), [rs])
+    assert kept(d) == ["“Share the burden,” she said."]
+    assert d.lines[0].protected_by == "t.keep-quote"
+
+
+def test_outlet_rules_apply_only_to_their_outlet(tmp_path):
+    (tmp_path / "site.yaml").write_text(textwrap.dedent("""\
+        outlet: site
+        domains: [site.example]
+        rules:
+          - id: promo
+            category: promo
+            drop: '^Get the app$'
+            examples: {drop: [Get the app]}
+        """), encoding="utf-8")
+    cleaner = Cleaner(rules=[tmp_path])
+    text = "Get the app\nThe council voted on Monday to close the bridge.\n"
+    assert cleaner.clean(text, url="https://www.site.example/a").text.startswith("The council")
+    assert cleaner.clean(text, url="https://other.example/a").text.startswith("Get the app")
