@@ -9,6 +9,7 @@ import json
 import os
 import sys
 import tempfile
+from importlib.metadata import version
 from pathlib import Path
 
 from . import Cleaner
@@ -25,8 +26,7 @@ def main(argv=None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
-        parser.print_help(sys.stderr)
-        return EXIT_USAGE
+        return usage(parser)
     try:
         return args.run(args)
     except CleanerError as err:
@@ -46,6 +46,7 @@ def fail(err, code=EXIT_USAGE) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cleaner", description="Strip boilerplate and noise "
                                      "from scraped news articles.")
+    parser.add_argument("--version", action="version", version=f"cleaner {version('cleaner')}")
     sub = parser.add_subparsers(metavar="COMMAND")
 
     clean = sub.add_parser("clean", help="clean files, directories or stdin")
@@ -65,12 +66,21 @@ def build_parser() -> argparse.ArgumentParser:
     show.set_defaults(run=run_explain)
 
     rules = sub.add_parser("rules", help="work with rule files")
+    rules.set_defaults(run=lambda _args: usage(rules))
     rules_sub = rules.add_subparsers(metavar="ACTION")
     check = rules_sub.add_parser("check", help="validate rule files and run their examples")
     check.add_argument("dirs", nargs="*", metavar="DIR", help="rule files or directories "
                        "(default: the bundled rules)")
     check.set_defaults(run=run_rules_check)
+
+    from .batch.cli import add_batch_commands  # here: cleaner.batch imports this module
+    add_batch_commands(sub)
     return parser
+
+
+def usage(parser) -> int:
+    parser.print_help(sys.stderr)
+    return EXIT_USAGE
 
 
 def add_document_options(parser):
