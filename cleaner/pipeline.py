@@ -6,6 +6,7 @@ Order: decode (HTML -> text) -> encoding -> whitespace -> language -> outlet -> 
 
 import dataclasses
 import difflib
+import os
 from dataclasses import dataclass
 
 from .document import Document, Edit, Line, Removal
@@ -49,19 +50,22 @@ class Cleaner:
 
     def __init__(self, rules=(), *, builtin_rules: bool = True, **options):
         self.options = make_options(options)
-        extra = [rules] if isinstance(rules, (str, bytes)) or hasattr(rules, "__fspath__") else list(rules)
+        extra = [rules] if isinstance(rules, (str, os.PathLike)) else list(rules)
         paths = ([builtin_rules_dir()] if builtin_rules else []) + extra
         self.rulesets = load_rulesets(paths, self.options.rule_timeout_s)
         self.outlets = merge_outlets(self.rulesets)
-        generic = [rs for rs in self.rulesets if rs.outlet is None]
-        self._captions = {key: caption_patterns(
-            [c for rs in generic + self.outlet_rulesets(key) for c in rs.credits],
-            [c for rs in generic + self.outlet_rulesets(key) for c in rs.credit_labels])
-            for key in [None, *self.outlets]}
-        self._lexicons = {key: glue_lexicon(
-            [n for rs in generic + self.outlet_rulesets(key) for n in rs.names],
-            [w for rs in generic + self.outlet_rulesets(key) for w in rs.protected_words])
-            for key in [None, *self.outlets]}
+        # Word lists are compiled once per outlet: the generic lists plus the outlet's own.
+        self._captions, self._lexicons = {}, {}
+        for outlet in [None, *self.outlets]:
+            lists = self.word_lists(outlet)
+            self._captions[outlet] = caption_patterns(lists("credits"), lists("credit_labels"))
+            self._lexicons[outlet] = glue_lexicon(lists("names"), lists("protected_words"))
+
+    def word_lists(self, outlet: str | None):
+        """A function giving the concatenated word list `name` of the generic rule sets
+        and the outlet's."""
+        sources = [rs for rs in self.rulesets if rs.outlet is None] + self.outlet_rulesets(outlet)
+        return lambda name: [word for rs in sources for word in getattr(rs, name)]
 
     def outlet_rulesets(self, outlet: str | None) -> list[RuleSet]:
         return [rs for rs in self.rulesets if rs.outlet and rs.outlet.id == outlet]
