@@ -66,6 +66,14 @@ def test_html_is_sniffed_and_extracted():
     assert clean(html, fmt="text").text.startswith("<html>")
 
 
+def test_html_fragment_is_sniffed_but_text_mentioning_tags_is_not():
+    fragment = ("<div><p>The council voted on Monday to close the old bridge for repairs.</p>"
+                "<p>Work will start in March and last a year, officials said.</p></div>")
+    assert "<p>" not in clean(fragment).text
+    prose = "Use the <p> tag for paragraphs, the tutorial said, and close it with </p>.\n"
+    assert clean(prose).text == prose
+
+
 def test_unknown_option_suggests_the_closest():
     with pytest.raises(CleanerError, match="did you mean 'repair_glue'"):
         Cleaner(repair_gleu=False)

@@ -7,6 +7,10 @@ from ..errors import InputError
 
 HTML_SNIFF = regex.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                            regex.IGNORECASE | regex.DOTALL)
+# An HTML fragment (no <html>) starts with a tag and closes block elements.
+FRAGMENT_START = regex.compile(r"\A\s*<[a-z!]", regex.IGNORECASE)
+BLOCK_CLOSE = regex.compile(r"</(?:p|div|article|section|li|h[1-6]|blockquote|span|a)>", regex.IGNORECASE)
+FRAGMENT_MIN_CLOSING_TAGS = 2
 # Share of control characters (other than whitespace) above which bytes are not text.
 BINARY_CONTROL_SHARE = 0.05
 CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f]")
@@ -23,9 +27,15 @@ def to_text(data, fmt: str, url: str | None, max_bytes: int) -> str:
     text = decode_bytes(data) if isinstance(data, bytes) else data
     if isinstance(data, str) and "\x00" in text:
         raise InputError("input contains NUL characters: it looks binary, not text")
-    if fmt == "html" or (fmt == "auto" and HTML_SNIFF.match(text[:4096])):
+    if fmt == "html" or (fmt == "auto" and looks_like_html(text[:65536])):
         return html_to_text(text, url)
     return text
+
+
+def looks_like_html(head: str) -> bool:
+    """A page (doctype, <html>, <head>, <body>) or a fragment of tagged blocks."""
+    return bool(HTML_SNIFF.match(head)) or (
+        bool(FRAGMENT_START.match(head)) and len(BLOCK_CLOSE.findall(head)) >= FRAGMENT_MIN_CLOSING_TAGS)
 
 
 def decode_bytes(data: bytes) -> str:
