@@ -1,0 +1,130 @@
+"""The `cleaner batch` and `cleaner learn` commands: argument parsing and printing only."""
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from ..cli import EXIT_FAILED_DOCS, EXIT_OK, write_atomic
+from ..errors import CleanerError
+from .engines import make_engine
+from .readers import Fields, check_inputs
+from .records import CleanConfig, cleaner_for
+from .runner import CHECKPOINT_EVERY, BatchJob, run_batch
+from .shard import ALL, parse_shard
+from .writers import default_errors_path
+
+# Seconds between progress-bar redraws: often enough to look alive, rarely enough to be free.
+PROGRESS_INTERVAL_S = 0.5
+# Cleaned once before the workers start, so they inherit loaded language profiles.
+WARM_UP = "The committee met on Monday to discuss the budget for the coming year.\n"
+
+
+def add_batch_commands(sub) -> None:
+    """Register `batch` and `learn` on the main parser's subcommands."""
+    batch = sub.add_parser("batch", help="clean a collection in parallel, resumably")
+    add_input_options(batch)
+    batch.add_argument("-o", "--output", type=Path, required=True,
+                       help="OUT.jsonl for JSON lines, else a directory of .txt files")
+    batch.add_argument("--errors", type=Path, help="JSONL of failed documents (default: "
+                       "OUTPUT's name + .errors.jsonl, written only if a document fails)")
+    batch.add_argument("--summary", type=Path, help="also write the summary as JSON here")
+    batch.add_argument("--changes", action="store_true",
+                       help="include each document's removals and edits in JSONL output")
+    batch.add_argument("--resume", action="store_true", help="continue an interrupted run")
+    batch.add_argument("--shard", type=parse_shard_arg, default=ALL, metavar="I/N",
+                       help="process only shard I of N (0 <= I < N), chosen by document id")
+    batch.add_argument("--checkpoint-every", type=positive_int, default=CHECKPOINT_EVERY,
+                       metavar="DOCS", help=f"documents between checkpoints (default {CHECKPOINT_EVERY})")
+    batch.set_defaults(run=run_batch_command)
+
+
+def add_input_options(parser) -> None:
+    parser.add_argument("inputs", nargs="+", metavar="INPUT",
+                        help="directory, .jsonl(.gz/.zst), .warc(.gz), .txt/.html file, or -")
+    parser.add_argument("--jobs", "-j", type=positive_int, default=os.cpu_count() or 1,
+                        help="worker processes (default: all cores)")
+    parser.add_argument("--engine", choices=("local", "ray"), default="local",
+                        help="local worker processes, or Ray (pip install 'cleaner[ray]')")
+    parser.add_argument("--address", help="Ray cluster address (default: start a local one)")
+    parser.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR",
+                        help="extra rule file or directory (repeatable)")
+    parser.add_argument("--input-format", choices=("auto", "text", "html"), default="auto",
+                        help="how to read documents (default: by file suffix, else sniff)")
+    parser.add_argument("--stdin-format", choices=("jsonl", "text", "html"), default="jsonl",
+                        help="what - reads: JSON lines (default) or one document")
+    parser.add_argument("--id-field", default="id", help="JSONL field with the id (default id)")
+    parser.add_argument("--text-field", default="text", help="JSONL field with the text")
+    parser.add_argument("--url-field", default="url", help="JSONL field with the URL")
+    parser.add_argument("--lang-field", help="JSONL field with a trusted language code, "
+                        "used instead of detection (default: detect)")
+
+
+def parse_shard_arg(text: str):
+    try:
+        return parse_shard(text)
+    except CleanerError as err:
+        raise argparse.ArgumentTypeError(str(err).removeprefix(f"--shard {text!r}: ")) from None
+
+
+def positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return int(text)
+
+
+def job_from_args(args, config: CleanConfig) -> BatchJob:
+    return BatchJob(inputs=tuple(args.inputs), output=args.output,
+                    errors=args.errors or default_errors_path(args.output), config=config,
+                    fields=Fields(args.id_field, args.text_field, args.url_field, args.lang_field),
+                    fmt=args.input_format, stdin_format=args.stdin_format, shard=args.shard,
+                    checkpoint_every=args.checkpoint_every)
+
+
+def run_batch_command(args) -> int:
+    check_inputs(args.inputs)
+    config = CleanConfig(rules=tuple(str(p) for p in args.rules),
+                         include_changes=args.changes)
+    job = job_from_args(args, config)
+    cleaner_for(config).clean(WARM_UP)  # rule errors surface now; forked workers inherit it
+    started = time.perf_counter()
+    engine = make_engine(args.engine, args.jobs, args.address)
+    try:
+        summary = run_batch(job, engine, args.resume, progress_bar(started))
+    finally:
+        engine.close()
+        clear_progress()
+    seconds = time.perf_counter() - started
+    jobs = engine.workers
+    sys.stderr.write(summary.format(seconds, jobs))
+    if args.summary:
+        write_atomic(args.summary, json.dumps(summary.to_dict(seconds, jobs), indent=2) + "\n")
+    if summary.docs_failed:
+        print(f"cleaner: {summary.docs_failed} documents failed; see {job.errors}", file=sys.stderr)
+        return EXIT_FAILED_DOCS
+    return EXIT_OK
+
+
+def progress_bar(started: float):
+    """A one-line progress display on stderr when it is a terminal; None otherwise."""
+    if not sys.stderr.isatty():
+        return None
+    last = [0.0]
+
+    def show(summary):
+        now = time.perf_counter()
+        if now - last[0] < PROGRESS_INTERVAL_S:
+            return
+        last[0] = now
+        rate = summary.docs_in / max(now - started, 1e-9)
+        sys.stderr.write(f"\r{summary.docs_in} documents, {rate:.0f} docs/s, "
+                         f"{summary.docs_failed} errors ")
+        sys.stderr.flush()
+    return show
+
+
+def clear_progress() -> None:
+    if sys.stderr.isatty():
+        sys.stderr.write("\r\x1b[K")

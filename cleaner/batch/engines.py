@@ -1,0 +1,101 @@
+"""Where batches are cleaned: in this process, in local worker processes, or on Ray.
+
+Every engine runs the same `clean_batch` and returns futures; the runner keeps them in input
+order, so the output does not depend on the engine or on how many workers it has.
+"""
+
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from ..errors import CleanerError
+from .records import CleanConfig, clean_batch
+
+
+class Done:
+    """An already computed result, shaped like a future."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+class InlineEngine:
+    """Clean in this process: no start-up cost, for --jobs 1."""
+
+    workers = 1
+
+    def submit(self, config: CleanConfig, batch):
+        return Done(clean_batch(config, batch))
+
+    def close(self):
+        pass
+
+
+class ProcessEngine:
+    """A pool of local worker processes; each compiles the rules once (see cleaner_for)."""
+
+    def __init__(self, jobs: int):
+        self.workers = jobs
+        self.pool = ProcessPoolExecutor(max_workers=jobs)
+
+    def submit(self, config: CleanConfig, batch):
+        return WorkerFuture(self.pool.submit(clean_batch, config, batch))
+
+    def close(self):
+        self.pool.shutdown(cancel_futures=True)
+
+
+class WorkerFuture:
+    """A pool future whose dead worker becomes a clear, resumable error."""
+
+    def __init__(self, future):
+        self.future = future
+
+    def result(self):
+        try:
+            return self.future.result()
+        except BrokenProcessPool:
+            raise CleanerError("a worker process died (out of memory, or killed); "
+                               "rerun with --resume to continue from the last checkpoint") from None
+
+
+class RayEngine:
+    """Ray tasks on a local or remote cluster (`address` as for ray.init)."""
+
+    def __init__(self, address: str | None = None):
+        ray = import_ray()
+        if not ray.is_initialized():
+            ray.init(address=address, log_to_driver=False, configure_logging=False)
+        self.ray = ray
+        self.task = ray.remote(clean_batch)
+        self.workers = max(1, int(ray.cluster_resources().get("CPU", 1)))
+
+    def submit(self, config: CleanConfig, batch):
+        return RayFuture(self.ray, self.task.remote(config, batch))
+
+    def close(self):
+        pass
+
+
+class RayFuture:
+    def __init__(self, ray, ref):
+        self.ray, self.ref = ray, ref
+
+    def result(self):
+        return self.ray.get(self.ref)
+
+
+def import_ray():
+    try:
+        import ray
+    except ImportError:
+        raise CleanerError("the Ray engine needs ray: pip install 'cleaner[ray]'") from None
+    return ray
+
+
+def make_engine(name: str, jobs: int, address: str | None = None):
+    if name == "ray":
+        return RayEngine(address)
+    return InlineEngine() if jobs == 1 else ProcessEngine(jobs)

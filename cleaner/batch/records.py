@@ -1,0 +1,82 @@
+"""What flows through a batch run: input Records, the cleaning configuration, and Outcomes.
+
+`clean_batch` is the one function every engine runs (in-process, a worker process or a Ray
+task); it never raises for a bad document: the failure becomes an Outcome with its reason.
+"""
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..errors import CleanerError
+from ..pipeline import Cleaner
+
+
+@dataclass(frozen=True)
+class Record:
+    """One input document. `data` is text or bytes; `meta` holds the input's other fields,
+    passed through to the output; `error` is set when the reader could not make a document."""
+
+    id: object
+    data: str | bytes | None
+    fmt: str = "auto"
+    url: str | None = None
+    lang: str | None = None
+    meta: dict = field(default_factory=dict)
+    path: str | None = None  # relative output path (.txt) in a mirrored directory
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class CleanConfig:
+    """Everything a worker needs to build its Cleaner; small, hashable and picklable."""
+
+    rules: tuple[str, ...] = ()
+    options: tuple[tuple[str, object], ...] = ()
+    include_changes: bool = False
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A cleaned document as an output record, or the reason it failed; plus what was
+    removed ((rule, category) per line) and edited (rule per edit), for the summary."""
+
+    id: object
+    path: str | None
+    record: dict | None
+    error: str | None = None
+    removed: tuple[tuple[str, str], ...] = ()
+    edits: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=4)
+def cleaner_for(config: CleanConfig) -> Cleaner:
+    """The Cleaner for `config`, compiled once per process (worker) and reused."""
+    return Cleaner(rules=list(config.rules), **dict(config.options))
+
+
+def clean_batch(config: CleanConfig, records: list[Record]) -> list[Outcome]:
+    """Clean `records` in order; each failure is an Outcome with its reason."""
+    cleaner = cleaner_for(config)
+    return [clean_record(cleaner, config, record) for record in records]
+
+
+def clean_record(cleaner: Cleaner, config: CleanConfig, record: Record) -> Outcome:
+    """Clean one record into an Outcome; never raises for a bad document."""
+    if record.error:
+        return Outcome(record.id, record.path, None, record.error)
+    try:
+        result = cleaner.clean(record.data, url=record.url, lang=record.lang, fmt=record.fmt)
+    except CleanerError as err:
+        return Outcome(record.id, record.path, None, str(err))
+    except Exception as err:  # a bug must cost one document, not the run
+        return Outcome(record.id, record.path, None,
+                       f"internal error ({type(err).__name__}: {err}); please report it")
+    out = {"id": record.id, "text": result.text, "url": record.url, "lang": result.lang,
+           "outlet": result.outlet}
+    out.update((key, value) for key, value in record.meta.items() if key not in out)
+    if config.include_changes:
+        changes = result.to_dict(include_changes=True)
+        out["removed"], out["edits"] = changes["removed"], changes["edits"]
+    return Outcome(record.id, record.path, out, None,
+                   tuple((r.rule, r.category) for r in result.removed),
+                   tuple(e.rule for e in result.edits))

@@ -1,0 +1,124 @@
+"""Run a batch: read records, keep this shard's, clean them on an engine in bounded batches,
+and write outcomes in input order, checkpointing as it goes.
+
+Memory is bounded whatever the input size: at most `IN_FLIGHT_PER_WORKER` batches of
+`BATCH_DOCS` documents per worker are in flight, and the reader streams.
+"""
+
+from collections import deque
+from dataclasses import asdict, dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from .checkpoint import Checkpoint, checkpoint_path, load_checkpoint, save_checkpoint
+from .readers import Fields, read_inputs
+from .records import CleanConfig
+from .shard import ALL, Shard
+from .summary import Summary
+from .writers import JsonlFile, open_output
+
+# Documents per task: large enough to amortise inter-process transfer (~20 ms of cleaning
+# each), small enough to keep every worker busy near the end of a run.
+BATCH_DOCS = 16
+# Batches queued per worker: two keep a worker busy while the writer catches up; more only
+# costs memory.
+IN_FLIGHT_PER_WORKER = 2
+# Documents between checkpoints: at most this much work is redone after a crash.
+CHECKPOINT_EVERY = 1_000
+
+
+@dataclass(frozen=True)
+class BatchJob:
+    """The inputs, output and settings of one run."""
+
+    inputs: tuple[str, ...]
+    output: Path
+    errors: Path
+    config: CleanConfig = CleanConfig()
+    fields: Fields = Fields()
+    fmt: str = "auto"
+    stdin_format: str = "jsonl"
+    shard: Shard = ALL
+    checkpoint_every: int = CHECKPOINT_EVERY
+    learned: tuple[str, ...] = field(default=())  # describes learned rules, for the signature
+
+    def signature(self) -> dict:
+        """What must not change between an interrupted run and its resume."""
+        return {"inputs": list(self.inputs), "errors": str(self.errors),
+                "rules": list(self.config.rules), "options": [list(o) for o in self.config.options],
+                "changes": self.config.include_changes, "fields": asdict(self.fields),
+                "format": [self.fmt, self.stdin_format],
+                "shard": [self.shard.index, self.shard.count], "learned": list(self.learned)}
+
+
+def run_batch(job: BatchJob, engine, resume: bool = False, progress=None) -> Summary:
+    """Clean every record of `job` on `engine`; returns the run's Summary. `progress`, if
+    given, is called with the Summary after each batch."""
+    state_path = checkpoint_path(job.output)
+    state = load_checkpoint(state_path, job.signature()) if resume else None
+    summary = Summary.from_counts(state.counts) if state else Summary()
+    output, errors = open_output(job.output), JsonlFile(job.errors)
+    output.open(state.output_offset if state else None)
+    errors.open(state.errors_offset if state else None)
+    consumed = state.consumed if state else 0
+
+    def checkpoint():
+        save_checkpoint(state_path, Checkpoint(job.signature(), consumed, output.position(),
+                                               errors.position(), summary.counts()))
+
+    records = islice(read_inputs(job.inputs, job.fields, job.fmt, job.stdin_format), consumed, None)
+    since, between_batches = 0, True
+    try:
+        for outcomes, consumed_after in ordered(engine, job.config,
+                                                 batches(records, job.shard, consumed)):
+            between_batches = False
+            for outcome in outcomes:
+                if outcome.error is None:
+                    output.write_outcome(outcome)
+                else:
+                    errors.write({"id": outcome.id, "error": outcome.error})
+                summary.add(outcome)
+            consumed, since, between_batches = consumed_after, since + len(outcomes), True
+            if since >= job.checkpoint_every:
+                checkpoint()
+                since = 0
+            if progress:
+                progress(summary)
+    except BaseException:
+        if between_batches:  # what is written is whole batches: a resume continues from here
+            checkpoint()
+        output.close()
+        errors.close()
+        raise
+    output.finish()
+    errors.finish(keep=summary.docs_failed > 0)
+    state_path.unlink(missing_ok=True)
+    return summary
+
+
+def batches(records, shard: Shard, consumed: int):
+    """(batch of this shard's records, records consumed after it) in input order."""
+    batch = []
+    for consumed, record in enumerate(records, consumed + 1):
+        if shard.owns(record.id):
+            batch.append(record)
+            if len(batch) == BATCH_DOCS:
+                yield batch, consumed
+                batch = []
+    if batch:
+        yield batch, consumed
+
+
+def ordered(engine, config: CleanConfig, work):
+    """Submit batches to `engine`, at most IN_FLIGHT_PER_WORKER per worker at a time, and
+    yield their results in submission order."""
+    pending = deque()
+    limit = engine.workers * IN_FLIGHT_PER_WORKER
+    for batch, tag in work:
+        pending.append((engine.submit(config, batch), tag))
+        if len(pending) >= limit:
+            future, tag = pending.popleft()
+            yield future.result(), tag
+    while pending:
+        future, tag = pending.popleft()
+        yield future.result(), tag

@@ -1,0 +1,36 @@
+"""Deterministic shares of the input by document id, for Slurm arrays, GNU parallel and the like.
+
+A document belongs to shard `hash(id) mod N` (a stable hash, not Python's salted one), so
+N runs with --shard 0/N .. N-1/N together process every document exactly once.
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+from ..errors import CleanerError
+
+
+@dataclass(frozen=True)
+class Shard:
+    index: int
+    count: int
+
+    def owns(self, doc_id) -> bool:
+        """True if the document with this id belongs to this shard."""
+        digest = hashlib.blake2b(str(doc_id).encode("utf-8"), digest_size=8).digest()
+        return int.from_bytes(digest, "big") % self.count == self.index
+
+
+ALL = Shard(0, 1)
+
+
+def parse_shard(text: str) -> Shard:
+    """'I/N' (0 <= I < N) -> Shard; anything else is a usage error."""
+    index, _, count = text.partition("/")
+    try:
+        shard = Shard(int(index), int(count))
+    except ValueError:
+        raise CleanerError(f"--shard {text!r}: expected I/N, e.g. 0/4") from None
+    if not 0 <= shard.index < shard.count:
+        raise CleanerError(f"--shard {text!r}: I must be 0 to N-1 (shards are numbered from 0)")
+    return shard
