@@ -1,0 +1,40 @@
+"""The fast language detector gives langdetect's answers (langdetect stays the reference)."""
+
+import random
+
+import pytest
+
+from cleaner.stages.language import detect, language_sample, reference_detect
+from conftest import SEEDS
+
+SAMPLES = [
+    "Die Bundesregierung hat am Mittwoch ein neues Gesetz beschlossen.",
+    "El gobierno anunció el lunes nuevas medidas para reducir el precio.",
+    "Le gouvernement a annoncé lundi de nouvelles mesures contre la vie chère.",
+    "Rząd przyjął w środę projekt ustawy o ochronie lokatorów.",
+    "Привет, как дела? Это тест на русском языке, сказал он.",
+    "这是一个中文句子，用来测试语言检测。", "これは日本語の文章です。テストします。",
+    "안녕하세요 이것은 한국어 문장입니다", "مرحبا هذا نص باللغة العربية",
+    "Xin chào, đây là một câu tiếng Việt.", "NATO AND THE UN SAID ON MONDAY",
+    "see https://example.com/a?b=c or mail desk@example.com", "12345 !!! ---", "",
+    "Ça coûte 5 € — «très cher» ,  dit-il  .  ÀÉÎ õü ß",
+]
+
+
+def seed_texts() -> list[str]:
+    return [language_sample(p.read_text().splitlines(), 2_000) for p in sorted(SEEDS.glob("*.txt"))]
+
+
+@pytest.mark.parametrize("text", SAMPLES + seed_texts())
+def test_same_answer_as_langdetect(text):
+    assert detect(text) == reference_detect(text)
+
+
+def test_same_answer_on_random_slices():
+    rng = random.Random(5)
+    texts = seed_texts() + SAMPLES
+    for _ in range(60):
+        text = rng.choice(texts)
+        start = rng.randrange(max(1, len(text)))
+        piece = text[start:start + rng.randrange(5, 400)]
+        assert detect(piece) == reference_detect(piece), piece
