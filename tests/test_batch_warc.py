@@ -1,0 +1,50 @@
+"""WARC input: HTML responses go through the HTML path; id = record id, url = target URI."""
+
+from io import BytesIO
+
+import pytest
+
+from batch_corpus import read_jsonl
+from conftest import run_cli
+
+warcio = pytest.importorskip("warcio")
+from warcio.statusandheaders import StatusAndHeaders  # noqa: E402
+from warcio.warcwriter import WARCWriter  # noqa: E402
+
+ARTICLE = ("<html><head><title>Budget</title></head><body><nav>Home | World | Sport</nav>"
+           "<article><h1>Council approves budget</h1><p>" +
+           "The city council approved the new budget on Tuesday after a long debate. " * 4 +
+           "</p><p>Advertisement</p></article></body></html>")
+
+
+def write_warc(path, gzip: bool) -> list[str]:
+    """A WARC with two HTML responses, an image response and a request; returns the ids."""
+    ids = []
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=gzip)
+        for url, ctype, body in [("https://example.com/a", "text/html; charset=utf-8", ARTICLE),
+                                 ("https://example.com/logo.png", "image/png", "PNG"),
+                                 ("https://wionews.com/b", "text/html", ARTICLE)]:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(url, "response", payload=BytesIO(body.encode()),
+                                               http_headers=headers)
+            writer.write_record(record)
+            if ctype.startswith("text/html"):
+                ids.append(record.rec_headers.get_header("WARC-Record-ID"))
+        request = writer.create_warc_record("https://example.com/a", "request",
+                                            payload=BytesIO(b"GET /a HTTP/1.1\r\n\r\n"))
+        writer.write_record(request)
+    return ids
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+def test_warc_html_responses_are_cleaned(tmp_path, name):
+    ids = write_warc(tmp_path / name, gzip=name.endswith(".gz"))
+    done = run_cli("batch", tmp_path / name, "-o", tmp_path / "out.jsonl")
+    assert done.returncode == 0, done.stderr
+    out = read_jsonl(tmp_path / "out.jsonl")
+    assert [r["id"] for r in out] == ids
+    assert [r["url"] for r in out] == ["https://example.com/a", "https://wionews.com/b"]
+    assert out[1]["outlet"] == "wion"
+    assert "approved the new budget" in out[0]["text"]
+    assert "Home | World" not in out[0]["text"] and "Advertisement" not in out[0]["text"]
