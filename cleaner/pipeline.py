@@ -59,7 +59,8 @@ class Cleaner:
         for outlet in [None, *self.outlets]:
             lists = self.word_lists(outlet)
             self._captions[outlet] = caption_patterns(lists("credits"), lists("credit_labels"))
-            self._lexicons[outlet] = glue_lexicon(lists("names"), lists("protected_words"))
+            self._lexicons[outlet] = glue_lexicon(lists("names"), lists("protected_words"),
+                                                  lists("glue_prefixes"), lists("glue_suffixes"))
 
     def word_lists(self, outlet: str | None):
         """A function giving the concatenated word list `name` of the generic rule sets

@@ -21,7 +21,8 @@ CATEGORIES = (
 )
 KINDS = ("drop", "drop_block", "replace", "protect")
 FILE_KEYS = ("ruleset", "description", "lang", "outlet", "name", "domains", "fingerprints",
-             "rules", "names", "credits", "credit_labels", "protected_words")
+             "rules", "names", "credits", "credit_labels", "protected_words",
+             "glue_prefixes", "glue_suffixes")
 RULE_KEYS = ("id", "category", "description", "max_words", "examples") + KINDS
 BLOCK_KEYS = ("start", "end", "max_lines")
 REPLACE_KEYS = ("pattern", "with")
@@ -81,6 +82,9 @@ class RuleSet:
     credits: tuple[str, ...] = ()
     credit_labels: tuple[str, ...] = ()
     protected_words: tuple[str, ...] = ()
+    # Per language: word-forming prefixes and suffixes glue repair never splits off.
+    glue_prefixes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    glue_suffixes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def builtin_rules_dir() -> Path:
@@ -209,6 +213,8 @@ class _FileReader:
             names=self.strings(data, "names"), credits=self.strings(data, "credits"),
             credit_labels=self.strings(data, "credit_labels"),
             protected_words=self.strings(data, "protected_words"),
+            glue_prefixes=self.strings_by_lang(data, "glue_prefixes"),
+            glue_suffixes=self.strings_by_lang(data, "glue_suffixes"),
         )
 
     def outlet(self, data, lang) -> Outlet:
@@ -327,6 +333,12 @@ class _FileReader:
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
             self.fail(mapping, f"{context}{key}", "must be a list of non-empty strings")
         return tuple(value)
+
+    def strings_by_lang(self, mapping, key) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        value = mapping.get(key, {})
+        if not isinstance(value, dict):
+            self.fail(mapping, key, "must be a mapping from a language code to a list of words")
+        return tuple((lang, self.strings(value, lang, context=f"{key}.")) for lang in value)
 
     def count(self, mapping, key, context):
         value = mapping.get(key)

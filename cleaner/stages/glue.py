@@ -12,10 +12,10 @@ protected words and tokens that occur more than once.
 """
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Mapping
+from typing import Iterable, Mapping
 
 import regex
 
@@ -35,22 +35,26 @@ CORE = regex.compile(r"^([\"'(“‘„«]*)(\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\
 # Part of a URL, e-mail, domain, handle, hashtag, number (decimals, times, versions) or code:
 # never touched.
 UNTOUCHABLE = regex.compile(
-    r"://|www\.|@|#|\d|[_=<>{}\[\]\\|/`*~^$%&+]|\(\)"
-    r"|\p{L}\.(?:com|org|net|gov|edu|io|co|de|uk|fr|es|ru|info|html?|php|aspx?|js|py)\b",
+    r"://|www\.|@|#|\d|[_=<>{}\[\]\\|/`*~^$%&+]|\w\("
+    r"|\p{L}\.(?:com|org|net|gov|edu|io|co|de|uk|fr|es|ru|info|html?|php|aspx?|js|py)\b"
+    r"|\p{L}\.\p{L}+\.\p{L}",  # dotted chains: "stuff.bigstuff.Module", "reg.Gen.m.b.H."
     regex.IGNORECASE)
+DICTIONARY_WORD = regex.compile(r"\p{L}+(?:'\p{L}+)?")
 CASE_CHANGE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
 INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}")
 # Sentence punctuation glued to a capitalised word: "Ukraine.The", "wait!The", "war;The".
 # The left word has two letters and a lower-case one, so initials ("J.R.R.Tolkien"),
 # abbreviations ("U.S.", "e.g.") and ellipses ("so...The") never match.
 PUNCT_SENTENCE = regex.compile(r"(?<=\p{L}\p{Ll})[.!?;](?=\p{Lu}\p{Ll})")
-# A comma between words: "said,adding", "Seoul,Tokyo".
-PUNCT_COMMA = regex.compile(r"(?<=\p{L}{2}),(?=\p{L}{2})")
+# A comma between words: "said,adding", "Seoul,Tokyo"; not in lists of acronyms ("DSG,DKG").
+PUNCT_COMMA = regex.compile(r"(?<=\p{Ll}{2}),(?=\p{L}\p{Ll})")
 # A colon before a capitalised word: "said:The". A colon before lower case is left alone
 # (German gender colon "Lehrer:innen", "mailto:", "Re:").
 PUNCT_COLON = regex.compile(r"(?<=\p{Ll}{2}):(?=\p{Lu}\p{Ll})")
 # A closing quote after sentence punctuation, glued to the next word: 'end."Next'.
 PUNCT_QUOTE = regex.compile(r"(?<=\p{Ll}[.!?,][\"”’»])(?=\p{L}{2})")
+
+PUNCT_BY_MARK = {'"': PUNCT_QUOTE, ".": PUNCT_SENTENCE, ",": PUNCT_COMMA, ":": PUNCT_COLON}
 
 # Zipf frequencies: log10 of occurrences per billion words ("the" 7.7, "Putin" 4.1; wordfreq's
 # largest lists stop at 1.0, so 0 means unknown).
@@ -67,14 +71,34 @@ ZIPF_PER_BILLION = 9.0  # zipf(a) + zipf(b) - 9 is the zipf of "a b" if they wer
 UNSPLITTABLE_ZIPF = 2 * 7.7 - ZIPF_PER_BILLION - KNOWN_MARGIN_ZIPF
 # A token this many times in a document is a word the writer meant, not glue.
 REPEATED_TOKEN = 2
-MIN_RIGHT_LETTERS = 2   # "Putinin" -> "Putin in"; one-letter halves are too ambiguous
+# A one-letter half must be at least this common: English "a" (7.4) and "I" (7.1), never
+# an initial or a stray letter.
+ONE_LETTER_MIN_ZIPF = 6.5
+# A split must be this likely as two words: zipf(left) + zipf(right) - 9, where a half the
+# document or a name list vouches for counts as at least VOUCHED_ZIPF. Measured on
+# trafilatura-eval text (bench/glue.py): "exception but" (1.8) passes; compounds of two
+# content words ("disk space" 0.2, "wave riding" 0.1) and name fragments ("Bet chart" 0.3)
+# do not. Case changes need more: CamelCase brands ("CloudBees") look like two words.
+MIN_WORD_PAIR_ZIPF = 1.5
+MIN_CASE_PAIR_ZIPF = 2.0
+VOUCHED_ZIPF = 5.5
+# A right half this long is rarely a fragment of a longer word ("Congress|scheduled"): its
+# pair score gets LONG_RIGHT_BONUS_ZIPF.
+LONG_RIGHT_LETTERS = 9
+LONG_RIGHT_BONUS_ZIPF = 1.5
+# A half of two letters must be this common: "in", "of", "He" (>= 6), not "th" (4.2).
+SHORT_HALF_LETTERS = 2
+SHORT_HALF_MIN_ZIPF = 5.5
 # In languages that write compounds as one word, an unknown token that splits into two
-# known words is usually a compound, not glue: only a very common right half counts, and
-# never one that is also an inflection or derivation suffix ("Lehrerin", "Bundeslandes").
+# known words is usually a compound, not glue: only a very common right half counts (and
+# never a YAML `glue_suffixes` word: "Lehrerin", "Bundeslandes").
 COMPOUNDING_LANGS = frozenset({"de", "nl", "sv", "da", "no", "nb", "fi", "is", "af"})
 COMPOUNDING_RIGHT_MIN_ZIPF = 5.5
-SUFFIX_WORDS = {"de": frozenset({"in", "innen", "er", "es", "en", "ern", "em", "ende"}),
-                "nl": frozenset({"en", "er"})}
+# A writer who glues a mark this often (share of its uses, at least HABIT_MIN_GLUED times)
+# does so on purpose or in code ("Ok,so you put Dani Filth,the"): that mark is left alone.
+# Synthetic link glue touches ~1-3% of a mark's uses.
+HABIT_SHARE = 0.2
+HABIT_MIN_GLUED = 2
 # German binnen-I ("LehrerInnen") is one word, not a case change.
 BINNEN_I = frozenset({"In", "Innen"})
 # Name particles written before a capital ("McDonald", "DeSantis", "LeBron", "MacArthur").
@@ -90,14 +114,25 @@ class GlueLexicon:
 
     names: frozenset[str] = frozenset()
     protected: frozenset[str] = frozenset()
+    prefixes: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
+    suffixes: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
     corpus_names: frozenset[str] = frozenset()
 
 
-def glue_lexicon(names, protected_words) -> GlueLexicon:
-    """Build the lexicon from YAML `names` (full names; each part counts) and `protected_words`."""
+def glue_lexicon(names, protected_words, prefixes=(), suffixes=()) -> GlueLexicon:
+    """Build the lexicon from YAML `names` (full names; each part counts), `protected_words`,
+    and the per-language `glue_prefixes` and `glue_suffixes` as (lang, words) pairs."""
     parts = {part for name in names for part in name.split()}
     return GlueLexicon(frozenset(parts) | frozenset(names),
-                       frozenset(word.casefold() for word in protected_words))
+                       frozenset(word.casefold() for word in protected_words),
+                       words_by_lang(prefixes), words_by_lang(suffixes))
+
+
+def words_by_lang(pairs: Iterable[tuple[str, Iterable[str]]]) -> Mapping[str, frozenset[str]]:
+    merged = {}
+    for lang, words in pairs:
+        merged[lang] = merged.get(lang, frozenset()) | {word.casefold() for word in words}
+    return MappingProxyType(merged)
 
 
 @lru_cache(maxsize=None)
@@ -116,16 +151,19 @@ def load_dictionary(lang: str | None) -> Mapping[str, float] | None:
     for index, bucket in enumerate(wordfreq.read_cBpack(path)):
         zipf = wordfreq.cB_to_zipf(-index)
         for word in bucket:
-            if word.isalpha():
+            if DICTIONARY_WORD.fullmatch(word):
                 words[word] = zipf
     return MappingProxyType(words)
 
 
 @dataclass(frozen=True)
 class Context:
-    """What a split consults: the document's token counts, the lexicon, the dictionary."""
+    """What a split consults: the document's tokens and adjacent pairs, the lexicon, the
+    dictionary and the document's language."""
 
     counts: Counter
+    pairs: frozenset
+    habits: frozenset  # punctuation marks this writer glues on purpose
     lexicon: GlueLexicon
     words: Mapping[str, float] | None
     lang: str | None
@@ -134,62 +172,103 @@ class Context:
         """The dictionary frequency of `word` (of its rarest part if hyphenated); 0 if unknown."""
         if self.words is None:
             return 0.0
-        return min(self.words.get(part.casefold(), 0.0) for part in word.split("-"))
+        if "-" not in word:
+            return self.words.get(word.casefold().replace("’", "'"), 0.0)
+        return min(self.words.get(part.casefold().replace("’", "'"), 0.0) for part in word.split("-"))
 
     def evidence(self, word: str, min_zipf: float) -> str | None:
         """The strongest evidence that `word` stands alone, or None."""
-        if self.counts[word] > 0:
+        if self.counts[word] > 0 and (len(word) > 1 or self.zipf(word) >= ONE_LETTER_MIN_ZIPF):
             return "document"
         if word in self.lexicon.names:
             return "names"
+        if len(word) == 1:
+            return None  # a one-letter half counts only if the document has it alone ("a", "I")
         if self.zipf(word) >= min_zipf:
             return "dictionary"
         if word in self.lexicon.corpus_names:
             return "corpus"
         return None
 
+    def strength(self, word: str, evidence: str) -> float:
+        """How common `word` counts as: its zipf, raised to VOUCHED_ZIPF if vouched for."""
+        zipf = self.zipf(word)
+        return zipf if evidence == "dictionary" else max(zipf, VOUCHED_ZIPF)
+
 
 def repair_glue(doc: Document, lexicon: GlueLexicon) -> Document:
-    """Split glued tokens on every line, recording one edit per repair."""
-    context = Context(document_tokens(doc), lexicon, load_dictionary(doc.lang), doc.lang)
-    for line in doc.lines:
-        edits = [edit for chunk in CHUNK.finditer(line.text)
-                 for edit in chunk_edits(line.number, chunk, context)]
-        if edits:
-            doc.rewrite(line, edits)
+    """Split glued tokens on every line, recording one edit per repair. A split adds words
+    that are evidence for others ("theminister ministerminister"), so passes repeat until
+    none splits: cleaning the output again changes nothing."""
+    while repair_pass(doc, lexicon):
+        pass
     return doc
 
 
-def document_tokens(doc: Document) -> Counter:
-    """Token counts of the whole document, possessives also counted without "'s"."""
-    counts = Counter()
+def repair_pass(doc: Document, lexicon: GlueLexicon) -> bool:
+    """One pass over the document; True if it split anything."""
+    counts, pairs = document_tokens(doc)
+    context = Context(counts, pairs, glue_habits(doc), lexicon, load_dictionary(doc.lang), doc.lang)
+    decided = {}  # chunk -> its repair; a document repeats most chunks, so decide each once
+    split = False
     for line in doc.lines:
-        for token in TOKEN.findall(line.text):
+        edits = []
+        for chunk in CHUNK.finditer(line.text):
+            text = chunk.group()
+            if text not in decided:
+                decided[text] = chunk_repair(text, context)
+            if decided[text]:
+                at, before, after, rule, evidence = decided[text]
+                edits.append(Edit(line.number, chunk.start() + at, before, after, rule, evidence))
+        if edits:
+            doc.rewrite(line, edits)
+            split = True
+    return split
+
+
+def document_tokens(doc: Document) -> tuple[Counter, frozenset]:
+    """Token counts of the whole document (possessives also counted without "'s"), and the
+    pairs of tokens seen side by side ("New", "York")."""
+    counts, pairs = Counter(), set()
+    for line in doc.lines:
+        tokens = TOKEN.findall(line.text)
+        pairs.update(zip(tokens, tokens[1:]))
+        for token in tokens:
             counts[token] += 1
             stem = possessive_stem(token)
             if stem != token:
                 counts[stem] += 1
-    return counts
+    return counts, frozenset(pairs)
 
 
-def chunk_edits(number: int, chunk, context: Context) -> list[Edit]:
-    """At most one edit for a whitespace-delimited chunk."""
-    text = chunk.group()
-    if UNTOUCHABLE.search(text) or is_protected(text, context):
-        return []
+def glue_habits(doc: Document) -> frozenset:
+    """The punctuation marks this document glues too often for it to be an accident."""
+    habits = set()
+    for mark, pattern in PUNCT_BY_MARK.items():
+        glued = sum(len(pattern.findall(line.text)) for line in doc.lines)
+        spaced = sum(line.text.count(mark + " ") for line in doc.lines)
+        if glued >= HABIT_MIN_GLUED and glued > HABIT_SHARE * (glued + spaced):
+            habits.add(mark)
+    return frozenset(habits)
+
+
+def chunk_repair(text: str, context: Context):
+    """(offset, before, after, rule, evidence) repairing a whitespace-delimited chunk, or None."""
     core = CORE.match(text)
-    if core is None:
-        punct = punctuation_split(text)
-        return [Edit(number, chunk.start(), text, punct, RULE_PUNCT, EVIDENCE_PUNCT)] if punct else []
-    token, start = core.group(2), chunk.start() + core.start(2)
-    if context.counts[token] >= REPEATED_TOKEN or context.zipf(token) >= UNSPLITTABLE_ZIPF:
-        return []
-    for rule, split in ((RULE_CASE, case_split), (RULE_WORD, word_split)):
-        found = split(token, context)
-        if found:
-            left, right, evidence = found
-            return [Edit(number, start, token, f"{left} {right}", rule, evidence)]
-    return []
+    if core is None:  # more than a word: punctuation glue, or a URL, number, code...
+        if UNTOUCHABLE.search(text) or is_protected(text, context):
+            return None
+        punct = punctuation_split(text, context.habits)
+        return (0, text, punct, RULE_PUNCT, EVIDENCE_PUNCT) if punct else None
+    token = core.group(2)
+    if (context.counts[token] >= REPEATED_TOKEN or context.zipf(token) >= UNSPLITTABLE_ZIPF
+            or is_protected(token, context)):
+        return None
+    found = best_split(token, context)
+    if not found:
+        return None
+    left, right, rule, evidence = found
+    return core.start(2), token, f"{left} {right}", rule, evidence
 
 
 def is_protected(text: str, context: Context) -> bool:
@@ -203,12 +282,88 @@ def possessive_stem(token: str) -> str:
     return token[:-2] if token.endswith(("'s", "’s")) else token
 
 
-def punctuation_split(text: str) -> str | None:
-    """"Ukraine.The" -> "Ukraine. The"; "said,adding" -> "said, adding"; else None."""
-    fixed = PUNCT_QUOTE.sub(" ", text)
-    for pattern in (PUNCT_SENTENCE, PUNCT_COMMA, PUNCT_COLON):
-        fixed = pattern.sub(r"\g<0> ", fixed)
+def punctuation_split(text: str, habits: frozenset = frozenset()) -> str | None:
+    """"Ukraine.The" -> "Ukraine. The"; "said,adding" -> "said, adding"; else None.
+    Marks in `habits` are left alone."""
+    fixed = text if '"' in habits else PUNCT_QUOTE.sub(" ", text)
+    for mark, pattern in PUNCT_BY_MARK.items():
+        if mark not in habits and mark != '"':
+            fixed = pattern.sub(r"\g<0> ", fixed)
     return fixed if fixed != text else None
+
+
+def best_split(token: str, context: Context):
+    """(left, right, rule, evidence) for the best-evidenced way to split `token`, or None."""
+    best = None
+    for left, right, rule in candidate_splits(token, context):
+        found = judge(token, left, right, rule, context)
+        if found and (best is None or found[0] > best[0]):
+            best = (found[0], left, right, rule, found[1])
+    return best[1:] if best else None
+
+
+def candidate_splits(token: str, context: Context):
+    """Where `token` may be glued: at its one lower->upper case change ("chulProfessor"),
+    or before a lower-case word in its first or last hyphen-separated segment."""
+    changes = [m.start() for m in CASE_CHANGE.finditer(token)]
+    if changes:
+        if len(changes) == 1 and len(INNER_CAPITAL.findall(token)) == 1:
+            yield token[:changes[0]], token[changes[0]:], RULE_CASE
+        return  # two case changes are code or a brand ("GlaxoSmithKline")
+    first, last = token.split("-", 1)[0], token.rsplit("-", 1)[-1]
+    for segment, offset in {(first, 0), (last, len(token) - len(last))}:
+        if not (segment.islower() or (segment[:1].isupper() and segment[1:].islower())):
+            continue
+        for cut in range(offset + 1, offset + len(segment)):
+            if token[cut].islower():
+                yield token[:cut], token[cut:], RULE_WORD
+
+
+def judge(token: str, left: str, right: str, rule: str, context: Context):
+    """(score, evidence) if `left right` is a split the evidence supports, else None."""
+    if rule == RULE_CASE and (right in BINNEN_I or left in NAME_PARTICLES
+                              or len(left.rsplit("-", 1)[-1]) < 2):
+        return None  # "LehrerInnen", "McDonald", "iPhone"
+    if rule == RULE_WORD and not right_is_common(right, context):
+        return None
+    if is_affix(left, right, context):
+        return None  # "nondifferent", "Lehrerin"
+    segment = token.split("-", 1)[0] if "-" in right else token
+    if "-" not in segment and known_token_wins(segment, left, right.split("-", 1)[0], context):
+        return None  # "inset", "awe-inspiring"; a last segment is judged by its left half
+    if (left, right) in context.pairs:
+        return (len(EVIDENCE), VOUCHED_ZIPF), "document"  # seen unglued side by side
+    min_zipf = CASE_MIN_ZIPF if rule == RULE_CASE else LEFT_MIN_ZIPF
+    left_evidence = context.evidence(left, min_zipf)
+    right_evidence = context.evidence(right, CASE_MIN_ZIPF if rule == RULE_CASE else 0.0)
+    if not left_evidence or not right_evidence or too_short(left, context) or too_short(right, context):
+        return None
+    if "-" in left and left_evidence == "dictionary":
+        return None  # a hyphenated left half ("Jong-un") needs the document or a name list
+    pair = (context.strength(left, left_evidence) + context.strength(right, right_evidence)
+            - ZIPF_PER_BILLION + (LONG_RIGHT_BONUS_ZIPF if len(right) >= LONG_RIGHT_LETTERS else 0.0))
+    if pair < (MIN_CASE_PAIR_ZIPF if rule == RULE_CASE else MIN_WORD_PAIR_ZIPF):
+        return None
+    evidence = weaker(left_evidence, right_evidence)
+    return (len(EVIDENCE) - EVIDENCE.index(evidence), pair), evidence
+
+
+def is_affix(left: str, right: str, context: Context) -> bool:
+    """True if `left` is a YAML glue prefix of the language, or the split falls where a glue
+    suffix marks it: "in" (before a final "in"), "en|den" (inside a final "enden")."""
+    if left.casefold() in context.lexicon.prefixes.get(context.lang, ()):
+        return True
+    left, right = left.casefold(), right.casefold()
+    for suffix in context.lexicon.suffixes.get(context.lang, ()):
+        before, _, after = suffix.rpartition("|")
+        if right == after and left.endswith(before):
+            return True
+    return False
+
+
+def too_short(half: str, context: Context) -> bool:
+    """A two-letter half that is not a very common word ("Th", "Ib")."""
+    return len(half) == SHORT_HALF_LETTERS and context.zipf(half) < SHORT_HALF_MIN_ZIPF
 
 
 def weaker(*evidence: str) -> str:
@@ -224,53 +379,13 @@ def known_token_wins(token: str, left: str, right: str, context: Context) -> boo
     return pair - whole < KNOWN_MARGIN_ZIPF
 
 
-def case_split(token: str, context: Context):
-    """"Eul-chulProfessor" -> ("Eul-chul", "Professor", evidence) when both halves are
-    vouched for; one case change only (two is code or a brand: "GlaxoSmithKline")."""
-    cuts = [m.start() for m in CASE_CHANGE.finditer(token)]
-    if len(cuts) != 1 or len(INNER_CAPITAL.findall(token)) != 1:
-        return None
-    left, right = token[:cuts[0]], token[cuts[0]:]
-    if (right in BINNEN_I or left in NAME_PARTICLES or len(left.rsplit("-", 1)[-1]) < 2
-            or known_token_wins(token, left, right, context)):
-        return None  # "LehrerInnen", "McDonald", "iPhone", "YouTube"
-    left_evidence = context.evidence(left, CASE_MIN_ZIPF)
-    right_evidence = context.evidence(right, CASE_MIN_ZIPF)
-    if left_evidence and right_evidence:
-        return left, right, weaker(left_evidence, right_evidence)
-    return None
-
-
-def word_split(token: str, context: Context):
-    """"Ukraineaccording" -> ("Ukraine", "according", evidence): the best-evidenced split
-    whose right half is a common lower-case word. Only the last segment of a hyphenated token
-    splits, and only with evidence beyond the dictionary for the whole left ("Jong-un")."""
-    head, _, last = token.rpartition("-")
-    if not (last.islower() or (last[:1].isupper() and last[1:].islower())):
-        return None
-    compounding = context.lang in COMPOUNDING_LANGS
-    right_min = COMPOUNDING_RIGHT_MIN_ZIPF if compounding else RIGHT_MIN_ZIPF
-    suffixes = SUFFIX_WORDS.get(context.lang, frozenset())
-    offset, best = len(token) - len(last), None
-    for cut in range(2, len(last) - MIN_RIGHT_LETTERS + 1):
-        left, right = token[:offset + cut], last[cut:]
-        if right in suffixes or not right_is_common(right, right_min, context):
-            continue
-        if not head and known_token_wins(token, left, right, context):
-            continue
-        evidence = context.evidence(left, LEFT_MIN_ZIPF)
-        if not evidence or (head and evidence == "dictionary"):
-            continue
-        evidence = weaker(evidence, context.evidence(right, 0.0) or "dictionary")
-        score = (-EVIDENCE.index(evidence), context.zipf(left) + context.zipf(right))
-        if best is None or score > best[0]:
-            best = (score, left, right, evidence)
-    return best[1:] if best else None
-
-
-def right_is_common(right: str, min_zipf: float, context: Context) -> bool:
+def right_is_common(right: str, context: Context) -> bool:
     """The right half of a word split is a common word: by the dictionary, or, for a
-    language without one, seen alone in the document."""
+    language without one, seen alone in the document. In a compounding language it must
+    also appear alone in the document as written: a noun head ("Coronafall") is capitalised
+    when alone, a function word ("Energieund") is not."""
     if context.words is None:
         return context.counts[right] > 0
-    return context.zipf(right) >= min_zipf
+    if context.lang in COMPOUNDING_LANGS:  # and written in lower case in this document:
+        return context.zipf(right) >= COMPOUNDING_RIGHT_MIN_ZIPF and context.counts[right] > 0
+    return context.zipf(right) >= RIGHT_MIN_ZIPF
