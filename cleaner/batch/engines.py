@@ -64,10 +64,12 @@ class WorkerFuture:
 class RayEngine:
     """Ray tasks on a local or remote cluster (`address` as for ray.init)."""
 
-    def __init__(self, address: str | None = None):
+    def __init__(self, address: str | None = None, jobs: int | None = None):
         ray = import_ray()
         if not ray.is_initialized():
-            ray.init(address=address, log_to_driver=False, configure_logging=False)
+            # A new local cluster gets --jobs CPUs; an existing cluster keeps its own.
+            ray.init(address=address, num_cpus=None if address else jobs,
+                     log_to_driver=False, configure_logging=False)
         self.ray = ray
         self.task = ray.remote(clean_batch)
         self.workers = max(1, int(ray.cluster_resources().get("CPU", 1)))
@@ -97,5 +99,5 @@ def import_ray():
 
 def make_engine(name: str, jobs: int, address: str | None = None):
     if name == "ray":
-        return RayEngine(address)
+        return RayEngine(address, jobs)
     return InlineEngine() if jobs == 1 else ProcessEngine(jobs)
