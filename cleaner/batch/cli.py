@@ -3,13 +3,16 @@
 import argparse
 import json
 import os
+import shutil
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from ..cli import EXIT_FAILED_DOCS, EXIT_OK, write_atomic
 from ..errors import CleanerError
 from .engines import make_engine
+from .learn import MIN_DOCS, MIN_SHARE, learn
 from .readers import Fields, check_inputs
 from .records import CleanConfig, cleaner_for
 from .runner import CHECKPOINT_EVERY, BatchJob, run_batch
@@ -38,7 +41,19 @@ def add_batch_commands(sub) -> None:
                        help="process only shard I of N (0 <= I < N), chosen by document id")
     batch.add_argument("--checkpoint-every", type=positive_int, default=CHECKPOINT_EVERY,
                        metavar="DOCS", help=f"documents between checkpoints (default {CHECKPOINT_EVERY})")
+    batch.add_argument("--learned-boilerplate", action="store_true",
+                       help="two passes: learn recurring lines per outlet (see `cleaner learn`; "
+                       "rules kept in OUTPUT.learned/), then clean with them")
+    add_learn_options(batch)
     batch.set_defaults(run=run_batch_command)
+
+    learn = sub.add_parser("learn", help="suggest rule files for lines that recur across an "
+                           "outlet's documents")
+    add_input_options(learn)
+    learn.add_argument("-o", "--output", type=Path, required=True, metavar="DIR",
+                       help="directory for the suggested rule files")
+    add_learn_options(learn)
+    learn.set_defaults(run=run_learn_command)
 
 
 def add_input_options(parser) -> None:
@@ -60,6 +75,25 @@ def add_input_options(parser) -> None:
     parser.add_argument("--url-field", default="url", help="JSONL field with the URL")
     parser.add_argument("--lang-field", help="JSONL field with a trusted language code, "
                         "used instead of detection (default: detect)")
+
+
+def add_learn_options(parser) -> None:
+    parser.add_argument("--by", choices=("outlet", "domain"), default="outlet",
+                        help="count lines within each outlet (default) or URL domain")
+    parser.add_argument("--min-docs", type=positive_int, default=MIN_DOCS, metavar="K",
+                        help=f"learn lines in at least K documents of a group (default {MIN_DOCS})")
+    parser.add_argument("--min-share", type=percent, default=MIN_SHARE * 100, metavar="S",
+                        help=f"...and in at least S%% of them (default {MIN_SHARE * 100:.0f}%%)")
+
+
+def percent(text: str) -> float:
+    try:
+        value = float(text.rstrip("%"))
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a percentage from 0 to 100")
+    return value
 
 
 def parse_shard_arg(text: str):
@@ -85,13 +119,14 @@ def job_from_args(args, config: CleanConfig) -> BatchJob:
 
 def run_batch_command(args) -> int:
     check_inputs(args.inputs)
-    config = CleanConfig(rules=tuple(str(p) for p in args.rules),
-                         include_changes=args.changes)
+    config = CleanConfig(rules=tuple(str(p) for p in args.rules), include_changes=args.changes)
     job = job_from_args(args, config)
     cleaner_for(config).clean(WARM_UP)  # rule errors surface now; forked workers inherit it
     started = time.perf_counter()
     engine = make_engine(args.engine, args.jobs, args.address)
     try:
+        if args.learned_boilerplate:
+            job = with_learned_rules(job, engine, args)
         summary = run_batch(job, engine, args.resume, progress_bar(started))
     finally:
         engine.close()
@@ -128,3 +163,35 @@ def progress_bar(started: float):
 def clear_progress() -> None:
     if sys.stderr.isatty():
         sys.stderr.write("\r\x1b[K")
+
+
+def with_learned_rules(job: BatchJob, engine, args) -> BatchJob:
+    """First pass of --learned-boilerplate: learn into OUTPUT.learned/ and add those rules."""
+    learned = job.output.with_name(job.output.name + ".learned")
+    shutil.rmtree(learned, ignore_errors=True)
+    written = learn(job, engine, args.by).write_rules(learned, args.min_docs, args.min_share / 100)
+    print(f"cleaner: learned {sum(n for _, n in written)} rules for {len(written)} "
+          f"{args.by}s into {learned}", file=sys.stderr)
+    config = replace(job.config, rules=job.config.rules + (str(learned),))
+    return replace(job, config=config, learned=(args.by, str(args.min_docs), str(args.min_share)))
+
+
+def run_learn_command(args) -> int:
+    check_inputs(args.inputs)
+    config = CleanConfig(rules=tuple(str(p) for p in args.rules))
+    job = BatchJob(tuple(args.inputs), args.output, args.output, config,
+                   Fields(args.id_field, args.text_field, args.url_field, args.lang_field),
+                   args.input_format, args.stdin_format)
+    cleaner_for(config).clean(WARM_UP)
+    engine = make_engine(args.engine, args.jobs, args.address)
+    try:
+        learner = learn(job, engine, args.by)
+    finally:
+        engine.close()
+    written = learner.write_rules(args.output, args.min_docs, args.min_share / 100)
+    for path, rules in written:
+        print(f"{path}: {rules} rules")
+    print(f"cleaner: {len(written)} rule files from {len(learner.groups)} {args.by}s "
+          f"({learner.ungrouped} documents had no {args.by}); review them with "
+          f"`cleaner rules check {args.output}`", file=sys.stderr)
+    return EXIT_OK

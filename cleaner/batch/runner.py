@@ -6,7 +6,7 @@ Memory is bounded whatever the input size: at most `IN_FLIGHT_PER_WORKER` batche
 """
 
 from collections import deque
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from itertools import islice
 from pathlib import Path
 
@@ -40,7 +40,7 @@ class BatchJob:
     stdin_format: str = "jsonl"
     shard: Shard = ALL
     checkpoint_every: int = CHECKPOINT_EVERY
-    learned: tuple[str, ...] = field(default=())  # describes learned rules, for the signature
+    learned: tuple[str, ...] = ()  # how rules were learned (--learned-boilerplate), if they were
 
     def signature(self) -> dict:
         """What must not change between an interrupted run and its resume."""

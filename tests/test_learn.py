@@ -1,0 +1,98 @@
+"""`cleaner learn`: recurring lines per outlet become reviewable rule files; nothing is
+applied unless asked (`--rules` or `batch --learned-boilerplate`)."""
+
+import json
+
+import yaml
+
+from batch_corpus import cli, read_jsonl, write_jsonl
+from cleaner.batch.learn import GroupCounts, line_pattern, normalize
+
+WORDS = ("river harbour council budget winter school railway museum orchard bridge "
+         "market theatre library forest valley garden").split()
+BOILERPLATE = {"wionews.com": "Download the WION app for news on the go",
+               "themoscowtimes.com": "Read more about the war in our special section"}
+QUOTE = "“We will not give up,” the minister said."
+
+
+def article(i: int) -> str:
+    """A unique body line (made of words: digits are normalised away when counting)."""
+    words = " ".join(WORDS[(i * 7 + k * 3) % len(WORDS)] for k in range(12))
+    return f"The {WORDS[i % len(WORDS)]} story: {words} and {WORDS[(i * 5) % len(WORDS)]}."
+
+
+def corpus(tmp_path):
+    """8 documents per outlet, each with its outlet's boilerplate line; a quote shared by
+    two documents of each outlet: 6 documents in all, but only 2 within any one outlet."""
+    rows = []
+    for n, host in enumerate(BOILERPLATE):
+        for i in range(8):
+            lines = [article(n * 8 + i), f"Updated {i + 3} May 2025", BOILERPLATE[host]]
+            if i < 2:
+                lines.insert(1, QUOTE)
+            rows.append({"id": f"{host}-{i}", "text": "\n".join(lines) + "\n",
+                         "url": f"https://{host}/news/{i}"})
+    return write_jsonl(tmp_path / "in.jsonl", rows)
+
+
+def learn(tmp_path, *args):
+    assert cli("learn", corpus(tmp_path), "-o", tmp_path / "learned", "--min-docs", "3",
+               "--min-share", "30", *args) == 0
+    return {p.name: yaml.safe_load(p.read_text()) for p in sorted((tmp_path / "learned").iterdir())}
+
+
+def test_learns_each_outlets_recurring_lines_but_not_shared_quotes(tmp_path):
+    files = learn(tmp_path)
+    assert list(files) == ["learned-themoscowtimes.yaml", "learned-wion.yaml"]
+    wion = files["learned-wion.yaml"]
+    assert (wion["ruleset"], wion["outlet"]) == ("learned-wion", "wion")
+    drops = [rule["examples"]["drop"][0] for rule in wion["rules"]]
+    # the example is the line's text when first seen again (the 2nd document)
+    assert drops == ["Download the WION app for news on the go", "Updated 4 May 2025"]
+    assert all(rule["description"] == "in 8 of 8 documents (100%)" for rule in wion["rules"])
+    assert QUOTE not in json.dumps(files, ensure_ascii=False)
+
+
+def test_learned_files_pass_rules_check(tmp_path, capsys):
+    learn(tmp_path)
+    assert cli("rules", "check", tmp_path / "learned") == 0
+    assert "0 failed" in capsys.readouterr().out
+
+
+def test_by_domain_makes_an_outlet_for_an_unknown_domain(tmp_path):
+    rows = [{"id": str(i), "text": article(i) + "\nPrinted in the Gazette weekend edition\n",
+             "url": f"https://www.gazette.example/{i}"} for i in range(6)]
+    source = write_jsonl(tmp_path / "g.jsonl", rows)
+    cli("learn", source, "-o", tmp_path / "rules", "--by", "domain")
+    data = yaml.safe_load((tmp_path / "rules" / "learned-gazette-example.yaml").read_text())
+    assert (data["outlet"], data["domains"]) == ("gazette-example", ["gazette.example"])
+    assert cli("batch", source, "-o", tmp_path / "out.jsonl", "--rules", tmp_path / "rules") == 0
+    assert all("Printed in the Gazette" not in r["text"] for r in read_jsonl(tmp_path / "out.jsonl"))
+
+
+def test_nothing_learned_is_applied_unless_asked(tmp_path):
+    source = corpus(tmp_path)
+    cli("batch", source, "-o", tmp_path / "plain.jsonl")
+    assert all("Download the WION" in r["text"] for r in read_jsonl(tmp_path / "plain.jsonl")[:8])
+    assert cli("batch", source, "-o", tmp_path / "two.jsonl", "--learned-boilerplate",
+               "--min-docs", "3", "--min-share", "30") == 0
+    out = read_jsonl(tmp_path / "two.jsonl")
+    assert not any("Download the WION" in r["text"] or "Updated" in r["text"] for r in out)
+    assert sum(QUOTE in r["text"] for r in out) == 4
+    assert (tmp_path / "two.jsonl.learned" / "learned-wion.yaml").exists()
+
+
+def test_line_pattern_matches_other_dates_and_spacing():
+    import regex
+    pattern = line_pattern("Updated 3 May 2025 (c)")
+    assert regex.search(pattern, "updated  14 may 2026 (C)")
+    assert not regex.search(pattern, "Updated 3 May 2025 (c) and more")
+
+
+def test_counts_stay_bounded(monkeypatch):
+    monkeypatch.setattr("cleaner.batch.learn.MAX_LINES_PER_GROUP", 100)
+    group = GroupCounts()
+    for i in range(300):
+        group.add([f"unique line {WORDS[i % 16]} {WORDS[(i // 16) % 16]} {i}x", "Share this"])
+    assert len(group.counts) <= 101
+    assert group.counts[next(k for k, t in group.texts.items() if normalize(t) == "share this")] == 300
