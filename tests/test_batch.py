@@ -1,6 +1,7 @@
 """`cleaner batch`: formats, order, errors file, atomic output, resume after SIGKILL, summary."""
 
 import gzip
+import io
 import json
 import os
 import signal
@@ -10,16 +11,16 @@ import time
 
 import pytest
 
-from batch_corpus import document, read_jsonl, records, write_jsonl
+from batch_corpus import cli, document, read_jsonl, records, write_jsonl
 from cleaner import clean
+from cleaner.batch.runner import BatchJob
 from conftest import SEEDS, run_cli
 
 
 def test_jsonl_in_jsonl_out_in_input_order_with_metadata(tmp_path):
     rows = records(40)
     source = write_jsonl(tmp_path / "in.jsonl", rows)
-    done = run_cli("batch", source, "-o", tmp_path / "out.jsonl", "--jobs", "2")
-    assert done.returncode == 0, done.stderr
+    assert cli("batch", source, "-o", tmp_path / "out.jsonl", "--jobs", "2") == 0
     out = read_jsonl(tmp_path / "out.jsonl")
     assert [r["id"] for r in out] == [r["id"] for r in rows]
     first = out[0]
@@ -32,7 +33,7 @@ def test_jsonl_in_jsonl_out_in_input_order_with_metadata(tmp_path):
 
 def test_changes_adds_removals_and_edits(tmp_path):
     source = write_jsonl(tmp_path / "in.jsonl", records(2))
-    run_cli("batch", source, "-o", tmp_path / "out.jsonl", "--changes", "--jobs", "1")
+    cli("batch", source, "-o", tmp_path / "out.jsonl", "--changes", "--jobs", "1")
     first = read_jsonl(tmp_path / "out.jsonl")[0]
     assert [r["rule"] for r in first["removed"]] == ["common.advertisement-label",
                                                       "common.lone-symbol-line"]
@@ -42,9 +43,8 @@ def test_changes_adds_removals_and_edits(tmp_path):
 def test_custom_field_names_and_language_hint(tmp_path):
     rows = [{"doc": "a1", "body": document(0), "link": "https://wionews.com/a", "language": "fr"}]
     source = write_jsonl(tmp_path / "in.jsonl", rows)
-    done = run_cli("batch", source, "-o", tmp_path / "out.jsonl", "--id-field", "doc",
-                   "--text-field", "body", "--url-field", "link", "--lang-field", "language")
-    assert done.returncode == 0, done.stderr
+    assert cli("batch", source, "-o", tmp_path / "out.jsonl", "--id-field", "doc",
+               "--text-field", "body", "--url-field", "link", "--lang-field", "language") == 0
     [out] = read_jsonl(tmp_path / "out.jsonl")
     assert (out["id"], out["url"], out["lang"], out["outlet"]) == \
         ("a1", "https://wionews.com/a", "fr", "wion")
@@ -56,8 +56,7 @@ def test_compressed_jsonl(tmp_path):
     (tmp_path / "a.jsonl.gz").write_bytes(gzip.compress(data))
     (tmp_path / "b.jsonl.zst").write_bytes(zstandard.ZstdCompressor().compress(data))
     for name in ("a.jsonl.gz", "b.jsonl.zst"):
-        done = run_cli("batch", tmp_path / name, "-o", tmp_path / f"{name}.out.jsonl")
-        assert done.returncode == 0, done.stderr
+        assert cli("batch", tmp_path / name, "-o", tmp_path / f"{name}.out.jsonl") == 0
         assert len(read_jsonl(tmp_path / f"{name}.out.jsonl")) == 5
 
 
@@ -70,32 +69,30 @@ def test_directory_in_mirrored_directory_out(tmp_path):
                                 "the statistics office said on Friday. " * 5 +
                                 "</p></article></body></html>")
     (src / "ignored.pdf").write_bytes(b"%PDF")
-    done = run_cli("batch", src, "-o", tmp_path / "out", "--jobs", "2")
-    assert done.returncode == 0, done.stderr
+    assert cli("batch", src, "-o", tmp_path / "out", "--jobs", "2") == 0
     files = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*"))
     assert files == ["a.txt", "c.txt", "sub", "sub/b.txt"]
     assert (tmp_path / "out" / "a.txt").read_text() == clean(document(0)).text
     assert "Inflation fell again" in (tmp_path / "out" / "c.txt").read_text()
 
 
-def test_stdin_jsonl_and_stdin_document(tmp_path):
+def test_stdin_jsonl_and_stdin_document(tmp_path, monkeypatch):
     data = "".join(json.dumps(r) + "\n" for r in records(3)).encode()
-    done = run_cli("batch", "-", "-o", tmp_path / "out.jsonl", stdin=data)
-    assert done.returncode == 0, done.stderr
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert cli("batch", "-", "-o", tmp_path / "out.jsonl") == 0
     assert len(read_jsonl(tmp_path / "out.jsonl")) == 3
-    done = run_cli("batch", "-", "--stdin-format", "text", "-o", tmp_path / "one.jsonl",
-                   stdin=document(0).encode())
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(document(0).encode())))
+    assert cli("batch", "-", "--stdin-format", "text", "-o", tmp_path / "one.jsonl") == 0
     assert read_jsonl(tmp_path / "one.jsonl")[0]["text"] == clean(document(0)).text
 
 
-def test_failures_go_to_the_errors_file_and_the_run_goes_on(tmp_path):
+def test_failures_go_to_the_errors_file_and_the_run_goes_on(tmp_path, capsys):
     source = tmp_path / "in.jsonl"
     write_jsonl(source, records(10, bad_every=4))
     with source.open("a") as out:
         out.write("{not json\n" + json.dumps({"id": "no-text"}) + "\n")
-    done = run_cli("batch", source, "-o", tmp_path / "out.jsonl", "--summary", tmp_path / "s.json")
-    assert done.returncode == 1
-    assert "4 documents failed" in done.stderr.decode()
+    assert cli("batch", source, "-o", tmp_path / "out.jsonl", "--summary", tmp_path / "s.json") == 1
+    assert "4 documents failed" in capsys.readouterr().err
     errors = read_jsonl(tmp_path / "out.errors.jsonl")
     assert [e["id"] for e in errors] == ["doc-00003", "doc-00007", f"{source}:11", "no-text"]
     assert "binary" in errors[0]["error"] and "invalid JSON" in errors[2]["error"]
@@ -105,16 +102,16 @@ def test_failures_go_to_the_errors_file_and_the_run_goes_on(tmp_path):
     assert (summary["docs_in"], summary["docs_out"], summary["docs_failed"]) == (12, 8, 4)
 
 
-def test_summary_counts_removals_by_category_and_rule(tmp_path):
+def test_summary_counts_removals_by_category_and_rule(tmp_path, capsys):
     source = write_jsonl(tmp_path / "in.jsonl", records(6))
-    done = run_cli("batch", source, "-o", tmp_path / "out.jsonl", "--summary", tmp_path / "s.json")
+    cli("batch", source, "-o", tmp_path / "out.jsonl", "--summary", tmp_path / "s.json")
     summary = json.loads((tmp_path / "s.json").read_text())
     assert summary["lines_removed"] == 12
     assert summary["removed_by_category"] == {"advertisement": 6, "boilerplate": 6}
     assert summary["removed_by_rule"] == {"common.advertisement-label": 6,
                                           "common.lone-symbol-line": 6}
     assert summary["docs_per_second"] > 0
-    stderr = done.stderr.decode()
+    stderr = capsys.readouterr().err
     assert "documents: 6 in, 6 out, 0 failed" in stderr and "top rules:" in stderr
     assert "\r" not in stderr  # no progress bar when stderr is not a terminal
 
@@ -122,14 +119,13 @@ def test_summary_counts_removals_by_category_and_rule(tmp_path):
 def test_output_is_the_same_whatever_the_worker_count(tmp_path):
     source = write_jsonl(tmp_path / "in.jsonl", records(60, bad_every=7))
     for jobs in ("1", "2"):
-        run_cli("batch", source, "-o", tmp_path / f"j{jobs}.jsonl", "--jobs", jobs)
+        cli("batch", source, "-o", tmp_path / f"j{jobs}.jsonl", "--jobs", jobs)
     assert (tmp_path / "j2.jsonl").read_bytes() == (tmp_path / "j1.jsonl").read_bytes()
     assert (tmp_path / "j2.errors.jsonl").read_bytes() == (tmp_path / "j1.errors.jsonl").read_bytes()
 
 
 def test_seeds_match_cleaner_clean(tmp_path):
-    done = run_cli("batch", SEEDS, "-o", tmp_path / "out", "--jobs", "2")
-    assert done.returncode == 0, done.stderr
+    assert cli("batch", SEEDS, "-o", tmp_path / "out", "--jobs", "2") == 0
     for seed in sorted(SEEDS.glob("*.txt")):
         assert (tmp_path / "out" / seed.name).read_text() == clean(seed.read_bytes()).text
 
@@ -143,7 +139,7 @@ def start_batch(*args) -> subprocess.Popen:
 def test_sigkill_half_way_then_resume_gives_identical_output(tmp_path):
     source = write_jsonl(tmp_path / "in.jsonl", records(300, bad_every=50))
     common = ["--jobs", "2", "--checkpoint-every", "20", "--summary"]
-    run_cli("batch", source, "-o", tmp_path / "ref.jsonl", *common, tmp_path / "ref.json")
+    cli("batch", source, "-o", tmp_path / "ref.jsonl", *common, tmp_path / "ref.json")
     target, progress = tmp_path / "out.jsonl", tmp_path / ".out.jsonl.progress.json"
     run = start_batch(source, "-o", target, *common, tmp_path / "out.json")
     deadline = time.monotonic() + 60
@@ -156,8 +152,7 @@ def test_sigkill_half_way_then_resume_gives_identical_output(tmp_path):
     consumed = json.loads(progress.read_text())["consumed"]
     assert 100 <= consumed < 300, "the kill must land half-way"
     assert not target.exists(), "no half-written output under the final name"
-    done = run_cli("batch", source, "-o", target, *common, tmp_path / "out.json", "--resume")
-    assert done.returncode == 1, done.stderr  # the binary documents failed
+    assert cli("batch", source, "-o", target, *common, tmp_path / "out.json", "--resume") == 1
     assert target.read_bytes() == (tmp_path / "ref.jsonl").read_bytes()
     assert (tmp_path / "out.errors.jsonl").read_bytes() == (tmp_path / "ref.errors.jsonl").read_bytes()
     assert not progress.exists()
@@ -167,17 +162,18 @@ def test_sigkill_half_way_then_resume_gives_identical_output(tmp_path):
     assert out == ref
 
 
-def test_resume_with_different_arguments_is_refused(tmp_path):
+def test_resume_with_different_arguments_is_refused(tmp_path, capsys):
     source = write_jsonl(tmp_path / "in.jsonl", records(3))
+    target = tmp_path / "out.jsonl"
+    other = BatchJob(("other.jsonl",), target, tmp_path / "out.errors.jsonl").signature()
     (tmp_path / ".out.jsonl.progress.json").write_text(json.dumps(
-        {"signature": {"inputs": ["other.jsonl"]}, "consumed": 1, "output_offset": 0,
-         "errors_offset": 0, "counts": {}}))
-    done = run_cli("batch", source, "-o", tmp_path / "out.jsonl", "--resume")
-    assert done.returncode == 2
-    assert b"different" in done.stderr and b"Traceback" not in done.stderr
+        {"signature": other, "consumed": 1, "output_offset": 0, "errors_offset": 0, "counts": {}}))
+    assert cli("batch", source, "-o", tmp_path / "out.jsonl", "--resume") == 2
+    assert "the interrupted run had different inputs" in capsys.readouterr().err
 
 
 def test_usage_errors_exit_2_with_one_line(tmp_path):
+    """As a subprocess: exit codes and stderr as a user sees them."""
     for args in (["nope.jsonl", "-o", tmp_path / "o.jsonl"],
                  [tmp_path, "-o", tmp_path / "o.jsonl", "--shard", "4/4"],
                  [SEEDS / "000_8eaadd74f4a6cdc6.txt", "-o", tmp_path / "o", "--jobs", "0"]):

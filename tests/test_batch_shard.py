@@ -2,10 +2,9 @@
 
 import pytest
 
-from batch_corpus import read_jsonl, records, write_jsonl
+from batch_corpus import cli, read_jsonl, records, write_jsonl
 from cleaner.batch.shard import Shard, parse_shard
 from cleaner.errors import CleanerError
-from conftest import run_cli
 
 
 def test_shards_partition_the_ids():
@@ -29,12 +28,11 @@ def test_bad_shard_is_a_usage_error(text):
 
 def test_shard_outputs_together_equal_one_unsharded_run(tmp_path):
     source = write_jsonl(tmp_path / "in.jsonl", records(45, bad_every=9))
-    done = run_cli("batch", source, "-o", tmp_path / "all.jsonl", "--jobs", "2")
-    assert done.returncode == 1  # the binary documents
+    assert cli("batch", source, "-o", tmp_path / "all.jsonl", "--jobs", "2") == 1  # binary docs
     shards = []
     errors = []
     for i in range(3):
-        run_cli("batch", source, "-o", tmp_path / f"s{i}.jsonl", "--shard", f"{i}/3", "--jobs", "1")
+        cli("batch", source, "-o", tmp_path / f"s{i}.jsonl", "--shard", f"{i}/3", "--jobs", "1")
         shards += read_jsonl(tmp_path / f"s{i}.jsonl")
         errors += read_jsonl(tmp_path / f"s{i}.errors.jsonl") \
             if (tmp_path / f"s{i}.errors.jsonl").exists() else []
@@ -49,9 +47,9 @@ def test_sharded_directory_outputs_merge_into_the_unsharded_tree(tmp_path):
     src.mkdir()
     for row in records(12):
         (src / f"{row['id']}.txt").write_text(row["text"])
-    run_cli("batch", src, "-o", tmp_path / "all")
+    cli("batch", src, "-o", tmp_path / "all")
     merged = {}
     for i in range(2):
-        run_cli("batch", src, "-o", tmp_path / "parts", "--shard", f"{i}/2")
+        cli("batch", src, "-o", tmp_path / "parts", "--shard", f"{i}/2")
     merged = {p.name: p.read_text() for p in (tmp_path / "parts").iterdir()}
     assert merged == {p.name: p.read_text() for p in (tmp_path / "all").iterdir()}

@@ -4,8 +4,7 @@ from io import BytesIO
 
 import pytest
 
-from batch_corpus import read_jsonl
-from conftest import run_cli
+from batch_corpus import cli, read_jsonl
 
 warcio = pytest.importorskip("warcio")
 from warcio.statusandheaders import StatusAndHeaders  # noqa: E402
@@ -40,8 +39,7 @@ def write_warc(path, gzip: bool) -> list[str]:
 @pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
 def test_warc_html_responses_are_cleaned(tmp_path, name):
     ids = write_warc(tmp_path / name, gzip=name.endswith(".gz"))
-    done = run_cli("batch", tmp_path / name, "-o", tmp_path / "out.jsonl")
-    assert done.returncode == 0, done.stderr
+    assert cli("batch", tmp_path / name, "-o", tmp_path / "out.jsonl") == 0
     out = read_jsonl(tmp_path / "out.jsonl")
     assert [r["id"] for r in out] == ids
     assert [r["url"] for r in out] == ["https://example.com/a", "https://wionews.com/b"]
