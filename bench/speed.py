@@ -1,0 +1,133 @@
+"""Speed of cleaner, as ratios measured side by side in one run (prints figures, asserts nothing).
+
+    python bench/speed.py                 # everything, ~5 minutes on 2 cores
+    python bench/speed.py --memory-docs 10000
+
+- text path: documents per second on one core (the seeds), and cleaner's time relative to
+  ftfy.fix_text alone on the same documents, with language detection split out;
+- HTML path: cleaner on the trafilatura-eval pages against trafilatura.extract alone;
+- `cleaner batch --jobs 2` against `--jobs 1`;
+- peak memory of `cleaner batch` at --memory-docs documents against 1,000.
+"""
+
+import argparse
+import gzip
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import ftfy
+import trafilatura
+
+from cleaner import Cleaner
+from cleaner.stages.language import detect, language_sample, reference_detect
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+EVAL = ROOT.parent / "shared" / "data" / "trafilatura-eval"
+
+
+def per_doc_seconds(function, docs, min_seconds=2.0) -> float:
+    """Mean seconds per document of `function`, over whole passes lasting >= min_seconds."""
+    for doc in docs:
+        function(doc)  # warm caches and lazy imports
+    passes, start = 0, time.perf_counter()
+    while time.perf_counter() - start < min_seconds:
+        for doc in docs:
+            function(doc)
+        passes += 1
+    return (time.perf_counter() - start) / (passes * len(docs))
+
+
+def text_path() -> None:
+    docs = [p.read_text(encoding="utf-8") for p in SEEDS]
+    cleaner = Cleaner()
+    fix = per_doc_seconds(ftfy.fix_text, docs)
+    full = per_doc_seconds(cleaner.clean, docs)
+    hinted = per_doc_seconds(lambda d: cleaner.clean(d, lang="en"), docs)
+    samples = [language_sample(d.splitlines(), cleaner.options.lang_sample_chars) for d in docs]
+    fast = per_doc_seconds(detect, samples)
+    slow = per_doc_seconds(reference_detect, samples)
+    print(f"text path ({len(docs)} seeds, one core): {1 / full:.0f} docs/s; "
+          f"cleaner = {full / fix:.1f}x ftfy.fix_text's time (goal <= 3x)")
+    print(f"  language detection: {fast / fix:.1f}x ftfy (langdetect itself: {slow / fix:.1f}x); "
+          f"with a language hint (--lang-field) cleaner = {hinted / fix:.1f}x ftfy")
+
+
+def html_path(pages: int) -> None:
+    if not EVAL.is_dir():
+        print(f"HTML path: skipped ({EVAL} not found)")
+        return
+    annotations = json.loads((EVAL / "annotations.json").read_text(encoding="utf-8"))
+    items = sorted(annotations.items())[:pages]
+    html = [(url, gzip.decompress((EVAL / "html" / f"{a['file']}.gz").read_bytes()))
+            for url, a in items]
+    cleaner = Cleaner()
+    extract = per_doc_seconds(lambda p: trafilatura.extract(p[1], url=p[0]), html, 5.0)
+    full = per_doc_seconds(lambda p: cleaner.clean(p[1], url=p[0], fmt="html"), html, 5.0)
+    print(f"HTML path ({len(html)} trafilatura-eval pages, one core): cleaner {1 / full:.1f} "
+          f"pages/s, trafilatura.extract alone {1 / extract:.1f} pages/s: "
+          f"{extract / full:.0%} of its speed (goal >= 85%)")
+
+
+def write_corpus(path: Path, n: int, short: bool) -> Path:
+    """n JSONL records: the seeds over and over (short: their first paragraph only)."""
+    docs = [p.read_text(encoding="utf-8") for p in SEEDS]
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(n):
+            text = docs[i % len(docs)]
+            text = text.split("\n", 1)[0] if short else text
+            out.write(json.dumps({"id": f"doc-{i}", "text": f"{text}\nDocument {i}.\n"}) + "\n")
+    return path
+
+
+# Runs a command and prints the peak RSS (KiB) of the largest process in its tree: a fresh
+# wrapper per run, because RUSAGE_CHILDREN is a high-water mark over all children ever reaped.
+PEAK_RSS = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
+            "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
+def batch(source: Path, out: Path, jobs: int) -> tuple[dict, int]:
+    """Run `cleaner batch`; its summary and the peak RSS (KiB) of its largest process."""
+    done = subprocess.run([sys.executable, "-c", PEAK_RSS, sys.executable, "-m", "cleaner",
+                           "batch", str(source), "-o", str(out), "--jobs", str(jobs),
+                           "--summary", str(out) + ".json"], check=True, capture_output=True)
+    return json.loads(Path(str(out) + ".json").read_text()), int(done.stdout)
+
+
+def jobs_speedup(tmp: Path, docs: int) -> None:
+    source = write_corpus(tmp / "jobs.jsonl", docs, short=False)
+    one, _ = batch(source, tmp / "one.jsonl", 1)
+    two, _ = batch(source, tmp / "two.jsonl", 2)
+    print(f"cleaner batch on {docs} seed-sized docs: --jobs 1 {one['docs_per_second']} docs/s, "
+          f"--jobs 2 {two['docs_per_second']} docs/s: "
+          f"{two['docs_per_second'] / one['docs_per_second']:.2f}x (goal >= 1.8x)")
+
+
+def memory(tmp: Path, docs: int) -> None:
+    _, small = batch(write_corpus(tmp / "small.jsonl", 1_000, short=True), tmp / "s.jsonl", 2)
+    summary, big = batch(write_corpus(tmp / "big.jsonl", docs, short=True), tmp / "b.jsonl", 2)
+    print(f"peak memory of the largest process, --jobs 2, short docs: 1,000 docs "
+          f"{small / 1024:.0f} MiB, {docs:,} docs {big / 1024:.0f} MiB: {big / small:.2f}x "
+          f"(goal <= 1.2x; {summary['docs_per_second']} docs/s)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=60, help="HTML pages (default 60)")
+    parser.add_argument("--jobs-docs", type=int, default=400, help="docs for the --jobs ratio")
+    parser.add_argument("--memory-docs", type=int, default=100_000,
+                        help="docs for the memory run (default 100,000)")
+    args = parser.parse_args()
+    text_path()
+    html_path(args.pages)
+    with tempfile.TemporaryDirectory() as tmp:
+        jobs_speedup(Path(tmp), args.jobs_docs)
+        memory(Path(tmp), args.memory_docs)
+
+
+if __name__ == "__main__":
+    main()
