@@ -2,9 +2,10 @@
 
 HTML path: trafilatura.extract(html, url=url) with its defaults vs cleaner on the same HTML.
 Text path: a careless plain-text scrape of each page (bench/textscrape.py) vs cleaner on it.
-Each page's `with` snippets should be in the output and its `without` snippets absent (after
-collapsing white space). Pages are split by a hash of their host into dev (4 in 5) and
-held-out (1 in 5) so rules tuned on dev can be checked on outlets they never saw. A page's
+Each page's `with` snippets should be in the output and its `without` snippets absent
+(after collapsing white space and ignoring invisible characters such as soft hyphens).
+Pages are split by a hash of their host into dev (4 in 5) and held-out (1 in 5) so rules
+tuned on dev can be checked on outlets they never saw. A page's
 language is langdetect's verdict on trafilatura's text.
 
     python bench/quality.py --pages 200          # quick look at the first 200 dev pages
@@ -41,6 +42,8 @@ HELD_OUT_BUCKETS = 5
 # Languages with fewer dev pages than this are pooled as "other" in the tables.
 MIN_LANG_PAGES = 15
 SPACE = regex.compile(r"\s+")
+# Soft hyphens and zero-width characters are invisible: a snippet matches with or without them.
+INVISIBLE = regex.compile(r"[\u00ad\u200b\u2060\ufeff]")
 WARM_UP = {"en": "The council met on Monday and agreed to build a new school next year. " * 3,
            "de": "Der Rat hat sich am Montag getroffen und will im nächsten Jahr eine Schule bauen. " * 3}
 
@@ -99,7 +102,7 @@ class Table:
 
 
 def normalize(text: str) -> str:
-    return SPACE.sub(" ", text).strip()
+    return SPACE.sub(" ", INVISIBLE.sub("", text)).strip()
 
 
 def percent(part: int, whole: int) -> str:

@@ -56,8 +56,14 @@ def decode_bytes(data: bytes) -> str:
 
 
 def html_to_text(html: str, url: str | None) -> str:
-    """Article text of an HTML page, one paragraph per line (empty if none found)."""
+    """Article text of an HTML page, one paragraph per line (empty if none found).
+
+    trafilatura's settings were chosen on bench/quality.py: its defaults keep the most
+    article text (comments included: readers' comments are often part of what annotators
+    call the article, and cleaner's comment rules drop the form around them); precision
+    mode and its duplicate filter lose more text than they remove noise, so cleaner's own
+    stages do that job after extraction."""
     import trafilatura  # imported here: plain-text users should not pay for lxml's start-up
 
-    return trafilatura.extract(html, url=url, include_comments=False, include_tables=True,
+    return trafilatura.extract(html, url=url, include_comments=True, include_tables=True,
                                deduplicate=False, favor_precision=False) or ""
