@@ -5,8 +5,8 @@ change ("chulProfessor" -> "chul Professor") and punctuation ("Ukraine.The" -> "
 A word or case split needs evidence for both halves, strongest first: the document itself
 (the half appears unglued elsewhere in it), the YAML name lists, the word-frequency dictionary
 of the document's language, then names a batch run saw unglued elsewhere in the corpus (off
-unless the caller fills `GlueLexicon.corpus_names`). The edit records the weaker half's
-evidence: the split is only as sure as that. Guards leave alone what only looks glued: brand
+unless the caller fills `GlueLexicon.corpus_names`). The edit records the evidence for the
+rarer half (by the dictionary), the one that decided: "Putin" in "Putinin", not "in". Guards leave alone what only looks glued: brand
 and name casing, particles, handles, hashtags, URLs, e-mails, numbers, abbreviations, code,
 protected words and tokens that occur more than once.
 """
@@ -24,7 +24,7 @@ from ..document import Document, Edit
 RULE_WORD = "glue.word"
 RULE_CASE = "glue.case-change"
 RULE_PUNCT = "glue.punctuation"
-# Evidence for a half, strongest first; an edit records the weaker of its two halves'.
+# Evidence for a half, strongest first; an edit records the evidence for its rarer half.
 EVIDENCE = ("document", "names", "dictionary", "corpus")
 EVIDENCE_PUNCT = "punctuation"  # the shape word-mark-word is itself the evidence
 
@@ -344,7 +344,7 @@ def judge(token: str, left: str, right: str, rule: str, context: Context):
             - ZIPF_PER_BILLION + (LONG_RIGHT_BONUS_ZIPF if len(right) >= LONG_RIGHT_LETTERS else 0.0))
     if pair < (MIN_CASE_PAIR_ZIPF if rule == RULE_CASE else MIN_WORD_PAIR_ZIPF):
         return None
-    evidence = weaker(left_evidence, right_evidence)
+    evidence = left_evidence if context.zipf(left) <= context.zipf(right) else right_evidence
     return (len(EVIDENCE) - EVIDENCE.index(evidence), pair), evidence
 
 
@@ -362,12 +362,9 @@ def is_affix(left: str, right: str, context: Context) -> bool:
 
 
 def too_short(half: str, context: Context) -> bool:
-    """A two-letter half that is not a very common word ("Th", "Ib")."""
-    return len(half) == SHORT_HALF_LETTERS and context.zipf(half) < SHORT_HALF_MIN_ZIPF
-
-
-def weaker(*evidence: str) -> str:
-    return max(evidence, key=EVIDENCE.index)
+    """A two-letter half the dictionary has but not as a very common word ("Th", "Ib")."""
+    return (context.words is not None and len(half) == SHORT_HALF_LETTERS
+            and context.zipf(half) < SHORT_HALF_MIN_ZIPF)
 
 
 def known_token_wins(token: str, left: str, right: str, context: Context) -> bool:

@@ -1,0 +1,246 @@
+"""Glue repair: what it splits, on what evidence, and what it must leave alone.
+
+Each test gives a text, the language, and what repair makes of it.
+"""
+
+import dataclasses
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.document import Document, Line
+from cleaner.ruleset import builtin_rules_dir, load_rulesets
+from cleaner.stages.glue import (RULE_CASE, RULE_PUNCT, RULE_WORD, glue_lexicon, load_dictionary,
+                                 repair_glue)
+from conftest import SEEDS
+
+GENERIC = [rs for rs in load_rulesets([builtin_rules_dir()]) if rs.outlet is None]
+LEXICON = glue_lexicon(*([item for rs in GENERIC for item in getattr(rs, key)]
+                         for key in ("names", "protected_words", "glue_prefixes", "glue_suffixes")))
+
+
+def repair(text: str, lang: str | None = "en", lexicon=LEXICON) -> tuple[str, list]:
+    """The repaired text (lines joined by newlines) and the edits."""
+    doc = repair_glue(Document([Line(n, t) for n, t in enumerate(text.split("\n"), 1)], lang=lang),
+                      lexicon)
+    return "\n".join(line.text for line in doc.lines), doc.edits
+
+
+def repaired(text: str, lang: str | None = "en", lexicon=LEXICON) -> str:
+    return repair(text, lang, lexicon)[0]
+
+
+# The three kinds, each with its own rule id.
+
+def test_word_glued_to_a_name_is_split():
+    text, [edit] = repair("He met Vladimir Putinin June 2024.")
+    assert text == "He met Vladimir Putin in June 2024."
+    assert (edit.before, edit.after, edit.rule) == ("Putinin", "Putin in", RULE_WORD)
+
+
+def test_word_glued_to_a_word_is_split():
+    assert repaired("They are no longer an exceptionbut the rule.") == \
+        "They are no longer an exception but the rule."
+
+
+def test_hyphenated_name_glued_to_a_word_is_split_after_the_whole_name():
+    assert repaired("Lee Jae-myungand his party won.") == "Lee Jae-myung and his party won."
+    assert repaired("Kim Jong-un spoke. Later Kim Jong-unsent a message.") == \
+        "Kim Jong-un spoke. Later Kim Jong-un sent a message."
+
+
+def test_lower_to_upper_case_change_is_split():
+    text, [edit] = repair("He spoke to the Minister of theInterior on Monday.")
+    assert text == "He spoke to the Minister of the Interior on Monday."
+    assert edit.rule == RULE_CASE
+
+
+def test_case_change_after_a_hyphenated_name_is_split():
+    assert repaired("he told the AFP Lim Eul-chulProfessor at the Institute") == \
+        "he told the AFP Lim Eul-chul Professor at the Institute"
+
+
+def test_sentence_punctuation_glued_to_the_next_sentence_is_split():
+    text, [edit] = repair("Troops entered Ukraine.The minister denied it.")
+    assert text == "Troops entered Ukraine. The minister denied it."
+    assert (edit.rule, edit.evidence) == (RULE_PUNCT, "punctuation")
+
+
+def test_comma_colon_and_closing_quote_glue_are_split():
+    assert repaired("The minister said,adding that talks would go on.") == \
+        "The minister said, adding that talks would go on."
+    assert repaired("He said:The talks are over.") == "He said: The talks are over."
+    assert repaired('"It is the end."Next, he left.') == '"It is the end." Next, he left.'
+
+
+# Evidence, strongest first, recorded in the edit.
+
+def test_a_half_seen_alone_in_the_document_is_document_evidence():
+    [edit] = repair("Russia invaded Ukraine. It fought in Ukraineaccording to reports.")[1]
+    assert (edit.after, edit.evidence) == ("Ukraine according", "document")
+
+
+def test_a_name_from_the_yaml_lists_is_names_evidence():
+    [edit] = repair("He met Vladimir Putinin June.")[1]
+    assert edit.evidence == "names"
+
+
+def test_a_common_word_is_dictionary_evidence():
+    [edit] = repair("They are no longer an exceptionbut the rule.")[1]
+    assert edit.evidence == "dictionary"
+
+
+def test_the_document_is_stronger_evidence_than_the_names_list():
+    [edit] = repair("Putin spoke first. Later Putinin June he spoke again.")[1]
+    assert edit.evidence == "document"
+
+
+def test_two_words_seen_side_by_side_in_the_document_vouch_for_their_split():
+    [edit] = repair("Lim Eul-chul is a professor. We asked Lim Eul-chulProfessor about it.")[1]
+    assert (edit.after, edit.evidence) == ("Eul-chul Professor", "document")
+
+
+def test_corpus_names_are_off_by_default_and_the_weakest_evidence_when_given():
+    text = "The general Zaluzhnyisaid the front was stable."
+    assert repaired(text) == text
+    with_corpus = dataclasses.replace(LEXICON, corpus_names=frozenset({"Zaluzhnyi"}))
+    glued, [edit] = repair(text, lexicon=with_corpus)
+    assert glued == "The general Zaluzhnyi said the front was stable."
+    assert edit.evidence == "corpus"
+
+
+def test_without_a_dictionary_only_document_and_name_evidence_count():
+    assert repaired("They are no longer an exceptionbut the rule.", lang=None) == \
+        "They are no longer an exceptionbut the rule."
+    assert repaired("Putin spoke in Moscow. Later Putinin June.", lang=None) == \
+        "Putin spoke in Moscow. Later Putin in June."
+
+
+def test_the_dictionary_is_loaded_once_and_absent_for_unknown_languages():
+    assert load_dictionary("en") is load_dictionary("en")
+    assert load_dictionary("en")["the"] > 7
+    assert load_dictionary("xx") is None and load_dictionary(None) is None
+
+
+# Guards: what only looks glued is left alone.
+
+@pytest.mark.parametrize("brand", ["iPhone", "eBay", "YouTube", "McDonald", "DeSantis", "LeBron",
+                                   "OpenAI", "PlayStation", "JavaScript", "WhatsApp", "LinkedIn",
+                                   "MacBook", "BlackRock", "ChatGPT"])
+def test_brand_and_name_casing_is_left_alone(brand):
+    text = f"The report named {brand} and {brand}'s rivals."
+    assert repaired(text) == text
+    text = f"Yesterday {brand} said nothing."
+    assert repaired(text) == text
+
+
+@pytest.mark.parametrize("text", ["Bashar al-Assad met Mohammed bin Salman.",
+                                  "Ursula von der Leyen and Rafael van der Vaart spoke.",
+                                  "Lee Jae-myung and Kim Yo-jong were not there."])
+def test_particles_and_hyphenated_names_are_left_alone(text):
+    assert repaired(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "Follow @JaneDoeNews and #StandWithUkraine for updates.",
+    "See https://example.com/Ukraine.The/PutinIn or www.Example.org/theInterior today.",
+    "Write to press.office@example.com or visit bbc.co.uk and Amazon.com now.",
+])
+def test_handles_hashtags_urls_emails_and_domains_are_left_alone(text):
+    assert repaired(text) == text
+
+
+@pytest.mark.parametrize("text", ["Growth was 3.5 percent, up from 1,000 units.",
+                                  "The talks began at 10:30 and ended at 11.45.",
+                                  "Update to version 2.0.1 or v3.2Beta now.",
+                                  "The Ukraine2024 plan was adopted."])
+def test_numbers_decimals_times_and_versions_are_left_alone(text):
+    assert repaired(text) == text
+
+
+@pytest.mark.parametrize("text", ["The U.S.Army and the U.S. Navy were there.",
+                                  "Some outlets, e.g.The Guardian, agreed.",
+                                  "He read J.R.R.Tolkien as a boy.",
+                                  "He waited...The door stayed shut."])
+def test_abbreviations_initials_and_ellipses_are_left_alone(text):
+    assert repaired(text) == text
+
+
+@pytest.mark.parametrize("text", ["Call console.log(value) before stuff.bigstuff.Module loads.",
+                                  "Set max_tokens=10 and foo.Bar() in the config."])
+def test_code_is_left_alone(text):
+    assert repaired(text) == text
+
+
+def test_a_token_that_occurs_several_times_is_a_real_word():
+    text = "Congressscheduled a vote. Congressscheduled another."
+    assert repaired(text) == text
+
+
+def test_words_the_dictionary_knows_are_not_split():
+    text = "The inset map shows herein another view anew, not an onset."
+    assert repaired(text) == text
+
+
+def test_common_glued_function_words_are_split_although_the_dictionary_lists_them():
+    assert repaired("He was inthe room.") == "He was in the room."
+
+
+def test_yaml_prefixes_keep_prefixed_compounds_whole():
+    text = "The rule was underinclusive and nondifferent from before."
+    assert repaired(text) == text
+
+
+def test_a_writer_who_habitually_omits_spaces_after_commas_is_left_alone():
+    text = "Ok,so you put Dani Filth,the Ripper but not Randy Blythe,are you serious?"
+    assert repaired(text) == text
+
+
+def test_protected_words_from_yaml_are_never_split(tmp_path):
+    text = "The Kyivpost newsletter arrived."
+    rules = tmp_path / "protected.yaml"
+    rules.write_text("protected_words: [Kyivpost]\n", encoding="utf-8")
+    assert "Kyiv post" in Cleaner().clean(text, lang="en").text
+    assert Cleaner(rules).clean(text, lang="en").text.strip() == text
+
+
+# German: compounds, participles and the binnen-I are words, not glue.
+
+@pytest.mark.parametrize("text", ["Die LehrerInnen und StudentInnen streiken heute.",
+                                  "Die Bundestrainerin lobte die Bundesregierung des Bundeslandes.",
+                                  "Der Coronafall in der Streamingwelt blieb ohne Folgen.",
+                                  "Die Wirklichkeit einholenden Witze und die kippender Wucht."])
+def test_german_compounds_participles_and_binnen_i_are_left_alone(text):
+    assert repaired(text, lang="de") == text
+
+
+def test_german_glue_before_a_function_word_is_split():
+    assert repaired("Die Regierung und die Opposition stritten. Der Kanzlerund die Minister schwiegen.",
+                    lang="de") == \
+        "Die Regierung und die Opposition stritten. Der Kanzler und die Minister schwiegen."
+
+
+# Seed 001: nine glued tokens repaired, each on its own, and nothing else in any seed.
+
+SEED_001_REPAIRS = [("Jong-unsent", "Jong-un sent"), ("Ukraineaccording", "Ukraine according"),
+                    ("Putinin", "Putin in"), ("Congressscheduled", "Congress scheduled"),
+                    ("Jae-myungand", "Jae-myung and"), ("exceptionbut", "exception but"),
+                    ("Eul-chulProfessor", "Eul-chul Professor"), ("Ukraineeven", "Ukraine even"),
+                    ("Seong-jaeProfessor", "Seong-jae Professor")]
+
+
+@pytest.fixture(scope="module")
+def seed_edits(cleaner):
+    return {seed.name[:3]: [(e.before, e.after) for e in cleaner.clean(seed.read_bytes()).edits
+                            if e.rule.startswith("glue.")]
+            for seed in sorted(SEEDS.glob("*.txt"))}
+
+
+@pytest.mark.parametrize("before, after", SEED_001_REPAIRS, ids=[b for b, _ in SEED_001_REPAIRS])
+def test_seed_001_glued_token_is_repaired(seed_edits, before, after):
+    assert (before, after) in seed_edits["001"]
+
+
+def test_nothing_else_in_the_seeds_is_glue_repaired(seed_edits):
+    assert sorted(seed_edits.pop("001")) == sorted(SEED_001_REPAIRS)
+    assert all(edits == [] for edits in seed_edits.values())
