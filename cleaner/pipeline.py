@@ -1,7 +1,8 @@
 """The ordered stages. A Cleaner compiles its rule sets once and reuses them for every call.
 
 Order: decode (HTML -> text) -> encoding -> whitespace -> language -> outlet -> rules
--> captions -> duplicates -> glue -> layout.
+-> captions -> sections -> duplicates -> glue -> layout. Sections runs after the rules
+because it extends the headings they removed to the lists those headings introduce.
 """
 
 import dataclasses
@@ -22,6 +23,7 @@ from .stages.language import detect_language
 from .stages.layout import layout
 from .stages.outlet import resolve_outlet
 from .stages.rules import apply_rules
+from .stages.sections import drop_sections
 from .stages.whitespace import normalize_whitespace
 
 
@@ -89,6 +91,7 @@ class Cleaner:
         resolve_outlet(doc, self.outlets, outlet)
         apply_rules(doc, self.active_rulesets(doc.lang, doc.outlet))
         drop_captions(doc, self._captions[doc.outlet], opts.caption_max_words)
+        drop_sections(doc)
         drop_duplicates(doc, opts.duplicate_min_chars, opts.near_duplicate_min_words,
                         opts.near_duplicate_jaccard)
         if opts.repair_glue:

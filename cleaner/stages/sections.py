@@ -1,0 +1,97 @@
+"""Lists that follow a boilerplate heading: the headlines under "Related articles", and
+everything short after the page furniture that closes an article.
+
+The YAML rules recognise the headings ("Ähnliche Beiträge", "Leave a reply", "Share this:");
+this stage extends a heading to the lines it introduces, which rules cannot name:
+- heuristic.related-list: the run of headline-like lines right after a related-story heading;
+- heuristic.after-furniture: every non-prose line after the first heading of the closing
+  furniture (related, comments, share, tags, newsletter...) once the article's prose is
+  mostly behind us. Prose after it stays: it may be the article's last paragraphs.
+"""
+
+import regex
+
+from ..document import Document, Line
+
+RULE_RELATED = "heuristic.related-list"
+RULE_AFTER = "heuristic.after-furniture"
+# Removals of these categories mark the start of the page furniture after an article.
+FURNITURE = frozenset({"related", "comments", "share", "newsletter", "donation", "paywall"})
+# The furniture begins only once this share of the document's prose words lies before it:
+# a share bar or teaser above or inside the article must not cut the article short.
+FURNITURE_MIN_PROSE_BEFORE = 0.7
+# A headline in a related list is at most this many words (teaser headlines run to ~15).
+HEADLINE_MAX_WORDS = 20
+# A sentence has at least this many words and ends like one ("Read more." is not prose).
+PROSE_MIN_WORDS = 6
+# A line this long (words) is prose even without final punctuation.
+PROSE_ANY_WORDS = 25
+# A related-story heading is at most this many words ("Lesen Sie auch die folgenden Beiträge:").
+HEADING_MAX_WORDS = 7
+INLINE_TEASER = regex.compile(r"[:|›»>–—-]\s*\S")
+SENTENCE_END = regex.compile(r"[.!?…;][\"'”’»«)\]]*$")
+STATEMENT_END = regex.compile(r"[.…;][\"'”’»«)\]]*$")
+
+
+def drop_sections(doc: Document) -> Document:
+    """Drop related-story lists and the short lines of an article's closing furniture."""
+    drop_related_lists(doc)
+    drop_after_furniture(doc)
+    return doc
+
+
+def is_prose(text: str) -> bool:
+    """A sentence: enough words and a sentence end, or simply long."""
+    words = len(text.split())
+    return words >= PROSE_ANY_WORDS or (words >= PROSE_MIN_WORDS and bool(SENTENCE_END.search(text)))
+
+
+def is_headline(line: Line) -> bool:
+    """Short and not ending like a statement: headlines may ask or exclaim, not stop."""
+    return (not line.protected_by and not STATEMENT_END.search(line.text)
+            and len(line.text.split()) <= HEADLINE_MAX_WORDS)
+
+
+def is_heading(text: str) -> bool:
+    """A bare heading ("Related stories", "Das könnte Sie auch interessieren:"), not an
+    inline teaser that carries its own headline ("Read more: Germany to ...")."""
+    return len(text.split()) <= HEADING_MAX_WORDS and not INLINE_TEASER.search(text)
+
+
+def drop_related_lists(doc: Document) -> None:
+    """After each removed related-story heading, drop the headline-like lines that follow."""
+    headings = sorted({r.line for r in doc.removed if r.category == "related" and is_heading(r.text)})
+    listed = []
+    for heading in headings:
+        index = next((i for i, line in enumerate(doc.lines) if line.number > heading), None)
+        while index is not None and index < len(doc.lines) and is_headline(doc.lines[index]):
+            if doc.lines[index] not in listed:
+                listed.append(doc.lines[index])
+            index += 1
+    if listed:
+        doc.drop(listed, RULE_RELATED, "related")
+
+
+def drop_after_furniture(doc: Document) -> None:
+    """Drop non-prose lines after the first furniture heading that follows most of the prose."""
+    start = furniture_start(doc)
+    if start is None:
+        return
+    after = [line for line in doc.lines if line.number > start
+             and not line.protected_by and not is_prose(line.text)]
+    if after:
+        doc.drop(after, RULE_AFTER, "navigation")
+
+
+def furniture_start(doc: Document) -> int | None:
+    """The input line number where the closing furniture begins, or None."""
+    prose = [(line.number, len(line.text.split())) for line in doc.lines if is_prose(line.text)]
+    total = sum(words for _, words in prose)
+    if not total:
+        return None
+    for removal in sorted(doc.removed, key=lambda r: r.line):
+        if removal.category in FURNITURE:
+            before = sum(words for number, words in prose if number < removal.line)
+            if before >= FURNITURE_MIN_PROSE_BEFORE * total:
+                return removal.line
+    return None

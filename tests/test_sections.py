@@ -1,0 +1,69 @@
+"""The sections stage: related-story lists under a heading, and the short lines of the
+furniture that closes an article. Lines are from trafilatura-eval dev pages."""
+
+from cleaner.document import Document, Line, Removal
+from cleaner.stages.sections import drop_sections
+
+BODY = [
+    "Der verschwiegene VPN-Anbieter hide.me senkt anlässlich von Black Friday die Abo-Preise, "
+    "das Angebot gilt aber nur für exakt einen Monat.",
+    "Das zweijährige Abo kostet ab dem 1. November pro Monat nur 2,22 Euro statt wie sonst "
+    "2,88 Euro, und drei Freimonate kommen hinzu.",
+    "Wer den VPN-Provider nur für ein halbes Jahr buchen will, für den kostet der Spaß "
+    "monatlich 5,83 Euro.",
+]
+RELATED = ["Halloware – Von einer Ransomware, die aus der Hölle kam",
+           "Die Glosse im Oktober: Handyhelden und Datendschungelgeister",
+           "Drei kostenlose VPN-Lösungen getestet: Wer hat die Nase vorn?"]
+AFTER_LIST = ("Wichtig ist auch die Tatsache, dass ohne Angabe von Gründen für 30 Tage eine "
+              "Geld-zurück-Garantie besteht.")
+
+
+def document(texts, removed=()):
+    """A document whose rules stage already removed `removed`: (index, text, category)."""
+    gone = {index for index, _, _ in removed}
+    lines = [Line(n, t) for n, t in enumerate(texts, 1) if n - 1 not in gone]
+    doc = Document(lines)
+    doc.removed = [Removal(index + 1, text, "test.rule", category) for index, text, category in removed]
+    return doc
+
+
+def kept(doc):
+    return [line.text for line in doc.lines]
+
+
+def test_headlines_under_a_related_heading_go_up_to_the_next_paragraph():
+    texts = BODY[:2] + ["Weiterlesen"] + RELATED + [AFTER_LIST, BODY[2]]
+    doc = drop_sections(document(texts, [(2, "Weiterlesen", "related")]))
+    assert kept(doc) == BODY[:2] + [AFTER_LIST, BODY[2]]
+    assert {r.rule for r in doc.removed if r.text in RELATED} == {"heuristic.related-list"}
+
+
+def test_an_inline_teaser_does_not_take_the_next_heading_with_it():
+    teaser = "Read more: Looted colonial art: Germany to set up new contact office"
+    heading = "Freedom fighters replace colonial leaders"
+    texts = [BODY[0], teaser, heading, BODY[1]]
+    doc = drop_sections(document(texts, [(1, teaser, "related")]))
+    assert kept(doc) == [BODY[0], heading, BODY[1]]
+
+
+def test_short_lines_after_the_closing_furniture_go_but_prose_stays():
+    comment = "Ich habe das Angebot genutzt und bin sehr zufrieden mit dem Anbieter, danke für den Tipp!"
+    texts = BODY + ["Schreibe einen Kommentar", "Tarnkappe.info", "Über Lars Sobiraj", comment]
+    doc = drop_sections(document(texts, [(3, "Schreibe einen Kommentar", "comments")]))
+    assert kept(doc) == BODY + [comment]
+    assert {r.rule for r in doc.removed[1:]} == {"heuristic.after-furniture"}
+
+
+def test_furniture_above_most_of_the_article_cuts_nothing():
+    listing = ["Lehrstoffinhalte", "3. Klasse"]
+    texts = ["Teilen"] + listing + BODY
+    doc = drop_sections(document(texts, [(0, "Teilen", "share")]))
+    assert kept(doc) == listing + BODY
+
+
+def test_protected_lines_stay():
+    texts = BODY + ["Related", RELATED[0]]
+    doc = document(texts, [(3, "Related", "related")])
+    doc.lines[-1].protected_by = "outlet.keep"
+    assert kept(drop_sections(doc)) == BODY + [RELATED[0]]
