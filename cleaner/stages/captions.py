@@ -26,9 +26,10 @@ def caption_patterns(credits, labels) -> CaptionPatterns | None:
         return None
     names = "|".join(regex.escape(c) for c in sorted(set(credits), key=len, reverse=True))
     label = "|".join(regex.escape(l) for l in sorted(set(labels), key=len, reverse=True)) or "(?!)"
+    credit_text = r"(?:[^.!?\n]|\.(?=\S))"  # no sentence end; dots inside "stock.adobe.com" pass
     credit = rf"(?:{label})?\s*(?:by|:)?\s*(?:[^()\n]{{0,40}}[/,;]\s*)?(?:{names})\b[^()\n]{{0,40}}"
-    tail = rf"(?:\(\s*(?:©\s*)?{credit}\)|(?:{label})\s*(?:credit\s*)?[:/]\s*[^.!?\n]{{2,60}}" \
-           rf"|©\s*[^.!?\n]{{1,60}})\s*\.?$"
+    tail = rf"(?:\(\s*(?:©\s*)?{credit}\)|(?:{label})\s*(?:credit\s*)?[:/]\s*{credit_text}{{2,60}}" \
+           rf"|©\s*{credit_text}{{1,60}})\s*\.?$"
     whole = rf"^\(?\s*(?:©\s*)?(?:(?:{label})\s*(?:credit\s*)?(?:by|:|/)?\s*)?" \
             rf"(?:[^()\n]{{0,40}}[/,;]\s*)?(?:{names})\b[^()\n.!?]{{0,40}}\)?\.?$"
     return CaptionPatterns(regex.compile(tail, regex.IGNORECASE | regex.V0),
