@@ -6,9 +6,9 @@ A word or case split needs evidence for both halves, strongest first: the docume
 (the half appears unglued elsewhere in it), the YAML name lists, the word-frequency dictionary
 of the document's language, then names a batch run saw unglued elsewhere in the corpus (off
 unless the caller fills `GlueLexicon.corpus_names`). The edit records the evidence for the
-rarer half (by the dictionary), the one that decided: "Putin" in "Putinin", not "in". Guards leave alone what only looks glued: brand
-and name casing, particles, handles, hashtags, URLs, e-mails, numbers, abbreviations, code,
-protected words and tokens that occur more than once.
+rarer half by the dictionary, the one that decided: "Putin" in "Putinin", not "in". Guards
+leave alone what only looks glued: brand and name casing, particles, handles, hashtags, URLs,
+e-mails, numbers, abbreviations, code, protected words and tokens that occur more than once.
 """
 
 from collections import Counter
@@ -70,7 +70,8 @@ CASE_MIN_ZIPF = 2.0     # halves of a case-change split ("chul" + "Professor")
 # A token the dictionary knows is split only when its halves side by side are this many
 # zipf units (powers of ten) more likely than the token: web glue the dictionary lists
 # ("inthe" 3.4, "ofthe" 2.8) splits; words ("anew" 1.4, "therein" 1.2, "inset" 1.0) stay.
-# Measured with bench/glue.py: 2.5 lost 3 points of recall; "init" (2.5) is split.
+# Measured with bench/glue.py: 2.5 cost 2.6 points of English recall; the price of 2.1 is
+# that rarer real words with very common halves ("init", 2.5) are split.
 KNOWN_MARGIN_ZIPF = 2.1
 ZIPF_PER_BILLION = 9.0  # zipf(a) + zipf(b) - 9 is the zipf of "a b" if they were independent
 # No split of a token this frequent can clear KNOWN_MARGIN_ZIPF: two halves as common as
@@ -78,8 +79,8 @@ ZIPF_PER_BILLION = 9.0  # zipf(a) + zipf(b) - 9 is the zipf of "a b" if they wer
 UNSPLITTABLE_ZIPF = 2 * 7.7 - ZIPF_PER_BILLION - KNOWN_MARGIN_ZIPF
 # A token this many times in a document is a word the writer meant, not glue.
 REPEATED_TOKEN = 2
-# A one-letter half must be at least this common: English "a" (7.4) and "I" (7.1), never
-# an initial or a stray letter.
+# A one-letter half must be seen alone in the document and be at least this common: English
+# "a" (7.4) and "I" (7.1), never an initial or a stray letter.
 ONE_LETTER_MIN_ZIPF = 6.5
 # A split must be this likely as two words: zipf(left) + zipf(right) - 9, where a half the
 # document or a name list vouches for counts as at least VOUCHED_ZIPF. Measured on
