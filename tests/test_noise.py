@@ -37,7 +37,7 @@ GOES = [
     ("de", "ZfK.de > Energie > Wärme", "common.breadcrumb"),
     ("en", "Leave a Reply", "en.comment-form"),
     ("en", "Your email address will not be published.", "en.comment-form"),
-    ("en", "Share this:", "en.share-prompt"),
+    ("en", "Share this:", "common.widget-label"),
     ("en", "Pinterest", "common.social-network"),
     ("en", "PC Gamer Newsletter", "en.newsletter-signup"),
     ("en", "Subscribe now to our eNATION edition for the full story.", "en.paywall"),
