@@ -13,6 +13,7 @@
 import argparse
 import gzip
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -84,32 +85,38 @@ def write_corpus(path: Path, n: int, short: bool) -> Path:
     return path
 
 
-# Runs a command and prints the peak RSS (KiB) of the largest process in its tree: a fresh
-# wrapper per run, because RUSAGE_CHILDREN is a high-water mark over all children ever reaped.
-PEAK_RSS = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
-            "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+# Runs a command and prints the peak RSS (KiB) of the largest process in its tree and the CPU
+# seconds of the whole tree: a fresh wrapper per run, as RUSAGE_CHILDREN only ever grows.
+RUSAGE = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
+          "stderr=subprocess.DEVNULL); r = resource.getrusage(resource.RUSAGE_CHILDREN); "
+          "print(r.ru_maxrss, r.ru_utime + r.ru_stime)")
 
 
-def batch(source: Path, out: Path, jobs: int) -> tuple[dict, int]:
-    """Run `cleaner batch`; its summary and the peak RSS (KiB) of its largest process."""
-    done = subprocess.run([sys.executable, "-c", PEAK_RSS, sys.executable, "-m", "cleaner",
+def batch(source: Path, out: Path, jobs: int) -> tuple[dict, int, float]:
+    """Run `cleaner batch`: its summary, peak RSS (KiB) of its largest process, CPU seconds."""
+    done = subprocess.run([sys.executable, "-c", RUSAGE, sys.executable, "-m", "cleaner",
                            "batch", str(source), "-o", str(out), "--jobs", str(jobs),
                            "--summary", str(out) + ".json"], check=True, capture_output=True)
-    return json.loads(Path(str(out) + ".json").read_text()), int(done.stdout)
+    peak, cpu = done.stdout.split()
+    return json.loads(Path(str(out) + ".json").read_text()), int(peak), float(cpu)
 
 
 def jobs_speedup(tmp: Path, docs: int) -> None:
+    """Wall-clock speed-up, and the CPU time per document each run spent: on a busy machine
+    the first falls, while the second shows what parallelism itself costs."""
     source = write_corpus(tmp / "jobs.jsonl", docs, short=False)
-    one, _ = batch(source, tmp / "one.jsonl", 1)
-    two, _ = batch(source, tmp / "two.jsonl", 2)
+    one, _, cpu_one = batch(source, tmp / "one.jsonl", 1)
+    two, _, cpu_two = batch(source, tmp / "two.jsonl", 2)
     print(f"cleaner batch on {docs} seed-sized docs: --jobs 1 {one['docs_per_second']} docs/s, "
           f"--jobs 2 {two['docs_per_second']} docs/s: "
           f"{two['docs_per_second'] / one['docs_per_second']:.2f}x (goal >= 1.8x)")
+    print(f"  CPU time per document (all processes, start-up included): --jobs 1 "
+          f"{cpu_one / docs * 1000:.1f} ms, --jobs 2 {cpu_two / docs * 1000:.1f} ms")
 
 
 def memory(tmp: Path, docs: int) -> None:
-    _, small = batch(write_corpus(tmp / "small.jsonl", 1_000, short=True), tmp / "s.jsonl", 2)
-    summary, big = batch(write_corpus(tmp / "big.jsonl", docs, short=True), tmp / "b.jsonl", 2)
+    _, small, _ = batch(write_corpus(tmp / "small.jsonl", 1_000, short=True), tmp / "s.jsonl", 2)
+    summary, big, _ = batch(write_corpus(tmp / "big.jsonl", docs, short=True), tmp / "b.jsonl", 2)
     print(f"peak memory of the largest process, --jobs 2, short docs: 1,000 docs "
           f"{small / 1024:.0f} MiB, {docs:,} docs {big / 1024:.0f} MiB: {big / small:.2f}x "
           f"(goal <= 1.2x; {summary['docs_per_second']} docs/s)")
@@ -122,11 +129,18 @@ def main() -> None:
     parser.add_argument("--memory-docs", type=int, default=100_000,
                         help="docs for the memory run (default 100,000)")
     args = parser.parse_args()
+    print(f"{os.cpu_count()} cores; load average {load()} at the start (other work on the "
+          "machine slows every figure, the --jobs ratio most)")
     text_path()
     html_path(args.pages)
     with tempfile.TemporaryDirectory() as tmp:
         jobs_speedup(Path(tmp), args.jobs_docs)
         memory(Path(tmp), args.memory_docs)
+    print(f"load average {load()} at the end")
+
+
+def load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 if __name__ == "__main__":

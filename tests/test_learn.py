@@ -3,6 +3,7 @@ applied unless asked (`--rules` or `batch --learned-boilerplate`)."""
 
 import json
 
+import regex
 import yaml
 
 from batch_corpus import cli, read_jsonl, write_jsonl
@@ -83,7 +84,6 @@ def test_nothing_learned_is_applied_unless_asked(tmp_path):
 
 
 def test_line_pattern_matches_other_dates_and_spacing():
-    import regex
     pattern = line_pattern("Updated 3 May 2025 (c)")
     assert regex.search(pattern, "updated  14 may 2026 (C)")
     assert not regex.search(pattern, "Updated 3 May 2025 (c) and more")

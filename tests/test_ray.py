@@ -6,7 +6,6 @@ from batch_corpus import cli, read_jsonl, records, write_jsonl
 from cleaner import clean
 from cleaner.batch.engines import RayEngine
 from cleaner.batch.ray_dataset import clean_dataset
-from cleaner.batch.records import CleanConfig
 from cleaner.batch.runner import BatchJob, run_batch
 from conftest import run_cli
 
