@@ -56,8 +56,10 @@ def test_lower_to_upper_case_change_is_split():
 
 
 def test_case_change_after_a_hyphenated_name_is_split():
-    assert repaired("he told the AFP Lim Eul-chulProfessor at the Institute") == \
-        "he told the AFP Lim Eul-chul Professor at the Institute"
+    assert repaired("He told AFP, Lim Eul-chulProfessor at the Institute. Eul-chul said more.") == \
+        "He told AFP, Lim Eul-chul Professor at the Institute. Eul-chul said more."
+    assert repaired("he explained. Min Seong-jaeProfessor of Communication at Pace University.") == \
+        "he explained. Min Seong-jae Professor of Communication at Pace University."
 
 
 def test_sentence_punctuation_glued_to_the_next_sentence_is_split():

@@ -110,6 +110,9 @@ HABIT_MIN_GLUED = 2
 # German binnen-I ("LehrerInnen") is one word, not a case change.
 BINNEN_I = frozenset({"In", "Innen"})
 # Name particles written before a capital ("McDonald", "DeSantis", "LeBron", "MacArthur").
+# A given name of two syllables joined by a hyphen ("Seong-jae", "Jae-myung"): every part
+# known to the dictionary and this shape vouch for it as a name where a case change follows.
+HYPHENATED_GIVEN_NAME = regex.compile(r"\p{Lu}\p{Ll}+-\p{Ll}+")
 NAME_PARTICLES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von",
                             "Del", "Della", "Des", "Fitz", "Al", "El", "Ibn", "Bin", "Abu", "St"})
 
@@ -355,9 +358,12 @@ def judge(token: str, left: str, right: str, rule: str, context: Context):
     if (not left_evidence or not right_evidence or too_short(left, left_evidence, context)
             or too_short(right, right_evidence, context)):
         return None
-    if "-" in left and left_evidence == "dictionary":
+    if "-" in left and left_evidence == "dictionary" and rule == RULE_WORD:
         return None  # a hyphenated left half ("Jong-un") needs the document or a name list
-    pair = (context.strength(left, left_evidence) + context.strength(right, right_evidence)
+    left_strength = context.strength(left, left_evidence)
+    if rule == RULE_CASE and HYPHENATED_GIVEN_NAME.fullmatch(left):
+        left_strength = max(left_strength, VOUCHED_ZIPF)  # "Seong-jae|Professor"
+    pair = (left_strength + context.strength(right, right_evidence)
             - ZIPF_PER_BILLION + (LONG_RIGHT_BONUS_ZIPF if len(right) >= LONG_RIGHT_LETTERS else 0.0))
     if pair < (MIN_CASE_PAIR_ZIPF if rule == RULE_CASE else MIN_WORD_PAIR_ZIPF):
         return None
