@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -160,6 +161,38 @@ def test_sigkill_half_way_then_resume_gives_identical_output(tmp_path):
     for volatile in ("seconds", "docs_per_second"):
         ref.pop(volatile), out.pop(volatile)
     assert out == ref
+
+
+def process_state(pid: int) -> tuple[int, str] | None:
+    """(parent pid, state letter) of a process from /proc, or None if it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return int(fields[1]), fields[0]
+
+
+def running(pid: int) -> bool:
+    state = process_state(pid)
+    return state is not None and state[1] != "Z"  # a zombie has exited
+
+
+def test_workers_exit_when_the_batch_process_is_killed(tmp_path):
+    source = write_jsonl(tmp_path / "in.jsonl", records(300))
+    run = start_batch(source, "-o", tmp_path / "out.jsonl", "--jobs", "2", "--checkpoint-every", "20")
+    progress = tmp_path / ".out.jsonl.progress.json"
+    deadline = time.monotonic() + 60
+    while not progress.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    workers = [int(p.name) for p in Path("/proc").glob("[0-9]*")
+               if (process_state(int(p.name)) or (0, ""))[0] == run.pid and running(int(p.name))]
+    assert len(workers) == 2
+    os.kill(run.pid, signal.SIGKILL)  # the parent alone: its workers must not linger
+    run.wait()
+    deadline = time.monotonic() + 15
+    while any(map(running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(map(running, workers))
 
 
 def test_resume_with_different_arguments_is_refused(tmp_path, capsys):

@@ -4,11 +4,17 @@ Every engine runs the same `clean_batch` and returns futures; the runner keeps t
 order, so the output does not depend on the engine or on how many workers it has.
 """
 
+import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from ..errors import CleanerError
 from .records import CleanConfig, clean_batch
+
+# Seconds between a worker's checks that the batch process still lives.
+PARENT_CHECK_S = 1.0
 
 
 class Done:
@@ -38,13 +44,24 @@ class ProcessEngine:
 
     def __init__(self, jobs: int):
         self.workers = jobs
-        self.pool = ProcessPoolExecutor(max_workers=jobs)
+        self.pool = ProcessPoolExecutor(max_workers=jobs, initializer=exit_with_parent,
+                                        initargs=(os.getpid(),))
 
     def submit(self, config: CleanConfig, batch):
         return WorkerFuture(self.pool.submit(clean_batch, config, batch))
 
     def close(self):
         self.pool.shutdown(cancel_futures=True)
+
+
+def exit_with_parent(parent: int) -> None:
+    """Worker initializer: end the worker once the batch process is gone (killed with
+    SIGKILL, say), instead of leaving it waiting for work forever."""
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_S)
+        os._exit(1)
+    threading.Thread(target=watch, daemon=True).start()
 
 
 class WorkerFuture:
