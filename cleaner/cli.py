@@ -6,15 +6,14 @@ configuration error. Errors are one line on stderr, never a traceback.
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
 from . import Cleaner
 from .errors import CleanerError
 from .examples import example_cases
+from .files import JsonlFile, write_atomic
 from .explain import explain
 from .ruleset import builtin_rules_dir, load_rulesets
 
@@ -186,46 +185,28 @@ def plan_jobs(args):
             yield raw, raw, args.output / path.with_suffix(".txt").name
 
 
-def write_atomic(target: Path, text: str) -> None:
-    """Write via a temporary file and rename, so a crash never leaves half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 class Sink:
-    """JSON lines streamed to stdout ('-') or to a temporary file that replaces `path` only
-    when the run completes, so a crash never leaves half a file. None writes nothing."""
+    """JSON lines streamed to stdout ('-'), or to a file published atomically when the run
+    completes (a crash never leaves half a file); None writes nothing."""
 
     def __init__(self, path: Path | None):
-        self.path, self.out, self.tmp = path, None, None
+        self.path = path
+        self.file = JsonlFile(path) if path is not None and str(path) != "-" else None
 
     def __enter__(self):
-        if self.path is None or str(self.path) == "-":
-            self.out = sys.stdout if self.path is not None else None
-        else:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, self.tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.")
-            self.out = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        if self.file is not None:
+            self.file.open()
         return self
 
     def write(self, record: dict) -> None:
-        if self.out is not None:
-            self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        if self.file is not None:
+            self.file.write(record)
+        elif self.path is not None:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
 
     def __exit__(self, kind, *_):
-        if self.tmp is not None:
-            self.out.close()
-            if kind is None:
-                os.replace(self.tmp, self.path)
-            else:
-                Path(self.tmp).unlink(missing_ok=True)
+        if self.file is not None:
+            self.file.finish(keep=kind is None)
         return False
 
 

@@ -109,3 +109,10 @@ def test_several_inputs_to_stdout_need_an_output():
 def test_no_command_prints_help_and_exits_2():
     done = run_cli()
     assert done.returncode == 2 and b"usage: cleaner" in done.stderr
+
+
+def test_outputs_get_ordinary_file_permissions(tmp_path):
+    done = run_cli("clean", SEED_003, "-o", tmp_path / "clean.txt", "--report", tmp_path / "r.jsonl")
+    assert done.returncode == 0
+    for name in ("clean.txt", "r.jsonl"):
+        assert (tmp_path / name).stat().st_mode & 0o044, f"{name} is readable by its owner only"

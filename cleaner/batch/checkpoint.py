@@ -10,7 +10,7 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from ..cli import write_atomic
+from ..files import write_atomic
 from ..errors import CleanerError
 
 

@@ -9,7 +9,8 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from ..cli import EXIT_FAILED_DOCS, EXIT_OK, write_atomic
+from ..cli import EXIT_FAILED_DOCS, EXIT_OK
+from ..files import write_atomic
 from ..errors import CleanerError
 from .engines import make_engine
 from .learn import MIN_DOCS, MIN_SHARE, learn

@@ -15,7 +15,8 @@ from .readers import Fields, read_inputs
 from .records import CleanConfig
 from .shard import ALL, Shard
 from .summary import Summary
-from .writers import JsonlFile, open_output
+from ..files import JsonlFile
+from .writers import open_output
 
 # Documents per task: large enough to amortise inter-process transfer (~20 ms of cleaning
 # each), small enough to keep every worker busy near the end of a run.

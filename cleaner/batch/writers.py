@@ -5,57 +5,10 @@ replaces it only when the run completes; `position()` is where a resumed run tru
 back to. Directory outputs are written one file at a time, each atomically.
 """
 
-import json
-import os
 from pathlib import Path
 
-from ..cli import write_atomic
+from ..files import JsonlFile, write_atomic
 from .records import Outcome
-
-
-def partial_path(target: Path) -> Path:
-    return target.with_name(f".{target.name}.partial")
-
-
-class JsonlFile:
-    """JSON lines written to `partial_path(target)`, renamed to `target` by `finish()`."""
-
-    def __init__(self, target: Path):
-        self.target, self.partial, self.out = target, partial_path(target), None
-
-    def open(self, offset: int | None) -> None:
-        """Start afresh (offset None) or continue a run whose output ended at `offset`."""
-        self.target.parent.mkdir(parents=True, exist_ok=True)
-        if offset is None:
-            self.out = self.partial.open("wb")
-        else:
-            self.out = self.partial.open("r+b")
-            self.out.truncate(offset)
-            self.out.seek(offset)
-
-    def write(self, record: dict) -> None:
-        self.out.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
-
-    def position(self) -> int:
-        """Flush to disk and return the size written so far."""
-        self.out.flush()
-        os.fsync(self.out.fileno())
-        return self.out.tell()
-
-    def close(self) -> None:
-        if self.out is not None:
-            self.out.close()
-            self.out = None
-
-    def finish(self, keep: bool = True) -> None:
-        """Publish the file atomically; `keep=False` removes it (and any stale target)."""
-        self.position()
-        self.close()
-        if keep:
-            os.replace(self.partial, self.target)
-        else:
-            self.partial.unlink(missing_ok=True)
-            self.target.unlink(missing_ok=True)
 
 
 class JsonlOutput(JsonlFile):

@@ -55,9 +55,10 @@ def reference_detect(sample: str) -> str | None:
 
     DetectorFactory.seed = SEED
     try:
-        return langdetect_detect(sample).split("-")[0]
+        lang = langdetect_detect(sample)
     except LangDetectException:
         return None
+    return None if lang == "unknown" else lang.split("-")[0]
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ def detect(sample: str) -> str | None:
     scores = trial_scores(p.detector, grams, len(p.langs))
     best = max(range(len(scores)), key=lambda i: (scores[i], -i))
     if scores[best] <= p.detector.PROB_THRESHOLD:
-        return "unknown"
+        return None  # langdetect's "unknown"
     return p.langs[best].split("-")[0]
 
 
