@@ -1,7 +1,8 @@
 """The ordered stages. A Cleaner compiles its rule sets once and reuses them for every call.
 
-Order: decode (HTML -> text) -> encoding -> whitespace -> language -> outlet -> rules
--> captions -> sections -> duplicates -> glue -> layout. Sections runs after the rules
+Order: decode (HTML -> text) -> encoding -> whitespace -> outlet -> language -> rules
+-> captions -> sections -> duplicates -> glue -> layout. The outlet comes first because its
+file may declare the language, which then needs no detection. Sections runs after the rules
 because it extends the headings they removed to the lists those headings introduce.
 """
 
@@ -87,8 +88,10 @@ class Cleaner:
         if opts.repair_encoding:
             repair_encoding(doc)
         normalize_whitespace(doc)
-        detect_language(doc, opts.lang_sample_chars, opts.lang_min_letters)
         resolve_outlet(doc, self.outlets, outlet)
+        if doc.lang is None and doc.outlet is not None:
+            doc.lang = self.outlets[doc.outlet].lang  # an outlet file's language is trusted
+        detect_language(doc, opts.lang_sample_chars, opts.lang_min_letters)
         apply_rules(doc, self.active_rulesets(doc.lang, doc.outlet))
         drop_captions(doc, self._captions[doc.outlet], opts.caption_max_words)
         drop_sections(doc)

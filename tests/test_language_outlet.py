@@ -48,3 +48,10 @@ def test_explicit_outlet_beats_url_and_fingerprint(cleaner):
 def test_unknown_outlet_is_a_clear_error(cleaner):
     with pytest.raises(CleanerError, match="unknown outlet 'nope'; known outlets: .*wion"):
         cleaner.clean("text\n", outlet="nope")
+
+
+def test_outlet_files_language_is_used_instead_of_detection(cleaner):
+    german = GERMAN.encode()
+    assert cleaner.clean(german, url="https://www.wionews.com/x").lang == "en"  # wion.yaml: lang en
+    assert cleaner.clean(german, url="https://www.infobae.com/x").lang == "de"  # no lang: detected
+    assert cleaner.clean(german, url="https://www.wionews.com/x", lang="fr").lang == "fr"
