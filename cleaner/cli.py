@@ -11,7 +11,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from . import Cleaner
-from .errors import CleanerError
+from .errors import CleanerError, internal_error
 from .examples import example_cases
 from .files import JsonlFile, write_atomic
 from .explain import explain
@@ -30,6 +30,8 @@ def main(argv=None) -> int:
         return args.run(args)
     except CleanerError as err:
         return fail(err)
+    except OSError as err:  # an output directory not writable, a full disk
+        return fail(f"{err.filename or 'output'}: {err.strerror}", EXIT_FAILED_DOCS)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -146,6 +148,10 @@ def run_clean(args) -> int:
             except CleanerError as err:
                 failed += 1
                 print(f"cleaner: {name}: {err}", file=sys.stderr)
+                continue
+            except Exception as err:  # a bug must cost one document, not the others
+                failed += 1
+                print(f"cleaner: {name}: {internal_error(err)}", file=sys.stderr)
                 continue
             if args.format == "jsonl":
                 records.write({"id": name, **result.to_dict(include_changes=False)})

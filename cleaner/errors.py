@@ -20,3 +20,8 @@ class RuleTimeout(CleanerError):
 
 class InputError(CleanerError):
     """A document cannot be cleaned (binary, undecodable, too large)."""
+
+
+def internal_error(err: Exception) -> str:
+    """The one-line message for a bug that cost a document: what broke, and to report it."""
+    return f"internal error ({type(err).__name__}: {err}); please report it"

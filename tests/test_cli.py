@@ -116,3 +116,11 @@ def test_outputs_get_ordinary_file_permissions(tmp_path):
     assert done.returncode == 0
     for name in ("clean.txt", "r.jsonl"):
         assert (tmp_path / name).stat().st_mode & 0o044, f"{name} is readable by its owner only"
+
+
+def test_unwritable_output_is_one_line_not_a_traceback(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    done = run_cli("clean", SEED_003, "-o", blocker / "sub" / "clean.txt")
+    assert done.returncode == 1
+    assert done.stderr.decode().count("\n") == 1 and b"Traceback" not in done.stderr

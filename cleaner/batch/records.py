@@ -7,7 +7,7 @@ task); it never raises for a bad document: the failure becomes an Outcome with i
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..errors import CleanerError
+from ..errors import CleanerError, internal_error
 from ..pipeline import Cleaner
 
 
@@ -69,8 +69,7 @@ def clean_record(cleaner: Cleaner, config: CleanConfig, record: Record) -> Outco
     except CleanerError as err:
         return Outcome(record.id, record.path, None, str(err))
     except Exception as err:  # a bug must cost one document, not the run
-        return Outcome(record.id, record.path, None,
-                       f"internal error ({type(err).__name__}: {err}); please report it")
+        return Outcome(record.id, record.path, None, internal_error(err))
     out = {"id": record.id, "text": result.text, "url": record.url, "lang": result.lang,
            "outlet": result.outlet}
     out.update((key, value) for key, value in record.meta.items() if key not in out)
