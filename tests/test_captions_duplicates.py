@@ -63,3 +63,15 @@ def test_standfirst_repeated_inside_a_paragraph_is_kept(cleaner):
     standfirst = "Officials estimate that at least 600 soldiers have been killed."
     text = f"{standfirst}\nThe war goes on. {standfirst} Thousands more were wounded, they said.\n"
     assert cleaner.clean(text).text == text
+
+
+def test_near_duplicate_threshold_is_honoured_for_lines_of_different_length():
+    from cleaner.document import Document, Line
+    from cleaner.stages.duplicates import drop_duplicates
+
+    short = "one two three four five six seven eight nine ten"
+    longer = short + " " + " ".join(f"w{i}" for i in range(12))  # Jaccard 10/22 = 0.45
+    doc = drop_duplicates(Document([Line(1, short), Line(2, longer)]), 20, 8, jaccard=0.4)
+    assert [r.line for r in doc.removed] == [2]
+    doc = drop_duplicates(Document([Line(1, short), Line(2, longer)]), 20, 8, jaccard=0.5)
+    assert doc.removed == []

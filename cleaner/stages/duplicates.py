@@ -42,6 +42,4 @@ def drop_duplicates(doc: Document, min_chars: int, min_words: int, jaccard: floa
 
 def similarity(a: frozenset, b: frozenset) -> float:
     """Jaccard similarity of two word sets."""
-    if abs(len(a) - len(b)) > (1 - 0.5) * max(len(a), len(b)):
-        return 0.0
     return len(a & b) / len(a | b)
