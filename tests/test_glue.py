@@ -12,6 +12,7 @@ from cleaner.document import Document, Line
 from cleaner.ruleset import builtin_rules_dir, load_rulesets
 from cleaner.stages.glue import (RULE_CASE, RULE_PUNCT, RULE_WORD, glue_lexicon, load_dictionary,
                                  repair_glue)
+from cleaner.stages.dictionary import COMMON_MIN_ZIPF, WORD as DICTIONARY_WORD
 from conftest import SEEDS
 
 GENERIC = [rs for rs in load_rulesets([builtin_rules_dir()]) if rs.outlet is None]
@@ -120,8 +121,23 @@ def test_without_a_dictionary_only_document_and_name_evidence_count():
 
 def test_the_dictionary_is_loaded_once_and_absent_for_unknown_languages():
     assert load_dictionary("en") is load_dictionary("en")
-    assert load_dictionary("en")["the"] > 7
+    assert load_dictionary("en").zipf("the") > 7
     assert load_dictionary("xx") is None and load_dictionary(None) is None
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_dictionary_knows_every_listed_word_at_its_wordfreq_frequency(lang):
+    wordfreq = pytest.importorskip("wordfreq")
+    words = load_dictionary(lang)
+    listed = [(word, wordfreq.cB_to_zipf(-index))
+              for index, bucket in enumerate(wordfreq.read_cBpack(
+                  wordfreq.available_languages("large")[lang])) for word in bucket]
+    assert len(words.rare_hashes) > len(words.common) > 50_000  # the long tail is hashed
+    for word, zipf in listed[::97]:
+        if DICTIONARY_WORD.fullmatch(word):
+            assert words.exact_zipf(word) == zipf, word
+            assert words.zipf(word) == (zipf if zipf >= COMMON_MIN_ZIPF else 0.0), word
+    assert words.exact_zipf("qzxwvjkl") == 0.0 and words.zipf("qzxwvjkl") == 0.0
 
 
 # Guards: what only looks glued is left alone.

@@ -13,13 +13,13 @@ e-mails, numbers, abbreviations, code, protected words and tokens that occur mor
 
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from types import MappingProxyType
 from typing import Iterable, Mapping
 
 import regex
 
 from ..document import Document, Edit
+from .dictionary import Dictionary, load_dictionary
 
 RULE_WORD = "glue.word"
 RULE_CASE = "glue.case-change"
@@ -39,7 +39,6 @@ UNTOUCHABLE = regex.compile(
     r"|\p{L}\.(?:com|org|net|gov|edu|io|co|de|uk|fr|es|ru|info|html?|php|aspx?|js|py)\b"
     r"|\p{L}\.\p{L}+\.\p{L}",  # dotted chains: "stuff.bigstuff.Module", "reg.Gen.m.b.H."
     regex.IGNORECASE)
-DICTIONARY_WORD = regex.compile(r"\p{L}+(?:'\p{L}+)?")
 # Lower case, then a capitalised word ("theInterior"), the pronoun I ("soI'm") or an
 # acronym that ends the token ("theEU").
 CASE_CHANGE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}(?:\p{Ll}|['’]\p{Ll}|$)|\p{Lu}{2,}$)")
@@ -146,27 +145,6 @@ def words_by_lang(pairs: Iterable[tuple[str, Iterable[str]]]) -> Mapping[str, fr
     return MappingProxyType(merged)
 
 
-@lru_cache(maxsize=None)
-def load_dictionary(lang: str | None) -> Mapping[str, float] | None:
-    """Zipf frequency by casefolded word from wordfreq's largest list for `lang`, loaded
-    lazily and once per process (~26 MB for English); None if wordfreq has no list."""
-    if not lang:
-        return None
-    import wordfreq
-
-    path = (wordfreq.available_languages("large").get(lang)
-            or wordfreq.available_languages("small").get(lang))
-    if path is None:
-        return None
-    words = {}
-    for index, bucket in enumerate(wordfreq.read_cBpack(path)):
-        zipf = wordfreq.cB_to_zipf(-index)
-        for word in bucket:
-            if DICTIONARY_WORD.fullmatch(word):
-                words[word] = zipf
-    return MappingProxyType(words)
-
-
 @dataclass(frozen=True)
 class Context:
     """What a split consults: the document's tokens and adjacent pairs, the lexicon, the
@@ -176,16 +154,21 @@ class Context:
     pairs: frozenset
     habits: frozenset  # punctuation marks this writer glues on purpose
     lexicon: GlueLexicon
-    words: Mapping[str, float] | None
+    words: Dictionary | None
     lang: str | None
 
     def zipf(self, word: str) -> float:
-        """The dictionary frequency of `word` (of its rarest part if hyphenated); 0 if unknown."""
+        """The dictionary frequency of `word` (of its rarest part if hyphenated); 0 if
+        unknown or rarer than every threshold (dictionary.COMMON_MIN_ZIPF)."""
         if self.words is None:
             return 0.0
         if "-" not in word:
-            return self.words.get(word.casefold().replace("’", "'"), 0.0)
-        return min(self.words.get(part.casefold().replace("’", "'"), 0.0) for part in word.split("-"))
+            return self.words.zipf(word.casefold().replace("’", "'"))
+        return min(self.words.zipf(part.casefold().replace("’", "'")) for part in word.split("-"))
+
+    def exact_zipf(self, word: str) -> float:
+        """The dictionary frequency of `word` however rare; 0 only if unknown."""
+        return self.words.exact_zipf(word.casefold().replace("’", "'")) if self.words else 0.0
 
     def evidence(self, word: str, min_zipf: float) -> str | None:
         """The strongest evidence that `word` stands alone, or None."""
@@ -367,7 +350,7 @@ def judge(token: str, left: str, right: str, rule: str, context: Context):
             - ZIPF_PER_BILLION + (LONG_RIGHT_BONUS_ZIPF if len(right) >= LONG_RIGHT_LETTERS else 0.0))
     if pair < (MIN_CASE_PAIR_ZIPF if rule == RULE_CASE else MIN_WORD_PAIR_ZIPF):
         return None
-    evidence = left_evidence if context.zipf(left) <= context.zipf(right) else right_evidence
+    evidence = left_evidence if context.exact_zipf(left) <= context.exact_zipf(right) else right_evidence
     return (len(EVIDENCE) - EVIDENCE.index(evidence), pair), evidence
 
 
@@ -392,8 +375,9 @@ def too_short(half: str, evidence: str, context: Context) -> bool:
 
 
 def known_token_wins(token: str, left: str, right: str, context: Context) -> bool:
-    """True if the dictionary knows `token` and it is likelier than `left right`."""
-    whole = context.zipf(token)
+    """True if the dictionary knows `token` and it is likelier than `left right`. A half
+    rarer than COMMON_MIN_ZIPF counts as 0: such a pair (< 2 + 7.7 - 9) never clears the margin."""
+    whole = context.exact_zipf(token)
     if whole == 0.0:
         return False
     pair = context.zipf(left) + context.zipf(right) - ZIPF_PER_BILLION
