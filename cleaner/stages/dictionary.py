@@ -73,6 +73,13 @@ def load_dictionary(lang: str | None) -> Dictionary | None:
     return Dictionary(common, hashes[order], zipfs[order])
 
 
+@lru_cache(maxsize=None)
+def words_at_least(lang: str, min_zipf: float) -> frozenset[str]:
+    """The casefolded words of `lang` at least `min_zipf` (>= COMMON_MIN_ZIPF) common."""
+    words = load_dictionary(lang)
+    return frozenset(w for w, zipf in words.common.items() if zipf >= min_zipf) if words else frozenset()
+
+
 def read_buckets(path: str):
     """(zipf, words) for each frequency bucket of a wordfreq cBpack file, one at a time:
     the file is a msgpack list of a header, then one list of words per centibel."""

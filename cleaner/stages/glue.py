@@ -12,6 +12,7 @@ e-mails, numbers, abbreviations, code, protected words and tokens that occur mor
 """
 
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Iterable, Mapping
@@ -19,7 +20,7 @@ from typing import Iterable, Mapping
 import regex
 
 from ..document import Document, Edit
-from .dictionary import Dictionary, load_dictionary
+from .dictionary import Dictionary, load_dictionary, words_at_least
 
 RULE_WORD = "glue.word"
 RULE_CASE = "glue.case-change"
@@ -30,6 +31,7 @@ EVIDENCE_PUNCT = "punctuation"  # the shape word-mark-word is itself the evidenc
 
 CHUNK = regex.compile(r"\S+")
 TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*")
+TOKEN_OR_LINE_BREAK = regex.compile(TOKEN.pattern + r"|\n")
 CORE = regex.compile(r"^([\"'(“‘„«]*)(\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*)"
                      r"([.,;:!?\"'”’»)]*)$")
 # Part of a URL, e-mail, domain, handle, hashtag, number (decimals, times, versions) or code:
@@ -108,10 +110,12 @@ HABIT_SHARE = 0.2
 HABIT_MIN_GLUED = 2
 # German binnen-I ("LehrerInnen") is one word, not a case change.
 BINNEN_I = frozenset({"In", "Innen"})
-# Name particles written before a capital ("McDonald", "DeSantis", "LeBron", "MacArthur").
 # A given name of two syllables joined by a hyphen ("Seong-jae", "Jae-myung"): every part
 # known to the dictionary and this shape vouch for it as a name where a case change follows.
 HYPHENATED_GIVEN_NAME = regex.compile(r"\p{Lu}\p{Ll}+-\p{Ll}+")
+# Chunks and tokens whose pure verdicts (word_core, viable_splits) are remembered per process.
+VIABLE_CACHE = 65_536
+# Name particles written before a capital ("McDonald", "DeSantis", "LeBron", "MacArthur").
 NAME_PARTICLES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von",
                             "Del", "Della", "Des", "Fitz", "Al", "El", "Ibn", "Bin", "Abu", "St"})
 
@@ -157,18 +161,21 @@ class Context:
     words: Dictionary | None
     lang: str | None
 
+    def right_is_common(self, right: str) -> bool:
+        """The document's part of the rule for the right half of a word split (viable_splits
+        applies the dictionary's): for a language without a dictionary, `right` is seen
+        alone in the document; in a compounding language it is also seen alone as written,
+        because a noun head ("Coronafall") is capitalised when alone, a function word
+        ("Energieund") is not."""
+        if self.words is None or self.lang in COMPOUNDING_LANGS:
+            return self.counts[right] > 0
+        return True
+
     def zipf(self, word: str) -> float:
-        """The dictionary frequency of `word` (of its rarest part if hyphenated); 0 if
-        unknown or rarer than every threshold (dictionary.COMMON_MIN_ZIPF)."""
-        if self.words is None:
-            return 0.0
-        if "-" not in word:
-            return self.words.zipf(word.casefold().replace("’", "'"))
-        return min(self.words.zipf(part.casefold().replace("’", "'")) for part in word.split("-"))
+        return word_zipf(self.words, word)
 
     def exact_zipf(self, word: str) -> float:
-        """The dictionary frequency of `word` however rare; 0 only if unknown."""
-        return self.words.exact_zipf(word.casefold().replace("’", "'")) if self.words else 0.0
+        return word_exact_zipf(self.words, word)
 
     def evidence(self, word: str, min_zipf: float) -> str | None:
         """The strongest evidence that `word` stands alone, or None."""
@@ -190,6 +197,21 @@ class Context:
         return zipf if evidence == "dictionary" else max(zipf, VOUCHED_ZIPF)
 
 
+def word_zipf(words: Dictionary | None, word: str) -> float:
+    """The dictionary frequency of `word` (of its rarest part if hyphenated); 0 if unknown
+    or rarer than every threshold (dictionary.COMMON_MIN_ZIPF)."""
+    if words is None:
+        return 0.0
+    if "-" not in word:
+        return words.zipf(word.casefold().replace("’", "'"))
+    return min(words.zipf(part.casefold().replace("’", "'")) for part in word.split("-"))
+
+
+def word_exact_zipf(words: Dictionary | None, word: str) -> float:
+    """The dictionary frequency of `word` however rare; 0 only if unknown."""
+    return words.exact_zipf(word.casefold().replace("’", "'")) if words else 0.0
+
+
 def repair_glue(doc: Document, lexicon: GlueLexicon) -> Document:
     """Split glued tokens on every line, recording one edit per repair. A split adds words
     that are evidence for others ("theminister ministerminister"), so passes repeat until
@@ -200,47 +222,49 @@ def repair_glue(doc: Document, lexicon: GlueLexicon) -> Document:
 
 
 def repair_pass(doc: Document, lexicon: GlueLexicon) -> bool:
-    """One pass over the document; True if it split anything."""
-    counts, pairs = document_tokens(doc)
-    context = Context(counts, pairs, glue_habits(doc), lexicon, load_dictionary(doc.lang), doc.lang)
-    decided = {}  # chunk -> its repair; a document repeats most chunks, so decide each once
-    split = False
+    """One pass over the document; True if it split anything. Each distinct chunk is
+    decided once (a document repeats most of them), and only lines holding a repaired
+    chunk are rewritten."""
+    text = "\n".join(line.text for line in doc.lines)  # no pattern here matches across lines
+    context = document_context(doc, text, lexicon)
+    chunks = set(CHUNK.findall(text))
+    repairs = {chunk: found for chunk in chunks if (found := chunk_repair(chunk, context))}
+    if not repairs:
+        return False
     for line in doc.lines:
-        edits = []
-        for chunk in CHUNK.finditer(line.text):
-            text = chunk.group()
-            if text not in decided:
-                decided[text] = chunk_repair(text, context)
-            if decided[text]:
-                at, before, after, rule, evidence = decided[text]
-                edits.append(Edit(line.number, chunk.start() + at, before, after, rule, evidence))
+        edits = [Edit(line.number, chunk.start() + at, before, after, rule, evidence)
+                 for chunk in CHUNK.finditer(line.text) if chunk.group() in repairs
+                 for at, before, after, rule, evidence in [repairs[chunk.group()]]]
         if edits:
             doc.rewrite(line, edits)
-            split = True
-    return split
+    return True
 
 
-def document_tokens(doc: Document) -> tuple[Counter, frozenset]:
-    """Token counts of the whole document (possessives also counted without "'s"), and the
-    pairs of tokens seen side by side ("New", "York")."""
-    counts, pairs = Counter(), set()
-    for line in doc.lines:
-        tokens = TOKEN.findall(line.text)
-        pairs.update(zip(tokens, tokens[1:]))
-        for token in tokens:
-            counts[token] += 1
-            stem = possessive_stem(token)
-            if stem != token:
-                counts[stem] += 1
-    return counts, frozenset(pairs)
+def document_context(doc: Document, text: str, lexicon: GlueLexicon) -> Context:
+    """The Context of one pass over `doc`, whose lines joined by newlines are `text`."""
+    counts, pairs = document_tokens(text)
+    return Context(counts, pairs, glue_habits(text), lexicon, load_dictionary(doc.lang), doc.lang)
 
 
-def glue_habits(doc: Document) -> frozenset:
-    """The punctuation marks this document glues too often for it to be an accident."""
+def document_tokens(text: str) -> tuple[Counter, frozenset]:
+    """Token counts of the whole text (possessives also counted without "'s"), and the
+    pairs of tokens seen side by side on a line ("New", "York")."""
+    tokens = TOKEN_OR_LINE_BREAK.findall(text)
+    counts = Counter(tokens)
+    del counts["\n"]
+    for token, count in list(counts.items()):
+        stem = possessive_stem(token)
+        if stem != token:
+            counts[stem] += count
+    return counts, frozenset(zip(tokens, tokens[1:]))
+
+
+def glue_habits(text: str) -> frozenset:
+    """The punctuation marks `text` glues too often for it to be an accident."""
     habits = set()
     for mark, pattern in HABIT_BY_MARK.items():
-        glued = sum(len(pattern.findall(line.text)) for line in doc.lines)
-        spaced = sum(line.text.count(mark + " ") for line in doc.lines)
+        glued = len(pattern.findall(text))
+        spaced = text.count(mark + " ")
         if glued >= HABIT_MIN_GLUED and glued > HABIT_SHARE * (glued + spaced):
             habits.add(mark)
     return frozenset(habits)
@@ -248,13 +272,13 @@ def glue_habits(doc: Document) -> frozenset:
 
 def chunk_repair(text: str, context: Context):
     """(offset, before, after, rule, evidence) repairing a whitespace-delimited chunk, or None."""
-    core = CORE.match(text)
+    core = word_core(text)
     if core is None:  # more than a word: punctuation glue, or a URL, number, code...
         if UNTOUCHABLE.search(text) or is_protected(text, context):
             return None
         punct = punctuation_split(text, context.habits)
         return (0, text, punct, RULE_PUNCT, EVIDENCE_PUNCT) if punct else None
-    token = core.group(2)
+    start, token = core
     if (context.counts[token] >= REPEATED_TOKEN or context.zipf(token) >= UNSPLITTABLE_ZIPF
             or is_protected(token, context)):
         return None
@@ -262,7 +286,15 @@ def chunk_repair(text: str, context: Context):
     if not found:
         return None
     left, right, rule, evidence = found
-    return core.start(2), token, f"{left} {right}", rule, evidence
+    return start, token, f"{left} {right}", rule, evidence
+
+
+@lru_cache(maxsize=VIABLE_CACHE)
+def word_core(chunk: str) -> tuple[int, str] | None:
+    """(offset, word) of a chunk that is one word with optional quotes, brackets and
+    punctuation around it; None for anything else."""
+    core = CORE.match(chunk)
+    return (core.start(2), core.group(2)) if core else None
 
 
 def is_protected(text: str, context: Context) -> bool:
@@ -289,16 +321,45 @@ def punctuation_split(text: str, habits: frozenset = frozenset()) -> str | None:
 def best_split(token: str, context: Context):
     """(left, right, rule, evidence) for the best-evidenced way to split `token`, or None."""
     best = None
-    for left, right, rule in candidate_splits(token, context):
+    for left, right, rule in viable_splits(token, context.lang):
+        if rule == RULE_WORD and not context.right_is_common(right):
+            continue
         found = judge(token, left, right, rule, context)
         if found and (best is None or found[0] > best[0]):
             best = (found[0], left, right, rule, found[1])
     return best[1:] if best else None
 
 
-def candidate_splits(token: str, context: Context):
+@lru_cache(maxsize=VIABLE_CACHE)
+def viable_splits(token: str, lang: str | None) -> tuple[tuple[str, str, str], ...]:
+    """The candidate splits of `token` that the dictionary alone does not rule out, as judge
+    would: a right half too rare to follow glue (glue is mostly before a common word; in a
+    compounding language, before a very common one), or a known token likelier whole. Pure,
+    so memoised: the same words recur in every document of a batch."""
+    words = load_dictionary(lang)
+    if words is None:
+        return tuple(candidate_splits(token))
+    rights = words_at_least(lang, COMPOUNDING_RIGHT_MIN_ZIPF if lang in COMPOUNDING_LANGS
+                            else RIGHT_MIN_ZIPF)
+    wholes = {}  # segment -> its exact zipf, looked up once
+    viable = []
+    for left, right, rule in candidate_splits(token):
+        if rule == RULE_WORD:
+            if not all(part in rights for part in right.casefold().replace("’", "'").split("-")):
+                continue
+            segment = token.split("-", 1)[0] if "-" in right else token
+            if segment not in wholes:
+                wholes[segment] = word_exact_zipf(words, segment)
+            if "-" not in segment and known_token_wins(wholes[segment], left,
+                                                       right.split("-", 1)[0], words):
+                continue
+        viable.append((left, right, rule))
+    return tuple(viable)
+
+
+def candidate_splits(token: str):
     """Where `token` may be glued: at its one lower->upper case change ("chulProfessor"),
-    or before a lower-case word in its first or last hyphen-separated segment."""
+    or before a lower-case letter in its first or last hyphen-separated segment."""
     changes = [m.start() for m in CASE_CHANGE.finditer(token)]
     if changes:
         if len(changes) == 1 and len(INNER_CAPITAL.findall(token)) == 1:
@@ -309,7 +370,7 @@ def candidate_splits(token: str, context: Context):
         yield acronym.group(1), acronym.group(2), RULE_WORD
         return
     first, last = token.split("-", 1)[0], token.rsplit("-", 1)[-1]
-    for segment, offset in {(first, 0), (last, len(token) - len(last))}:
+    for segment, offset in sorted({(first, 0), (last, len(token) - len(last))}):
         if not (segment.islower() or (segment[:1].isupper() and segment[1:].islower())):
             continue
         for cut in range(offset + 1, offset + len(segment)):
@@ -322,8 +383,6 @@ def judge(token: str, left: str, right: str, rule: str, context: Context):
     if rule == RULE_CASE and (right in BINNEN_I or left in NAME_PARTICLES
                               or len(left.rsplit("-", 1)[-1]) < 2):
         return None  # "LehrerInnen", "McDonald", "iPhone"
-    if rule == RULE_WORD and not right_is_common(right, context):
-        return None
     if is_affix(left, right, context):
         return None  # "nondifferent", "Lehrerin"
     if any(len(half) == 1 and context.evidence(half, 0.0) != "document" for half in (left, right)):
@@ -331,7 +390,8 @@ def judge(token: str, left: str, right: str, rule: str, context: Context):
     seen_apart = (left, right) in context.pairs
     segment = token.split("-", 1)[0] if "-" in right else token
     if ("-" not in segment and not (seen_apart and rule == RULE_CASE)
-            and known_token_wins(segment, left, right.split("-", 1)[0], context)):
+            and known_token_wins(context.exact_zipf(segment), left, right.split("-", 1)[0],
+                                 context.words)):
         return None  # "inset", "awe-inspiring", "YouTube" (unless "New York" is seen apart)
     if seen_apart:
         return (len(EVIDENCE), VOUCHED_ZIPF), "document"
@@ -374,23 +434,11 @@ def too_short(half: str, evidence: str, context: Context) -> bool:
             and context.zipf(half) < SHORT_HALF_MIN_ZIPF)
 
 
-def known_token_wins(token: str, left: str, right: str, context: Context) -> bool:
-    """True if the dictionary knows `token` and it is likelier than `left right`. A half
-    rarer than COMMON_MIN_ZIPF counts as 0: such a pair (< 2 + 7.7 - 9) never clears the margin."""
-    whole = context.exact_zipf(token)
+def known_token_wins(whole: float, left: str, right: str, words: Dictionary | None) -> bool:
+    """True if the dictionary knows the token (its zipf `whole` > 0) and it is likelier than
+    `left right`. A half rarer than COMMON_MIN_ZIPF counts as 0: such a pair (< 2 + 7.7 - 9)
+    never clears the margin."""
     if whole == 0.0:
         return False
-    pair = context.zipf(left) + context.zipf(right) - ZIPF_PER_BILLION
+    pair = word_zipf(words, left) + word_zipf(words, right) - ZIPF_PER_BILLION
     return pair - whole < KNOWN_MARGIN_ZIPF
-
-
-def right_is_common(right: str, context: Context) -> bool:
-    """The right half of a word split is a common word: by the dictionary, or, for a
-    language without one, seen alone in the document. In a compounding language it must
-    also appear alone in the document as written: a noun head ("Coronafall") is capitalised
-    when alone, a function word ("Energieund") is not."""
-    if context.words is None:
-        return context.counts[right] > 0
-    if context.lang in COMPOUNDING_LANGS:  # and written in lower case in this document:
-        return context.zipf(right) >= COMPOUNDING_RIGHT_MIN_ZIPF and context.counts[right] > 0
-    return context.zipf(right) >= RIGHT_MIN_ZIPF
