@@ -63,7 +63,8 @@ class Cleaner:
             lists = self.word_lists(outlet)
             self._captions[outlet] = caption_patterns(lists("credits"), lists("credit_labels"))
             self._lexicons[outlet] = glue_lexicon(lists("names"), lists("protected_words"),
-                                                  lists("glue_prefixes"), lists("glue_suffixes"))
+                                                  lists("glue_prefixes"), lists("glue_suffixes"),
+                                                  lists("corpus_names"))
 
     def word_lists(self, outlet: str | None):
         """A function giving the concatenated word list `name` of the generic rule sets

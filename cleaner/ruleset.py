@@ -22,7 +22,7 @@ CATEGORIES = (
 KINDS = ("drop", "drop_block", "replace", "protect")
 FILE_KEYS = ("ruleset", "description", "lang", "outlet", "name", "domains", "fingerprints",
              "rules", "names", "credits", "credit_labels", "protected_words",
-             "glue_prefixes", "glue_suffixes")
+             "glue_prefixes", "glue_suffixes", "corpus_names")
 RULE_KEYS = ("id", "category", "description", "max_words", "examples") + KINDS
 BLOCK_KEYS = ("start", "end", "max_lines")
 REPLACE_KEYS = ("pattern", "with")
@@ -85,6 +85,8 @@ class RuleSet:
     # Per language: word-forming prefixes and suffixes glue repair never splits off.
     glue_prefixes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     glue_suffixes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Names a batch run saw on their own across the corpus (`cleaner learn`): glue evidence.
+    corpus_names: tuple[str, ...] = ()
 
 
 def builtin_rules_dir() -> Path:
@@ -215,6 +217,7 @@ class _FileReader:
             protected_words=self.strings(data, "protected_words"),
             glue_prefixes=self.strings_by_lang(data, "glue_prefixes"),
             glue_suffixes=self.strings_by_lang(data, "glue_suffixes"),
+            corpus_names=self.strings(data, "corpus_names"),
         )
 
     def outlet(self, data, lang) -> Outlet:

@@ -1,5 +1,6 @@
-"""`cleaner learn`: recurring lines per outlet become reviewable rule files; nothing is
-applied unless asked (`--rules` or `batch --learned-boilerplate`)."""
+"""`cleaner learn`: recurring lines per outlet, and names seen across the corpus, become
+reviewable rule files; nothing is applied unless asked (`--rules`, or `batch
+--learned-boilerplate` / `--corpus-names`)."""
 
 import json
 
@@ -7,7 +8,7 @@ import regex
 import yaml
 
 from batch_corpus import cli, read_jsonl, write_jsonl
-from cleaner.batch.learn import GroupCounts, line_pattern, normalize
+from cleaner.batch.learn import GroupCounts, NameCounts, line_pattern, normalize
 
 WORDS = ("river harbour council budget winter school railway museum orchard bridge "
          "market theatre library forest valley garden").split()
@@ -44,7 +45,9 @@ def learn(tmp_path, *args):
 
 def test_learns_each_outlets_recurring_lines_but_not_shared_quotes(tmp_path):
     files = learn(tmp_path)
-    assert list(files) == ["learned-themoscowtimes.yaml", "learned-wion.yaml"]
+    assert list(files) == ["learned-corpus-names.yaml", "learned-themoscowtimes.yaml",
+                           "learned-wion.yaml"]
+    assert files["learned-corpus-names.yaml"]["corpus_names"] == []  # only common words here
     wion = files["learned-wion.yaml"]
     assert (wion["ruleset"], wion["outlet"]) == ("learned-wion", "wion")
     drops = [rule["examples"]["drop"][0] for rule in wion["rules"]]
@@ -96,3 +99,37 @@ def test_counts_stay_bounded(monkeypatch):
         group.add([f"unique line {WORDS[i % 16]} {WORDS[(i // 16) % 16]} {i}x", "Share this"])
     assert len(group.counts) <= 101
     assert group.counts[next(k for k, t in group.texts.items() if normalize(t) == "share this")] == 300
+
+
+GLUED = "General Zaluzhnyisaid on Monday that the front line was holding near the river."
+
+
+def names_corpus(tmp_path):
+    """Four documents write the general's name on its own; a fifth glues it to a word."""
+    rows = [{"id": str(i), "text": f"{article(i)}\nGeneral Zaluzhnyi visited the {WORDS[i]} today.\n",
+             "url": f"https://example.org/{i}"} for i in range(4)]
+    rows.append({"id": "glued", "text": f"{article(9)}\n{GLUED}\n", "url": "https://example.org/9"})
+    return write_jsonl(tmp_path / "names.jsonl", rows)
+
+
+def test_corpus_names_repair_glue_only_when_asked(tmp_path):
+    source = names_corpus(tmp_path)
+    cli("batch", source, "-o", tmp_path / "plain.jsonl")
+    assert GLUED in read_jsonl(tmp_path / "plain.jsonl")[-1]["text"]
+    assert cli("batch", source, "-o", tmp_path / "named.jsonl", "--corpus-names", "--min-docs", "3",
+               "--changes") == 0
+    glued = read_jsonl(tmp_path / "named.jsonl")[-1]
+    assert "General Zaluzhnyi said on Monday" in glued["text"]
+    assert [(e["after"], e["evidence"]) for e in glued["edits"]] == [("Zaluzhnyi said", "corpus")]
+    learned = yaml.safe_load((tmp_path / "named.jsonl.learned" / "learned-corpus-names.yaml").read_text())
+    assert learned["corpus_names"] == ["Zaluzhnyi"]  # "General" is a common word
+
+
+def test_corpus_names_skip_common_words_and_stay_bounded(monkeypatch):
+    monkeypatch.setattr("cleaner.batch.learn.MAX_NAMES", 50)
+    names = NameCounts()
+    for i in range(200):
+        unique = "Qx" + "".join(chr(ord("a") + int(d)) for d in f"{i:03d}")  # "Qxaab": one document
+        names.add(f"The Minister met Zaluzhnyi and {unique} and Syrskyi in Kyiv.", "en")
+    assert len(names.counts) <= 51
+    assert names.recurring(100) == ["Syrskyi", "Zaluzhnyi"]  # "Kyiv", "Minister": common words

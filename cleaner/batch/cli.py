@@ -45,6 +45,9 @@ def add_batch_commands(sub) -> None:
     batch.add_argument("--learned-boilerplate", action="store_true",
                        help="two passes: learn recurring lines per outlet (see `cleaner learn`; "
                        "rules kept in OUTPUT.learned/), then clean with them")
+    batch.add_argument("--corpus-names", action="store_true",
+                       help="two passes: collect names seen on their own in at least K documents "
+                       "(--min-docs) into OUTPUT.learned/, then use them as glue evidence")
     add_learn_options(batch)
     batch.set_defaults(run=run_batch_command)
 
@@ -126,7 +129,7 @@ def run_batch_command(args) -> int:
     started = time.perf_counter()
     engine = make_engine(args.engine, args.jobs, args.address)
     try:
-        if args.learned_boilerplate:
+        if args.learned_boilerplate or args.corpus_names:
             job = with_learned_rules(job, engine, args)
         summary = run_batch(job, engine, args.resume, progress_bar(started))
     finally:
@@ -167,14 +170,22 @@ def clear_progress() -> None:
 
 
 def with_learned_rules(job: BatchJob, engine, args) -> BatchJob:
-    """First pass of --learned-boilerplate: learn into OUTPUT.learned/ and add those rules."""
+    """First pass of --learned-boilerplate and --corpus-names: learn what was asked for into
+    OUTPUT.learned/ and add those rules."""
     learned = job.output.with_name(job.output.name + ".learned")
     shutil.rmtree(learned, ignore_errors=True)
-    written = learn(job, engine, args.by).write_rules(learned, args.min_docs, args.min_share / 100)
-    print(f"cleaner: learned {sum(n for _, n in written)} rules for {len(written)} "
-          f"{args.by}s into {learned}", file=sys.stderr)
+    learner = learn(job, engine, args.by)
+    if args.learned_boilerplate:
+        written = learner.write_rules(learned, args.min_docs, args.min_share / 100)
+        print(f"cleaner: learned {sum(n for _, n in written)} rules for {len(written)} "
+              f"{args.by}s into {learned}", file=sys.stderr)
+    if args.corpus_names:
+        path, names = learner.write_corpus_names(learned, args.min_docs)
+        print(f"cleaner: learned {names} corpus names into {path}", file=sys.stderr)
     config = replace(job.config, rules=job.config.rules + (str(learned),))
-    return replace(job, config=config, learned=(args.by, str(args.min_docs), str(args.min_share)))
+    how = (args.by, str(args.min_docs), str(args.min_share)) if args.learned_boilerplate else ()
+    return replace(job, config=config,
+                   learned=how + (("corpus-names", str(args.min_docs)) if args.corpus_names else ()))
 
 
 def run_learn_command(args) -> int:
@@ -192,6 +203,8 @@ def run_learn_command(args) -> int:
     written = learner.write_rules(args.output, args.min_docs, args.min_share / 100)
     for path, rules in written:
         print(f"{path}: {rules} rules")
+    path, names = learner.write_corpus_names(args.output, args.min_docs)
+    print(f"{path}: {names} corpus names")
     print(f"cleaner: {len(written)} rule files from {len(learner.groups)} {args.by}s "
           f"({learner.ungrouped} documents had no {args.by}); review them with "
           f"`cleaner rules check {args.output}`", file=sys.stderr)

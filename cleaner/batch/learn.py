@@ -1,9 +1,13 @@
-"""Learn boilerplate: cleaned lines that recur across the documents of one outlet (or domain),
-written as suggested rule files for review with `cleaner rules check`.
+"""Learn from a corpus: boilerplate, cleaned lines that recur across the documents of one
+outlet (or domain), and corpus names, capitalised words the dictionary does not know that
+documents write on their own. Both are written as suggested rule files for review with
+`cleaner rules check`.
 
 Lines are counted within each group only, so a quote that many outlets carry once each is
 never learned. Counts are kept as 8-byte hashes of normalised lines; when a group holds more
-than MAX_LINES_PER_GROUP of them, lines seen only once are forgotten, bounding memory.
+than MAX_LINES_PER_GROUP of them, lines seen only once are forgotten, bounding memory. Names
+are counted across the whole corpus (glue is an accident of one page, a name recurs), bounded
+the same way by MAX_NAMES.
 """
 
 import hashlib
@@ -14,6 +18,7 @@ from urllib.parse import urlsplit
 import regex
 import yaml
 
+from ..stages.dictionary import load_dictionary
 from .readers import read_inputs
 from .records import Outcome
 from .runner import batches, ordered
@@ -30,6 +35,11 @@ MAX_LINE_CHARS = 300
 DIGITS = regex.compile(r"\d+")
 SPACE = regex.compile(r"\s+")
 TOKEN = regex.compile(r"\d+|\s+|[^\d\s]+")
+# A capitalised word, possibly hyphenated or with an apostrophe: "Zaluzhnyi", "Jong-un", "O'Neill".
+NAME = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{L}[\p{L}\p{M}]*)*")
+# Distinct names counted before those seen in one document only are dropped (~100 bytes each).
+MAX_NAMES = 500_000
+CORPUS_NAMES_FILE = "learned-corpus-names.yaml"
 
 
 @dataclass
@@ -78,16 +88,38 @@ def line_hash(normalized: str) -> int:
     return int.from_bytes(hashlib.blake2b(normalized.encode("utf-8"), digest_size=8).digest(), "big")
 
 
+@dataclass
+class NameCounts:
+    """Documents per name, over the whole corpus."""
+
+    docs: int = 0
+    counts: dict = field(default_factory=dict)
+
+    def add(self, text: str, lang: str | None) -> None:
+        self.docs += 1
+        words = load_dictionary(lang)
+        for name in set(NAME.findall(text)):
+            if words is None or words.zipf(name.casefold()) == 0.0:  # not a common word
+                self.counts[name] = self.counts.get(name, 0) + 1
+        if len(self.counts) > MAX_NAMES:
+            self.counts = {name: n for name, n in self.counts.items() if n > 1}
+
+    def recurring(self, min_docs: int) -> list[str]:
+        return sorted(name for name, n in self.counts.items() if n >= min_docs)
+
+
 class Learner:
-    """Counts the lines of cleaned documents per group ('outlet' or 'domain')."""
+    """Counts the lines of cleaned documents per group ('outlet' or 'domain'), and the
+    names of the whole corpus."""
 
     def __init__(self, by: str):
-        self.by, self.groups, self.ungrouped = by, {}, 0
+        self.by, self.groups, self.ungrouped, self.names = by, {}, 0, NameCounts()
 
     def add(self, outcome: Outcome) -> None:
         if outcome.error is not None:
             return
         record = outcome.record
+        self.names.add(record["text"], record["lang"])
         key = record["outlet"] if self.by == "outlet" else domain(record["url"])
         if not key:
             self.ungrouped += 1
@@ -108,6 +140,19 @@ class Learner:
                                 encoding="utf-8")
                 written.append((path, len(lines)))
         return written
+
+    def write_corpus_names(self, out_dir: Path, min_docs: int) -> tuple[Path, int]:
+        """The rule file of names seen in at least `min_docs` documents; (path, names)."""
+        out_dir.mkdir(parents=True, exist_ok=True)
+        names = self.names.recurring(min_docs)
+        header = (f"# Learned by `cleaner learn` from {self.names.docs} documents: capitalised words\n"
+                  f"# the dictionary does not know, each on its own in at least {min_docs} of them.\n"
+                  "# Glue repair's weakest evidence (`corpus`): review, then add the file to your rules.\n")
+        data = {"ruleset": "learned-corpus-names", "corpus_names": names}
+        path = out_dir / CORPUS_NAMES_FILE
+        path.write_text(header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100),
+                        encoding="utf-8")
+        return path, len(names)
 
 
 def domain(url: str | None) -> str | None:

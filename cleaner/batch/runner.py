@@ -41,7 +41,7 @@ class BatchJob:
     stdin_format: str = "jsonl"
     shard: Shard = ALL
     checkpoint_every: int = CHECKPOINT_EVERY
-    learned: tuple[str, ...] = ()  # how rules were learned (--learned-boilerplate), if they were
+    learned: tuple[str, ...] = ()  # how rules were learned (--learned-boilerplate, --corpus-names)
 
     def signature(self) -> dict:
         """What must not change between an interrupted run and its resume."""

@@ -4,8 +4,8 @@ Three kinds, each its own rule id: word+word ("Putinin" -> "Putin in"), a lower-
 change ("chulProfessor" -> "chul Professor") and punctuation ("Ukraine.The" -> "Ukraine. The").
 A word or case split needs evidence for both halves, strongest first: the document itself
 (the half appears unglued elsewhere in it), the YAML name lists, the word-frequency dictionary
-of the document's language, then names a batch run saw unglued elsewhere in the corpus (off
-unless the caller fills `GlueLexicon.corpus_names`). The edit records the evidence for the
+of the document's language, then names a batch run saw unglued elsewhere in the corpus (the
+YAML `corpus_names` that `cleaner learn` writes; off unless a rule file lists them). The edit records the evidence for the
 rarer half by the dictionary, the one that decided: "Putin" in "Putinin", not "in". Guards
 leave alone what only looks glued: brand and name casing, particles, handles, hashtags, URLs,
 e-mails, numbers, abbreviations, code, protected words and tokens that occur more than once.
@@ -123,8 +123,9 @@ NAME_PARTICLES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Va
 @dataclass(frozen=True)
 class GlueLexicon:
     """The word lists the glue stage consults: names vouch for a half, protected words
-    (casefolded) are never split. `corpus_names`, empty by default, is for batch runs that
-    collect names seen unglued elsewhere in the corpus: the weakest evidence."""
+    (casefolded) are never split. `corpus_names`, empty unless a rule file lists them (as
+    `cleaner learn` and `cleaner batch --corpus-names` do), are names seen on their own
+    elsewhere in the corpus: the weakest evidence."""
 
     names: frozenset[str] = frozenset()
     protected: frozenset[str] = frozenset()
@@ -133,13 +134,14 @@ class GlueLexicon:
     corpus_names: frozenset[str] = frozenset()
 
 
-def glue_lexicon(names, protected_words, prefixes=(), suffixes=()) -> GlueLexicon:
+def glue_lexicon(names, protected_words, prefixes=(), suffixes=(), corpus_names=()) -> GlueLexicon:
     """Build the lexicon from YAML `names` (full names; each part counts), `protected_words`,
-    and the per-language `glue_prefixes` and `glue_suffixes` as (lang, words) pairs."""
+    the per-language `glue_prefixes` and `glue_suffixes` as (lang, words) pairs, and
+    `corpus_names` (from `cleaner learn`)."""
     parts = {part for name in names for part in name.split()}
     return GlueLexicon(frozenset(parts) | frozenset(names),
                        frozenset(word.casefold() for word in protected_words),
-                       words_by_lang(prefixes), words_by_lang(suffixes))
+                       words_by_lang(prefixes), words_by_lang(suffixes), frozenset(corpus_names))
 
 
 def words_by_lang(pairs: Iterable[tuple[str, Iterable[str]]]) -> Mapping[str, frozenset[str]]:
