@@ -1,7 +1,11 @@
 """Encoding repair (ftfy) and whitespace normalisation."""
 
+import ftfy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from cleaner.document import Document, Line
-from cleaner.stages.encoding import repair_encoding
+from cleaner.stages.encoding import FTFY_CONFIG, cannot_need_ftfy, repair_encoding
 from cleaner.stages.whitespace import normalize_whitespace
 
 
@@ -28,6 +32,18 @@ def test_full_width_cjk_punctuation_is_kept():
 
 def test_control_characters_are_removed():
     assert repair_encoding(doc("Bell\x07 rang")).lines[0].text == "Bell rang"
+
+
+def test_html_entities_in_ascii_lines_still_reach_ftfy():
+    assert repair_encoding(doc("Tom &amp; Jerry")).lines[0].text == "Tom & Jerry"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80)
+       | st.sampled_from(["a\x1b[31mred", "x &lt; y", "tab\there", "plain ASCII line."]))
+def test_a_line_that_skips_ftfy_is_one_ftfy_would_leave_alone(text):
+    if cannot_need_ftfy(text):
+        assert ftfy.fix_text(text, FTFY_CONFIG) == text
 
 
 def test_whitespace_is_trimmed_collapsed_and_invisible_characters_removed():
