@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from cleaner.stages.language import detect, language_sample, reference_detect
+from cleaner.stages.language import SEED, SeededDraws, detect, language_sample, reference_detect
 from conftest import SEEDS
 
 SAMPLES = [
@@ -38,3 +38,18 @@ def test_same_answer_on_random_slices():
         start = rng.randrange(max(1, len(text)))
         piece = text[start:start + rng.randrange(5, 400)]
         assert detect(piece) == reference_detect(piece), piece
+
+
+@pytest.mark.parametrize("text", ["e", "in", "pro", "test"])
+def test_same_answer_when_trials_run_long_or_hit_the_iteration_limit(text):
+    assert detect(text) == reference_detect(text)
+
+
+@pytest.mark.parametrize("n", [1, 2, 7, 1_000, 4_097])
+def test_seeded_draws_are_random_randoms_gauss_and_choice(n):
+    rng, draws = random.Random(SEED), SeededDraws(n)
+    for count in (1, 40, 3_000):
+        assert draws.gauss() == rng.gauss(0.0, 1.0)
+        values, drawn_at = draws.peek(count)
+        assert values.tolist() == [rng.choice(range(n)) for _ in range(count)]
+        draws.position = int(drawn_at[-1]) + 1
