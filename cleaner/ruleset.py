@@ -12,7 +12,7 @@ import regex
 import yaml
 
 from .errors import RuleError
-from .patterns import DEFAULT_TIMEOUT_S, Pattern
+from .patterns import DEFAULT_TIMEOUT_S, Pattern, Screen, screen_of
 
 CATEGORIES = (
     "advertisement", "boilerplate", "byline", "caption", "comments", "consent", "credit",
@@ -85,8 +85,25 @@ class RuleSet:
     # Per language: word-forming prefixes and suffixes glue repair never splits off.
     glue_prefixes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     glue_suffixes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # All `drop` patterns as one, tested first: a line it misses skips them all (drop_screen).
+    screen: Screen | None = None
     # Names a batch run saw on their own across the corpus (`cleaner learn`): glue evidence.
     corpus_names: tuple[str, ...] = ()
+
+
+def drop_screen(rules: list[Rule], name: str, where: str, timeout_s: float) -> Screen | None:
+    """The union of a rule set's `drop` patterns, or None where it cannot stand in for them:
+    fewer than two, a pattern that cannot be a branch, a `replace` rule (it changes lines
+    between drops), or an example on which the union and the patterns disagree."""
+    drops = [rule.pattern for rule in rules if rule.kind == "drop"]
+    if len(drops) < 2 or any(rule.kind == "replace" for rule in rules):
+        return None
+    union = screen_of(drops, f"{name}.screen", where, timeout_s)
+    examples = [text for rule in rules for text in rule.examples.drop + rule.examples.keep]
+    if union is None or any(bool(union.search(text)) != any(p.search(text) for p in drops)
+                            for text in examples):
+        return None
+    return union
 
 
 def builtin_rules_dir() -> Path:
@@ -209,6 +226,7 @@ class _FileReader:
                           f"(first used on line {first_line[raw['id']]})")
             first_line[raw["id"]] = raw.line
         return RuleSet(
+            screen=drop_screen(compiled, name, str(self.path), self.timeout_s),
             name=name, path=str(self.path), rules=tuple(compiled), lang=lang,
             outlet=self.outlet(data, lang) if "outlet" in data else None,
             description=self.string(data, "description", default=""),

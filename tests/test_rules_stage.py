@@ -4,8 +4,10 @@ import textwrap
 
 from cleaner import Cleaner
 from cleaner.document import Document, Line
+from cleaner.patterns import SCREEN_MAX_CHARS, Pattern, screen_of, top_level_alternatives
 from cleaner.ruleset import load_ruleset
 from cleaner.stages.rules import apply_rules
+from conftest import SEEDS
 
 
 def ruleset(tmp_path, rules_yaml):
@@ -123,3 +125,47 @@ def test_outlet_rules_apply_only_to_their_outlet(tmp_path):
     text = "Get the app\nThe council voted on Monday to close the bridge.\n"
     assert cleaner.clean(text, url="https://www.site.example/a").text.startswith("The council")
     assert cleaner.clean(text, url="https://other.example/a").text.startswith("Get the app")
+
+
+# The screen: a rule set's drop patterns as one, tested before them.
+
+def test_top_level_alternatives_skip_groups_classes_and_escapes():
+    assert top_level_alternatives(r"^a|^(b|c)|[|]\||d") == ["^a", "^(b|c)", r"[|]\|", "d"]
+    assert top_level_alternatives(r"^[]|]x|y") == ["^[]|]x", "y"]
+
+
+def test_a_screen_tries_anchored_patterns_at_the_start_only_and_refuses_back_references():
+    anchored, floating = Pattern(r"(?i)^share\W*$", "a", "t"), Pattern(r"^x|all rights", "b", "t")
+    screen = screen_of([anchored, floating], "s", "t")
+    assert screen.anchored.source == r"(?i:^share\W*$)" and screen.floating.source == r"(?:^x|all rights)"
+    assert screen.search("SHARE:") and screen.search("2024 All rights") is False
+    assert screen.search("2024 all rights") and not screen.search("Please share")
+    assert screen_of([anchored, Pattern(r"(\w)\1", "c", "t")], "s", "t") is None
+
+
+def test_the_screen_agrees_with_the_drop_patterns_on_every_seed_and_example_line():
+    lines = [line for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text().splitlines()]
+    lines += ["Advertisement", "Share this:", "© 2024 Example", "Lesen Sie auch: Neues", "19:49",
+              "Home › News › Politik", "x" * 500, "Teilen mit: Facebook", ""]
+    screened = [rs for rs in Cleaner().rulesets if rs.screen]
+    assert {rs.name for rs in screened} >= {"common", "en", "de"}
+    for rs in screened:
+        drops = [rule.pattern for rule in rs.rules if rule.kind == "drop"]
+        for line in lines:
+            assert rs.screen.search(line) == any(p.search(line) for p in drops), (rs.name, line)
+
+
+def test_a_rule_set_with_a_replace_rule_has_no_screen(tmp_path):
+    drops = ("- {id: a, category: share, drop: '^Share$', examples: {drop: [Share]}}\n"
+             "- {id: b, category: share, drop: '^Tweet$', examples: {drop: [Tweet]}}\n")
+    replace = "- {id: c, replace: {pattern: 'x', with: 'y'}, examples: {fix: [{before: x, after: y}]}}\n"
+    assert ruleset(tmp_path, drops).screen is not None
+    assert ruleset(tmp_path, drops + replace).screen is None
+
+
+def test_a_screen_that_cannot_tell_lets_every_rule_decide():
+    slow = Pattern(r"^(?:a|aa)+$", "slow", "t", timeout_s=0.01)
+    screen = screen_of([slow, Pattern("^b$", "b", "t")], "s", "t", timeout_s=0.01)
+    assert screen.search("a" * 40 + "!")  # the joined pattern timed out: "maybe"
+    assert screen.search("x" * (SCREEN_MAX_CHARS + 1))  # too long to screen: "maybe"
+    assert not screen.search("x")

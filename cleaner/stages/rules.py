@@ -1,4 +1,8 @@
-"""Apply YAML rules: protect first, then each rule set's rules in file order."""
+"""Apply YAML rules: protect first, then each rule set's rules in file order.
+
+A rule set's `screen` (all its drop patterns as one) is tested on each line first: most lines
+match no rule, and one search then stands in for dozens.
+"""
 
 from ..document import Document, Edit, Line
 from ..ruleset import Rule, RuleSet
@@ -6,17 +10,19 @@ from ..ruleset import Rule, RuleSet
 
 def apply_rules(doc: Document, rulesets: list[RuleSet]) -> Document:
     """Run the active rule sets (generic first, then the outlet's) over the document."""
-    rules = [rule for ruleset in rulesets for rule in ruleset.rules]
-    for rule in rules:
+    for rule in (rule for ruleset in rulesets for rule in ruleset.rules):
         if rule.kind == "protect":
             protect_lines(doc, rule)
-    for rule in rules:
-        if rule.kind == "drop":
-            drop_lines(doc, rule)
-        elif rule.kind == "drop_block":
-            drop_block(doc, rule)
-        elif rule.kind == "replace":
-            replace_spans(doc, rule)
+    for ruleset in rulesets:
+        screened = ({id(line) for line in doc.lines if ruleset.screen.search(line.text)}
+                    if ruleset.screen else None)
+        for rule in ruleset.rules:
+            if rule.kind == "drop":
+                drop_lines(doc, rule, screened)
+            elif rule.kind == "drop_block":
+                drop_block(doc, rule)
+            elif rule.kind == "replace":
+                replace_spans(doc, rule)
     return doc
 
 
@@ -30,9 +36,12 @@ def within_length(line: Line, rule: Rule) -> bool:
     return rule.max_words is None or len(line.text.split()) <= rule.max_words
 
 
-def drop_lines(doc: Document, rule: Rule) -> None:
+def drop_lines(doc: Document, rule: Rule, screened: set[int] | None) -> None:
+    """Drop the lines `rule` matches; only those in `screened` (ids of lines that passed
+    the rule set's screen) can, unless it is None."""
     hits = [line for line in doc.lines
-            if not line.protected_by and within_length(line, rule) and rule.pattern.search(line.text)]
+            if (screened is None or id(line) in screened) and not line.protected_by
+            and within_length(line, rule) and rule.pattern.search(line.text)]
     if hits:
         doc.drop(hits, rule.id, rule.category)
 
