@@ -3,9 +3,11 @@
 Every mistake in a rule file is reported as one RuleError naming the file, line and key.
 """
 
+import bisect
 import difflib
-from dataclasses import dataclass
 import importlib.util
+import math
+from dataclasses import dataclass
 from pathlib import Path
 
 import regex
@@ -69,6 +71,21 @@ class Outlet:
 
 
 @dataclass(frozen=True)
+class DropScreen:
+    """A rule set's `drop` patterns joined into one Screen per line length: a line of w
+    words meets only the patterns of the rules whose max_words admits it, so the costly
+    patterns of short-line rules never run on paragraphs."""
+
+    bounds: tuple[float, ...]           # ascending word counts; the last is infinity
+    screens: tuple[Screen | None, ...]  # None: no rule admits lines of that length
+
+    def search(self, text: str, words: int) -> bool:
+        """False if no drop rule can match `text`, a line of `words` words."""
+        screen = self.screens[bisect.bisect_left(self.bounds, words)]
+        return screen is not None and screen.search(text)
+
+
+@dataclass(frozen=True)
 class RuleSet:
     """The rules of one YAML file, plus the word lists it declares."""
 
@@ -86,24 +103,41 @@ class RuleSet:
     glue_prefixes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     glue_suffixes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # All `drop` patterns as one, tested first: a line it misses skips them all (drop_screen).
-    screen: Screen | None = None
+    screen: DropScreen | None = None
     # Names a batch run saw on their own across the corpus (`cleaner learn`): glue evidence.
     corpus_names: tuple[str, ...] = ()
 
 
-def drop_screen(rules: list[Rule], name: str, where: str, timeout_s: float) -> Screen | None:
-    """The union of a rule set's `drop` patterns, or None where it cannot stand in for them:
-    fewer than two, a pattern that cannot be a branch, a `replace` rule (it changes lines
-    between drops), or an example on which the union and the patterns disagree."""
-    drops = [rule.pattern for rule in rules if rule.kind == "drop"]
+def word_count(text: str) -> int:
+    """Words as `max_words` counts them."""
+    return len(text.split())
+
+
+def admits(rule: Rule, words: int) -> bool:
+    return rule.max_words is None or words <= rule.max_words
+
+
+def drop_screen(rules: list[Rule], name: str, where: str, timeout_s: float) -> DropScreen | None:
+    """The DropScreen of a rule set, or None where it cannot stand in for the rules: fewer
+    than two drop rules, a pattern that cannot be a branch, a `replace` rule (it changes
+    lines between drops), or an example on which the screen and the rules disagree."""
+    drops = [rule for rule in rules if rule.kind == "drop"]
     if len(drops) < 2 or any(rule.kind == "replace" for rule in rules):
         return None
-    union = screen_of(drops, f"{name}.screen", where, timeout_s)
-    examples = [text for rule in rules for text in rule.examples.drop + rule.examples.keep]
-    if union is None or any(bool(union.search(text)) != any(p.search(text) for p in drops)
-                            for text in examples):
-        return None
-    return union
+    bounds = tuple(sorted({rule.max_words for rule in drops if rule.max_words is not None})) + (math.inf,)
+    screens = []
+    for bound in bounds:
+        eligible = [rule.pattern for rule in drops if (rule.max_words or math.inf) >= bound]
+        screen = screen_of(eligible, f"{name}.screen", where, timeout_s) if eligible else None
+        if eligible and screen is None:
+            return None
+        screens.append(screen)
+    found = DropScreen(bounds, tuple(screens))
+    for text in (text for rule in rules for text in rule.examples.drop + rule.examples.keep):
+        words = word_count(text)
+        if found.search(text, words) != any(admits(r, words) and r.pattern.search(text) for r in drops):
+            return None
+    return found
 
 
 def builtin_rules_dir() -> Path:

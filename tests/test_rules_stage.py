@@ -5,7 +5,7 @@ import textwrap
 from cleaner import Cleaner
 from cleaner.document import Document, Line
 from cleaner.patterns import SCREEN_MAX_CHARS, Pattern, screen_of, top_level_alternatives
-from cleaner.ruleset import load_ruleset
+from cleaner.ruleset import admits, load_ruleset, word_count
 from cleaner.stages.rules import apply_rules
 from conftest import SEEDS
 
@@ -150,9 +150,11 @@ def test_the_screen_agrees_with_the_drop_patterns_on_every_seed_and_example_line
     screened = [rs for rs in Cleaner().rulesets if rs.screen]
     assert {rs.name for rs in screened} >= {"common", "en", "de"}
     for rs in screened:
-        drops = [rule.pattern for rule in rs.rules if rule.kind == "drop"]
+        drops = [rule for rule in rs.rules if rule.kind == "drop"]
         for line in lines:
-            assert rs.screen.search(line) == any(p.search(line) for p in drops), (rs.name, line)
+            words = word_count(line)
+            assert rs.screen.search(line, words) == any(
+                admits(rule, words) and rule.pattern.search(line) for rule in drops), (rs.name, line)
 
 
 def test_a_rule_set_with_a_replace_rule_has_no_screen(tmp_path):
@@ -169,3 +171,16 @@ def test_a_screen_that_cannot_tell_lets_every_rule_decide():
     assert screen.search("a" * 40 + "!")  # the joined pattern timed out: "maybe"
     assert screen.search("x" * (SCREEN_MAX_CHARS + 1))  # too long to screen: "maybe"
     assert not screen.search("x")
+
+
+def test_a_line_meets_only_the_patterns_of_rules_that_admit_its_length(tmp_path):
+    rs = ruleset(tmp_path, """\
+        - {id: short, category: share, drop: 'Share', max_words: 3, examples: {drop: [Share it]}}
+        - {id: any, category: tags, drop: '^Tags:', examples: {drop: ['Tags: a, b']}}
+        """)
+    assert rs.screen.bounds == (3, float("inf"))
+    assert rs.screen.search("Share it now", 3)
+    assert not rs.screen.search("Share this long paragraph with all of your friends", 9)
+    assert rs.screen.search("Tags: one two three four five", 6)
+    document = doc("Share it now", "Share this long paragraph with all of your friends")
+    assert kept(apply_rules(document, [rs])) == ["Share this long paragraph with all of your friends"]

@@ -1,11 +1,11 @@
 """Apply YAML rules: protect first, then each rule set's rules in file order.
 
-A rule set's `screen` (all its drop patterns as one) is tested on each line first: most lines
-match no rule, and one search then stands in for dozens.
+A rule set's `screen` (its drop patterns joined, per line length) is tested on each line
+first: most lines match no rule, and one search then stands in for dozens.
 """
 
 from ..document import Document, Edit, Line
-from ..ruleset import Rule, RuleSet
+from ..ruleset import Rule, RuleSet, word_count
 
 
 def apply_rules(doc: Document, rulesets: list[RuleSet]) -> Document:
@@ -14,7 +14,8 @@ def apply_rules(doc: Document, rulesets: list[RuleSet]) -> Document:
         if rule.kind == "protect":
             protect_lines(doc, rule)
     for ruleset in rulesets:
-        screened = ({id(line) for line in doc.lines if ruleset.screen.search(line.text)}
+        screened = ({id(line) for line in doc.lines
+                     if ruleset.screen.search(line.text, word_count(line.text))}
                     if ruleset.screen else None)
         for rule in ruleset.rules:
             if rule.kind == "drop":
@@ -33,7 +34,7 @@ def protect_lines(doc: Document, rule: Rule) -> None:
 
 
 def within_length(line: Line, rule: Rule) -> bool:
-    return rule.max_words is None or len(line.text.split()) <= rule.max_words
+    return rule.max_words is None or word_count(line.text) <= rule.max_words
 
 
 def drop_lines(doc: Document, rule: Rule, screened: set[int] | None) -> None:
