@@ -1,5 +1,7 @@
 """Encoding repair (ftfy) and whitespace normalisation."""
 
+import time
+
 import ftfy
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -61,3 +63,19 @@ def test_blank_lines_go_without_being_recorded_as_removals():
 def test_zero_width_joiners_are_kept():
     text = "نمی\u200cخواهم 👩\u200d💻"
     assert normalize_whitespace(doc(text)).lines[0].text == text
+
+
+def test_two_repairs_far_apart_on_a_long_line_are_exact_and_fast():
+    line = "The cafÃ© opened. " + "Plain words follow here. " * 4_000 + "Ã©tÃ© ended."
+    started = time.perf_counter()
+    d = repair_encoding(doc(line))
+    assert time.perf_counter() - started < 2
+    assert d.lines[0].text == line.replace("Ã©", "é")
+    assert len(d.edits) == 3 and all(len(edit.before) < 20 for edit in d.edits)
+    assert (d.edits[0].offset, d.edits[0].before, d.edits[0].after) == (7, "Ã©", "é")
+
+
+def test_nearby_repairs_on_a_long_line_stay_minimal():
+    line = "Plain words. " * 500 + "The cafÃ© and the thÃ©Ã¢tre." + " More." * 500
+    d = repair_encoding(doc(line))
+    assert [(e.before, e.after) for e in d.edits] == [("Ã©", "é"), ("Ã©Ã¢", "éâ")]

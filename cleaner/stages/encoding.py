@@ -1,12 +1,16 @@
 """Repair mojibake and control characters with ftfy, keeping curly quotes as written."""
 
 from difflib import SequenceMatcher
+from os.path import commonprefix
 
 import ftfy
 
 from ..document import Document, Edit
 
 RULE = "repair.encoding"
+# Changed middles longer than this (characters) are diffed with difflib's junk heuristic:
+# two repairs far apart on one long line would otherwise cost a quadratic diff.
+DIFF_MAX_CHARS = 2_000
 # ftfy's defaults, except: curly quotes stay curly (they are correct text), and full-width
 # characters stay full-width (they are correct in Chinese and Japanese).
 FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False,
@@ -33,7 +37,14 @@ def cannot_need_ftfy(text: str) -> bool:
 
 
 def diff_edits(number: int, before: str, after: str, rule: str) -> list[Edit]:
-    """The minimal spans that turn `before` into `after`, as edits."""
-    matcher = SequenceMatcher(None, before, after, autojunk=False)
-    return [Edit(number, i1, before[i1:i2], after[j1:j2], rule)
+    """The minimal spans that turn `before` into `after`, as edits. The common start and end
+    are set aside first: ftfy's repairs are local, and an exact character diff of a whole
+    long line costs up to the product of the lengths. A middle still longer than
+    DIFF_MAX_CHARS gets difflib's fast heuristic (common characters as junk): its spans are
+    still exact, if sometimes a few characters wider."""
+    head = len(commonprefix([before, after]))
+    tail = len(commonprefix([before[head:][::-1], after[head:][::-1]]))
+    old, new = before[head:len(before) - tail], after[head:len(after) - tail]
+    matcher = SequenceMatcher(None, old, new, autojunk=max(len(old), len(new)) > DIFF_MAX_CHARS)
+    return [Edit(number, head + i1, old[i1:i2], new[j1:j2], rule)
             for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
