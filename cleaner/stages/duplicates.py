@@ -29,7 +29,8 @@ def drop_duplicates(doc: Document, min_chars: int, min_words: int, jaccard: floa
         seen_exact.add(key)
         if compare_near and len(words) >= min_words:
             word_set = frozenset(words)
-            if any(similarity(word_set, earlier) >= jaccard for earlier in seen_sets):
+            if any(similarity(word_set, earlier) >= jaccard for earlier in seen_sets
+                   if min(len(word_set), len(earlier)) >= jaccard * max(len(word_set), len(earlier))):
                 near.append(line)
                 continue
             seen_sets.append(word_set)
@@ -41,5 +42,6 @@ def drop_duplicates(doc: Document, min_chars: int, min_words: int, jaccard: floa
 
 
 def similarity(a: frozenset, b: frozenset) -> float:
-    """Jaccard similarity of two word sets."""
+    """Jaccard similarity of two word sets. It is at most min(|a|, |b|) / max(|a|, |b|), so
+    drop_duplicates skips pairs whose sizes alone rule out the threshold."""
     return len(a & b) / len(a | b)
