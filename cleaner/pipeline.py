@@ -22,7 +22,7 @@ from .stages.encoding import repair_encoding
 from .stages.glue import glue_lexicon, repair_glue
 from .stages.language import detect_language
 from .stages.layout import layout
-from .stages.outlet import resolve_outlet
+from .stages.outlet import fingerprint_screen, resolve_outlet
 from .stages.rules import apply_rules
 from .stages.sections import drop_sections
 from .stages.whitespace import normalize_whitespace
@@ -57,6 +57,7 @@ class Cleaner:
         paths = ([builtin_rules_dir()] if builtin_rules else []) + extra
         self.rulesets = load_rulesets(paths, self.options.rule_timeout_s)
         self.outlets = merge_outlets(self.rulesets)
+        self._fingerprints = fingerprint_screen(self.outlets)
         # Word lists are compiled once per outlet: the generic lists plus the outlet's own.
         self._captions, self._lexicons = {}, {}
         for outlet in [None, *self.outlets]:
@@ -89,7 +90,7 @@ class Cleaner:
         if opts.repair_encoding:
             repair_encoding(doc)
         normalize_whitespace(doc)
-        resolve_outlet(doc, self.outlets, outlet)
+        resolve_outlet(doc, self.outlets, outlet, self._fingerprints)
         if doc.lang is None and doc.outlet is not None:
             doc.lang = self.outlets[doc.outlet].lang  # an outlet file's language is trusted
         detect_language(doc, opts.lang_sample_chars, opts.lang_min_letters)
