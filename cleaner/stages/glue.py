@@ -12,7 +12,7 @@ e-mails, numbers, abbreviations, code, protected words and tokens that occur mor
 """
 
 from collections import Counter
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Iterable, Mapping
@@ -153,15 +153,20 @@ def words_by_lang(pairs: Iterable[tuple[str, Iterable[str]]]) -> Mapping[str, fr
 
 @dataclass(frozen=True)
 class Context:
-    """What a split consults: the document's tokens and adjacent pairs, the lexicon, the
-    dictionary and the document's language."""
+    """What a split consults: the document's text, tokens and adjacent pairs, the lexicon,
+    the dictionary and the document's language."""
 
+    text: str  # the document's lines joined by newlines
     counts: Counter
     pairs: frozenset
-    habits: frozenset  # punctuation marks this writer glues on purpose
     lexicon: GlueLexicon
     words: Dictionary | None
     lang: str | None
+
+    @cached_property
+    def habits(self) -> frozenset:
+        """Punctuation marks this writer glues on purpose; found only if a chunk needs it."""
+        return glue_habits(self.text)
 
     def right_is_common(self, right: str) -> bool:
         """The document's part of the rule for the right half of a word split (viable_splits
@@ -245,7 +250,7 @@ def repair_pass(doc: Document, lexicon: GlueLexicon) -> bool:
 def document_context(doc: Document, text: str, lexicon: GlueLexicon) -> Context:
     """The Context of one pass over `doc`, whose lines joined by newlines are `text`."""
     counts, pairs = document_tokens(text)
-    return Context(counts, pairs, glue_habits(text), lexicon, load_dictionary(doc.lang), doc.lang)
+    return Context(text, counts, pairs, lexicon, load_dictionary(doc.lang), doc.lang)
 
 
 def document_tokens(text: str) -> tuple[Counter, frozenset]:

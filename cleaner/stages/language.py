@@ -15,6 +15,7 @@ import random
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 import numpy as np
 import regex
@@ -43,7 +44,7 @@ def detect_language(doc: Document, sample_chars: int, min_letters: int) -> Docum
     if doc.lang:
         return doc
     sample = language_sample([line.text for line in doc.lines], sample_chars)
-    if len(LETTER.findall(sample)) >= min_letters:
+    if sum(1 for _ in islice(LETTER.finditer(sample), min_letters)) == min_letters:
         doc.lang = detect(sample)
     return doc
 

@@ -11,13 +11,15 @@ TRIM = regex.compile(r"^\s+|\s+$")
 SPACE_RUN = regex.compile(r"\s{2,}|[^\S ]")
 PASSES = (("whitespace.invisible", INVISIBLE, ""), ("whitespace.trim", TRIM, ""),
           ("whitespace.collapse", SPACE_RUN, " "))
+# Whatever one of the passes would change: most lines have none of it and skip them all.
+UNTIDY = regex.compile("|".join(pattern.pattern for _, pattern, _ in PASSES))
 
 
 def normalize_whitespace(doc: Document) -> Document:
     """Remove invisible characters, trim line ends, collapse runs of space; blank lines go
     (they are layout, not content, so they are not recorded as removals)."""
     doc.lines = [line for line in doc.lines if line.text.strip()]
-    for line in doc.lines:
+    for line in (line for line in doc.lines if UNTIDY.search(line.text)):
         for rule, pattern, replacement in PASSES:
             edits = [Edit(line.number, m.start(), m.group(), replacement, rule)
                      for m in pattern.finditer(line.text)]
