@@ -262,3 +262,14 @@ def test_seed_001_glued_token_is_repaired(seed_edits, before, after):
 def test_nothing_else_in_the_seeds_is_glue_repaired(seed_edits):
     assert sorted(seed_edits.pop("001")) == sorted(SEED_001_REPAIRS)
     assert all(edits == [] for edits in seed_edits.values())
+
+
+def test_chunks_set_aside_as_too_common_are_ones_chunk_repair_never_splits():
+    from cleaner.stages.glue import chunk_repair, document_context, unsplittable_chunks
+
+    common = unsplittable_chunks("en")
+    assert {"the", "The", "THE", "don't", "don’t", "Minister"} <= common and "Putin" not in common
+    text = " ".join(sorted(common))
+    doc = Document([Line(1, text)], lang="en")
+    context = document_context(doc, text, LEXICON)
+    assert [chunk for chunk in sorted(common) if chunk_repair(chunk, context)] == []

@@ -234,7 +234,7 @@ def repair_pass(doc: Document, lexicon: GlueLexicon) -> bool:
     chunk are rewritten."""
     text = "\n".join(line.text for line in doc.lines)  # no pattern here matches across lines
     context = document_context(doc, text, lexicon)
-    chunks = set(CHUNK.findall(text))
+    chunks = set(CHUNK.findall(text)) - unsplittable_chunks(doc.lang)
     repairs = {chunk: found for chunk in chunks if (found := chunk_repair(chunk, context))}
     if not repairs:
         return False
@@ -294,6 +294,22 @@ def chunk_repair(text: str, context: Context):
         return None
     left, right, rule, evidence = found
     return start, token, f"{left} {right}", rule, evidence
+
+
+@lru_cache(maxsize=None)
+def unsplittable_chunks(lang: str | None) -> frozenset[str]:
+    """Chunks that are one word too common to split (UNSPLITTABLE_ZIPF), as running text
+    writes it: lower case, capitalised or upper case, with either apostrophe. chunk_repair
+    leaves them alone in any document, so a pass sets them aside before deciding anything."""
+    if load_dictionary(lang) is None:
+        return frozenset()
+    forms = set()
+    for word in words_at_least(lang, UNSPLITTABLE_ZIPF):
+        for form in {word, word.capitalize(), word.upper()}:
+            for spelled in {form, form.replace("'", "’")}:
+                if spelled.casefold().replace("’", "'") == word and TOKEN.fullmatch(spelled):
+                    forms.add(spelled)
+    return frozenset(forms)
 
 
 @lru_cache(maxsize=VIABLE_CACHE)
