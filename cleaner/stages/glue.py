@@ -365,10 +365,13 @@ def viable_splits(token: str, lang: str | None) -> tuple[tuple[str, str, str], .
     rights = words_at_least(lang, COMPOUNDING_RIGHT_MIN_ZIPF if lang in COMPOUNDING_LANGS
                             else RIGHT_MIN_ZIPF)
     wholes = {}  # segment -> its exact zipf, looked up once
+    lower = token.casefold().replace("’", "'")
+    aligned = len(lower) == len(token)  # casefolding kept every position ("ß" would not)
     viable = []
     for left, right, rule in candidate_splits(token):
         if rule == RULE_WORD:
-            if not all(part in rights for part in right.casefold().replace("’", "'").split("-")):
+            key = lower[len(left):] if aligned else right.casefold().replace("’", "'")
+            if key not in rights and not ("-" in key and all(p in rights for p in key.split("-"))):
                 continue
             segment = token.split("-", 1)[0] if "-" in right else token
             if segment not in wholes:
