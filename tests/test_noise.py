@@ -21,7 +21,7 @@ GOES = [
     # (language, line, rule that removes it)
     ("de", "Das könnte Dich auch interessieren:", "de.lesen-sie-auch"),
     ("de", "Ähnliche Beiträge", "de.lesen-sie-auch"),
-    ("de", "Schreibe einen Kommentar", "de.comment-form"),
+    ("de", "Schreibe einen Kommentar", "common.comment-form"),
     ("de", "Du musst angemeldet sein, um einen Kommentar abzugeben.", "de.comment-form"),
     ("de", "Diese Website verwendet Akismet, um Spam zu reduzieren.", "de.comment-form"),
     ("de", "ANZEIGE - Heute mal ausgehen/bestellen? Wie wäre es mit:", "de.advertisement"),
@@ -35,7 +35,7 @@ GOES = [
     ("de", "Jede kleine Spende hilft", "de.donation"),
     ("de", "Dienstag, 4. Juni 2019", "common.date-only"),
     ("de", "ZfK.de > Energie > Wärme", "common.breadcrumb"),
-    ("en", "Leave a Reply", "en.comment-form"),
+    ("en", "Leave a Reply", "common.comment-form"),
     ("en", "Your email address will not be published.", "en.comment-form"),
     ("en", "Share this:", "common.widget-label"),
     ("en", "Pinterest", "common.social-network"),
@@ -49,6 +49,26 @@ GOES = [
     ("es", "LE PUEDE INTERESAR: La ficha de Juan Orlando Hernández en el MDC de Nueva York",
      "es.lea-tambien"),
     ("es", "Valora esta noticia", "es.page-furniture"),
+    # blog-platform comment forms and share bars, in any language or mixed
+    ("de", "Schreibe einen Kommentar Antworten abbrechen", "common.comment-form"),
+    ("de", "Leave a Comment! Antworten abbrechen", "common.comment-form"),
+    ("de", "Inhalt teilen", "common.share-bar"),
+    ("de", "URL zum Kopieren", "common.share-bar"),
+    ("de", "Zum Rezept Drucken Pinnen", "common.share-bar"),
+    ("de", "Gefällt mir Wird geladen...", "common.share-bar"),
+    ("en", "Email ThisBlogThis! Share to TwitterShare to FacebookShare to Pinterest", "common.share-bar"),
+    ("en", "Advertisement:", "common.advertisement-label"),
+    # related-story headings, paywalls, author boxes
+    ("de", "Empfehlungen aus der Redaktion", "de.lesen-sie-auch"),
+    ("de", "Dich interessiert vielleicht auch", "de.lesen-sie-auch"),
+    ("de", "Kostenlos registrieren und weiterlesen", "de.login"),
+    ("de", "War der Artikel nützlich?", "de.rating"),
+    ("de", "Cicero Newsletter", "de.newsletter"),
+    ("de", "Redakteur in der Wirtschaft.", "de.author-box"),
+    ("de", "Folge Oliver Baroni auf Twitter", "de.author-box"),
+    ("en", "Explore further", "en.also-read"),
+    ("en", "Perry Bacon Jr. is a senior writer for FiveThirtyEight. @perrybaconjr", "en.author-bio"),
+    ("es", "Mirá también", "es.lea-tambien"),
 ]
 
 STAYS = [
@@ -70,6 +90,12 @@ STAYS = [
     ("de", "10G Infrastruktur für schnelles Surfen"),
     ("de", "VPN-Server schneiden euer Surfverhalten nicht mit"),
     ("en", "1 tablespoon ground cumin"),
+    ("de", "Fixer Aluminiumstock"),
+    ("de", "Konzeptpapier zur Beendigung der epidemischen Lage von nationaler Tragweite"),
+    # a reader's question that names the job of the person answering it
+    ("en", "Map and filter are sometimes faster than comprehensions"),
+    ("de", "Neugierig geworden? Dann lass Dich von meinem Geheimnis in den Bann ziehen!"),
+    ("de", "Wenn der Führende vorbeilaufen will, zieht die Folgende den Führenden an der Hüfte zurück"),
 ]
 
 
