@@ -16,8 +16,8 @@ from .examples import example_cases
 from .files import JsonlFile, write_atomic
 from .explain import explain
 from .ruleset import builtin_rules_dir, load_rulesets
+from .sources import document_files, mirrored_name, read_document
 
-INPUT_SUFFIXES = (".txt", ".html", ".htm")
 EXIT_OK, EXIT_FAILED_DOCS, EXIT_USAGE = 0, 1, 2
 
 
@@ -95,12 +95,8 @@ def add_document_options(parser):
 
 
 def read_input(path: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
-    try:
-        return Path(path).read_bytes()
-    except OSError as err:
-        raise CleanerError(f"{path}: cannot read: {err.strerror}") from None
+    """The bytes of a document file (gunzipped if .gz), or of stdin for '-'."""
+    return sys.stdin.buffer.read() if path == "-" else read_document(Path(path))
 
 
 def clean_one(cleaner, data, args, url=None):
@@ -110,7 +106,11 @@ def clean_one(cleaner, data, args, url=None):
 
 def run_explain(args) -> int:
     cleaner = Cleaner(rules=args.rules)
-    result = clean_one(cleaner, read_input(args.path), args)
+    try:
+        data = read_input(args.path)
+    except CleanerError as err:
+        raise CleanerError(f"{args.path}: {err}") from None
+    result = clean_one(cleaner, data, args)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     sys.stdout.write(explain(result, color))
     print(f"# lang={result.lang} outlet={result.outlet} removed={len(result.removed)} "
@@ -175,12 +175,10 @@ def plan_jobs(args):
         elif path.is_dir():
             if args.output is None and args.format == "text":
                 raise CleanerError(f"{raw} is a directory: give -o OUTPUT_DIR")
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
-            for file in files:
-                rel = file.relative_to(path)
+            for rel in document_files(path):
                 mirror = args.output if single else args.output / path.name
-                target = None if args.format == "jsonl" else mirror / rel.with_suffix(".txt")
-                yield str(file), str(file), target
+                target = None if args.format == "jsonl" else mirror / mirrored_name(rel)
+                yield str(path / rel), str(path / rel), target
         elif not path.exists():
             raise CleanerError(f"{raw}: no such file or directory")
         elif args.output is None or args.format == "jsonl":
@@ -188,7 +186,7 @@ def plan_jobs(args):
         elif single and not args.output.is_dir():
             yield raw, raw, args.output
         else:
-            yield raw, raw, args.output / path.with_suffix(".txt").name
+            yield raw, raw, args.output / mirrored_name(path.name)
 
 
 class Sink:

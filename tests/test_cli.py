@@ -25,6 +25,21 @@ def test_clean_directory_into_a_mirrored_directory(tmp_path):
         assert (tmp_path / "out" / golden.name).read_text(encoding="utf-8") == golden.read_text(encoding="utf-8")
 
 
+def test_clean_reads_gzipped_documents_as_batch_does_and_names_a_broken_one(tmp_path):
+    import gzip
+
+    source = tmp_path / "in" / "news"
+    source.mkdir(parents=True)
+    (source / "a.txt.gz").write_bytes(gzip.compress(SEED_003.read_bytes()))
+    (source / "b.html.gz").write_bytes(b"not gzip at all")
+    (source / "notes.md").write_text("not a document")
+    done = run_cli("clean", tmp_path / "in", "-o", tmp_path / "out")
+    assert done.returncode == 1
+    assert (tmp_path / "out" / "news" / "a.txt").read_bytes() == (GOLDEN / SEED_003.name).read_bytes()
+    assert sorted(p.name for p in (tmp_path / "out" / "news").iterdir()) == ["a.txt"]
+    assert "b.html.gz: cannot read: not valid gzip" in done.stderr.decode()
+
+
 def test_clean_one_file_to_an_output_file(tmp_path):
     done = run_cli("clean", SEED_003, "-o", tmp_path / "clean.txt")
     assert done.returncode == 0 and (tmp_path / "clean.txt").read_bytes() == (GOLDEN / SEED_003.name).read_bytes()

@@ -14,10 +14,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..errors import CleanerError
+from ..sources import document_files, document_format, mirrored_name, read_document
 from .records import Record
 
-# Per-file formats: HTML goes straight to the HTML path; .txt is sniffed like `cleaner clean`.
-FILE_FORMATS = {".txt": "auto", ".html": "html", ".htm": "html"}
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 
@@ -51,14 +50,9 @@ def input_kind(raw: str) -> str | None:
         return "jsonl"
     if name.endswith(WARC_SUFFIXES):
         return "warc"
-    if file_format(name) is not None:
+    if document_format(name) is not None:
         return "file"
     return None
-
-
-def file_format(name: str) -> str | None:
-    """The cleaning format of a document file by its suffix (.gz ignored), or None."""
-    return FILE_FORMATS.get(Path(name.lower().removesuffix(".gz")).suffix)
 
 
 def read_inputs(paths, fields: Fields, fmt: str = "auto", stdin_format: str = "jsonl"):
@@ -90,9 +84,7 @@ def read_input(raw: str, fields: Fields, fmt: str, stdin_format: str, prefix: st
 
 def directory_records(root: Path, fmt: str, prefix: str):
     """Every document file under `root`, sorted by relative path; output mirrors the tree."""
-    files = sorted(p.relative_to(root).as_posix() for p in root.rglob("*")
-                   if p.is_file() and file_format(p.name) is not None)
-    for rel in files:
+    for rel in document_files(root):
         yield file_record(root / rel, str(root / rel), rel, fmt, prefix)
 
 
@@ -100,18 +92,11 @@ def file_record(path: Path, name: str, rel: str, fmt: str, prefix: str) -> Recor
     """One document file (gzipped or not) as a Record with its mirrored .txt path."""
     target = prefix + mirrored_name(rel)
     try:
-        data = gzip.decompress(path.read_bytes()) if path.name.lower().endswith(".gz") \
-            else path.read_bytes()
-    except (OSError, EOFError, gzip.BadGzipFile) as err:
-        return Record(name, None, path=target, error=f"cannot read: {err}")
-    doc_fmt = file_format(path.name) if fmt == "auto" else fmt
+        data = read_document(path)
+    except CleanerError as err:
+        return Record(name, None, path=target, error=str(err))
+    doc_fmt = document_format(path.name) if fmt == "auto" else fmt
     return Record(name, data, doc_fmt, path=target)
-
-
-def mirrored_name(rel: str) -> str:
-    """'a/b.html.gz' -> 'a/b.txt'."""
-    stem = rel.removesuffix(".gz").removesuffix(".GZ")
-    return str(Path(stem).with_suffix(".txt"))
 
 
 def open_stream(path: Path):
