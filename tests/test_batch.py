@@ -77,6 +77,20 @@ def test_directory_in_mirrored_directory_out(tmp_path):
     assert "Inflation fell again" in (tmp_path / "out" / "c.txt").read_text()
 
 
+def test_documents_with_the_same_id_both_reach_a_directory_output_named_alike_every_run(tmp_path):
+    rows = [{"id": "dup", "text": document(i)} for i in range(3)] + [{"id": "dup~2", "text": document(3)}]
+    source = write_jsonl(tmp_path / "in.jsonl", rows)
+    assert cli("batch", source, "-o", tmp_path / "out", "--jobs", "1") == 0
+    out = tmp_path / "out"
+    assert sorted(p.name for p in out.iterdir()) == ["dup.txt", "dup~2.txt", "dup~2~2.txt", "dup~3.txt"]
+    assert [(out / n).read_text() for n in ("dup.txt", "dup~2.txt", "dup~3.txt", "dup~2~2.txt")] == \
+        [clean(document(i)).text for i in range(4)]
+    # names are given over the whole input, before a resume or a shard skips any
+    from cleaner.batch.readers import Fields, read_inputs, unique_paths
+    paths = [r.path for r in unique_paths(read_inputs((str(source),), Fields()))]
+    assert paths == ["dup.txt", "dup~2.txt", "dup~3.txt", "dup~2~2.txt"]
+
+
 def test_stdin_jsonl_and_stdin_document(tmp_path, monkeypatch):
     data = "".join(json.dumps(r) + "\n" for r in records(3)).encode()
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))

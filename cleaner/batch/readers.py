@@ -6,10 +6,11 @@ becomes a Record with an error, so it reaches the errors file instead of vanishi
 """
 
 import gzip
+import hashlib
 import io
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import quote
 
@@ -142,6 +143,25 @@ def json_record(obj, where: str, fields: Fields, fmt: str, prefix: str) -> Recor
                       "a string; name the text field with --text-field")
     return Record(doc_id, text, fmt, url if isinstance(url, str) else None,
                   lang if isinstance(lang, str) and lang else None, meta, path)
+
+
+def unique_paths(records):
+    """The records with their output paths made unique in input order: a second document
+    with the same id, so the same path, is written as 'name~2.txt', never over the first.
+    Applied to the whole input before a resume or a shard skips any, so every run names a
+    document alike. Keeps an 8-byte hash per document."""
+    seen = set()
+    for record in records:
+        path, copy = record.path, 1
+        while path_key(path) in seen:
+            copy += 1
+            path = f"{record.path.removesuffix('.txt')}~{copy}.txt"
+        seen.add(path_key(path))
+        yield record if copy == 1 else replace(record, path=path)
+
+
+def path_key(path: str | None) -> int:
+    return int.from_bytes(hashlib.blake2b(str(path).encode("utf-8"), digest_size=8).digest(), "big")
 
 
 def safe_name(doc_id: str) -> str:

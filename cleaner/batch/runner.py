@@ -11,12 +11,12 @@ from itertools import islice
 from pathlib import Path
 
 from .checkpoint import Checkpoint, checkpoint_path, load_checkpoint, save_checkpoint
-from .readers import Fields, read_inputs
+from .readers import Fields, read_inputs, unique_paths
 from .records import CleanConfig
 from .shard import ALL, Shard
 from .summary import Summary
 from ..files import JsonlFile
-from .writers import open_output
+from .writers import DirectoryOutput, open_output
 
 # Documents per task: large enough to amortise inter-process transfer (~20 ms of cleaning
 # each), small enough to keep every worker busy near the end of a run.
@@ -67,7 +67,10 @@ def run_batch(job: BatchJob, engine, resume: bool = False, progress=None) -> Sum
         save_checkpoint(state_path, Checkpoint(job.signature(), consumed, output.position(),
                                                errors.position(), summary.counts()))
 
-    records = islice(read_inputs(job.inputs, job.fields, job.fmt, job.stdin_format), consumed, None)
+    records = read_inputs(job.inputs, job.fields, job.fmt, job.stdin_format)
+    if isinstance(output, DirectoryOutput):  # files are named by id: two ids alike need two names
+        records = unique_paths(records)
+    records = islice(records, consumed, None)
     since, between_batches = 0, True
     try:
         for outcomes, consumed_after in ordered(engine, job.config,
