@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from cleaner.document import Document, Line
 from cleaner.stages.encoding import FTFY_CONFIG, cannot_need_ftfy, repair_encoding
 from cleaner.stages.whitespace import normalize_whitespace
+from conftest import GOLDEN, SEEDS
 
 
 def doc(*lines):
@@ -40,12 +41,26 @@ def test_html_entities_in_ascii_lines_still_reach_ftfy():
     assert repair_encoding(doc("Tom &amp; Jerry")).lines[0].text == "Tom & Jerry"
 
 
-@settings(max_examples=300, deadline=None)
+MOJIBAKE = ["cafÃ©", "donâ€™t", "Ã¼ber", "seÃ±or", "ðŸ˜€", "voilÃ le", "â€œquotedâ€\x9d",
+            "Ã", "Â·", "ï¬\x81ne", "ﬁne", "e\u0301", "Tom &amp; Jerry", "a\x1b[31mred"]
+
+
+@settings(max_examples=500, deadline=None)
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80)
-       | st.sampled_from(["a\x1b[31mred", "x &lt; y", "tab\there", "plain ASCII line."]))
+       | st.text(max_size=60)
+       | st.text(alphabet=st.sampled_from("aeéöüßÃÂâ€™œ\x9d©®°±²³´µ¶·¸¹º»¼½¾¿ðŸ˜ ."), max_size=40)
+       | st.sampled_from(MOJIBAKE))
 def test_a_line_that_skips_ftfy_is_one_ftfy_would_leave_alone(text):
     if cannot_need_ftfy(text):
         assert ftfy.fix_text(text, FTFY_CONFIG) == text
+
+
+def test_real_lines_that_skip_ftfy_are_ones_ftfy_would_leave_alone():
+    lines = [line for path in sorted(SEEDS.glob("*.txt")) + sorted(GOLDEN.glob("*.txt"))
+             for line in path.read_text(encoding="utf-8").splitlines()]
+    assert sum(map(cannot_need_ftfy, lines)) > len(lines) / 2  # most lines skip ftfy
+    skipped = [line for line in lines + MOJIBAKE if cannot_need_ftfy(line)]
+    assert [line for line in skipped if ftfy.fix_text(line, FTFY_CONFIG) != line] == []
 
 
 def test_whitespace_is_trimmed_collapsed_and_invisible_characters_removed():
