@@ -67,3 +67,17 @@ def test_protected_lines_stay():
     doc = document(texts, [(3, "Related", "related")])
     doc.lines[-1].protected_by = "outlet.keep"
     assert kept(drop_sections(doc)) == BODY + [RELATED[0]]
+
+
+def test_a_tag_line_after_the_article_closes_it_too():
+    teasers = ["Olympia 2022 - Nordische Kombination: Zeitplan bei den Olympischen Spielen in Peking",
+               "Gegen Peking: Tibeter protestieren vor IOC-Hauptquartier"]
+    texts = BODY + ["Themen: Ehrenamt Jugendverbände"] + teasers
+    doc = drop_sections(document(texts, [(3, "Themen: Ehrenamt Jugendverbände", "tags")]))
+    assert kept(doc) == BODY
+
+
+def test_a_copyright_note_does_not_close_the_article():
+    texts = BODY + ["Alle Rechte vorbehalten.", "Halloware – Von einer Ransomware, die aus der Hölle kam"]
+    doc = drop_sections(document(texts, [(3, "Alle Rechte vorbehalten.", "boilerplate")]))
+    assert kept(doc) == BODY + [texts[-1]]

@@ -15,8 +15,12 @@ from ..document import Document, Line
 
 RULE_RELATED = "heuristic.related-list"
 RULE_AFTER = "heuristic.after-furniture"
-# Removals of these categories mark the start of the page furniture after an article.
-FURNITURE = frozenset({"related", "comments", "share", "newsletter", "donation", "paywall"})
+# Removals of these categories mark the start of the page furniture after an article: after
+# most of the prose, a tag list, byline box, ad label or stamp closes the story as surely as a
+# share bar ("boilerplate" is left out: copyright-like notes sit inside stories too).
+FURNITURE = frozenset({"related", "comments", "share", "newsletter", "donation", "paywall",
+                       "tags", "promo", "consent", "byline", "navigation", "advertisement",
+                       "timestamp"})
 # The furniture begins only once this share of the document's prose words lies before it:
 # a share bar or teaser above or inside the article must not cut the article short.
 FURNITURE_MIN_PROSE_BEFORE = 0.7
