@@ -33,8 +33,9 @@ from cleaner.stages.language import detect
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "trafilatura-eval"
 CACHE = ROOT / "bench" / ".cache" / "glue-texts.json"
-# Edits on the untouched texts that a person judged to repair glue already in the page
-# ("Ukraine.The" in a comment): "page file<TAB>token before the edit" per line.
+# Edits on the untouched texts that repair glue really in the text ("Ukraine.The" typed in a
+# comment), each checked against the page's HTML by a reviewer who had not tuned the glue
+# thresholds: "page file<TAB>token before the edit<TAB>evidence" per line.
 REVIEWED = ROOT / "bench" / "glue_source_glue.tsv"
 
 # Share of eligible word boundaries whose space is deleted: about one glued token per
@@ -75,8 +76,8 @@ def main() -> None:
         memory = dictionary_memory(lang)
         rows.append(measure(lang, pages, lexicon, args.seed, memory, reviewed, false_edits))
     print_table(rows, args)
-    print(f"\nEdits on untouched text ({len(false_edits)}; 'source glue' marks those a reviewer "
-          f"judged to repair glue already in the page, listed in {REVIEWED.name}):")
+    print(f"\nEdits on untouched text ({len(false_edits)}; 'source glue' marks those that repair "
+          f"glue really in the text, as reviewed in {REVIEWED.name}):")
     for lang, page, shown, known in false_edits:
         print(f"  [{lang}] {page}: {shown}{'  (source glue)' if known else ''}")
 
