@@ -69,6 +69,9 @@ GOES = [
     ("en", "Explore further", "en.also-read"),
     ("en", "Perry Bacon Jr. is a senior writer for FiveThirtyEight. @perrybaconjr", "en.author-bio"),
     ("es", "Mirá también", "es.lea-tambien"),
+    ("de", "Benachrichtige mich über nachfolgende Kommentare via E-Mail.", "common.comment-form"),
+    ("de", "There are 0 comments. Add yours.", "common.comment-form"),
+    ("de", "Teile diesen Beitrag auf Social Media.", "common.share-bar"),
 ]
 
 STAYS = [
