@@ -91,6 +91,25 @@ def test_documents_with_the_same_id_both_reach_a_directory_output_named_alike_ev
     assert paths == ["dup.txt", "dup~2.txt", "dup~3.txt", "dup~2~2.txt"]
 
 
+def test_the_progress_line_shows_documents_rate_and_errors_on_a_terminal_only():
+    from cleaner.batch.cli import progress_bar, show_progress
+    from cleaner.batch.summary import Summary
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    summary = Summary()
+    summary.docs_in, summary.docs_failed = 1234, 3
+    for stream in (Terminal(), io.StringIO()):
+        bar = progress_bar(stream)
+        show_progress(bar, summary)
+        bar.refresh()
+        bar.close()
+        shown = stream.getvalue()
+        assert ("1234 docs" in shown and "3 errors" in shown and "docs/s" in shown) == stream.isatty()
+
+
 def test_stdin_jsonl_and_stdin_document(tmp_path, monkeypatch):
     data = "".join(json.dumps(r) + "\n" for r in records(3)).encode()
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))

@@ -9,6 +9,8 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from tqdm import tqdm
+
 from ..cli import EXIT_FAILED_DOCS, EXIT_OK
 from ..files import write_atomic
 from ..errors import CleanerError
@@ -20,8 +22,6 @@ from .runner import CHECKPOINT_EVERY, BatchJob, run_batch
 from .shard import ALL, parse_shard
 from .writers import default_errors_path
 
-# Seconds between progress-bar redraws: often enough to look alive, rarely enough to be free.
-PROGRESS_INTERVAL_S = 0.5
 # Cleaned once before the workers start, so they inherit loaded language profiles.
 WARM_UP = "The committee met on Monday to discuss the budget for the coming year.\n"
 
@@ -128,13 +128,14 @@ def run_batch_command(args) -> int:
     cleaner_for(config).clean(WARM_UP)  # rule errors surface now; forked workers inherit it
     started = time.perf_counter()
     engine = make_engine(args.engine, args.jobs, args.address)
+    bar = progress_bar(sys.stderr)
     try:
         if args.learned_boilerplate or args.corpus_names:
             job = with_learned_rules(job, engine, args)
-        summary = run_batch(job, engine, args.resume, progress_bar(started))
+        summary = run_batch(job, engine, args.resume, lambda summary: show_progress(bar, summary))
     finally:
         engine.close()
-        clear_progress()
+        bar.close()
     seconds = time.perf_counter() - started
     jobs = engine.workers
     sys.stderr.write(summary.format(seconds, jobs))
@@ -146,27 +147,15 @@ def run_batch_command(args) -> int:
     return EXIT_OK
 
 
-def progress_bar(started: float):
-    """A one-line progress display on stderr when it is a terminal; None otherwise."""
-    if not sys.stderr.isatty():
-        return None
-    last = [0.0]
-
-    def show(summary):
-        now = time.perf_counter()
-        if now - last[0] < PROGRESS_INTERVAL_S:
-            return
-        last[0] = now
-        rate = summary.docs_in / max(now - started, 1e-9)
-        sys.stderr.write(f"\r{summary.docs_in} documents, {rate:.0f} docs/s, "
-                         f"{summary.docs_failed} errors ")
-        sys.stderr.flush()
-    return show
+def progress_bar(stream) -> tqdm:
+    """A progress line on `stream` (documents, docs/s, errors) if it is a terminal; tqdm
+    stays silent otherwise and limits its own redraws."""
+    return tqdm(desc="cleaner", unit=" docs", file=stream, disable=None, leave=False)
 
 
-def clear_progress() -> None:
-    if sys.stderr.isatty():
-        sys.stderr.write("\r\x1b[K")
+def show_progress(bar: tqdm, summary) -> None:
+    bar.set_postfix_str(f"{summary.docs_failed} errors", refresh=False)
+    bar.update(summary.docs_in - bar.n)
 
 
 def with_learned_rules(job: BatchJob, engine, args) -> BatchJob:
