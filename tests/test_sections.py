@@ -81,3 +81,10 @@ def test_a_copyright_note_does_not_close_the_article():
     texts = BODY + ["Alle Rechte vorbehalten.", "Halloware – Von einer Ransomware, die aus der Hölle kam"]
     doc = drop_sections(document(texts, [(3, "Alle Rechte vorbehalten.", "boilerplate")]))
     assert kept(doc) == BODY + [texts[-1]]
+
+
+def test_a_tag_field_in_a_data_list_does_not_close_the_article():
+    fields = ["- Kategorie: Erste Versuche", "- Art der Aufnahme: Digitalfoto", "- Ort: Kasberg im Frankenland"]
+    texts = BODY + fields
+    doc = drop_sections(document(texts, [(3, fields[0], "tags")]))
+    assert kept(doc) == BODY + fields[1:]

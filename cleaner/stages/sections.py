@@ -15,12 +15,15 @@ from ..document import Document, Line
 
 RULE_RELATED = "heuristic.related-list"
 RULE_AFTER = "heuristic.after-furniture"
-# Removals of these categories mark the start of the page furniture after an article: after
-# most of the prose, a tag list, byline box, ad label or stamp closes the story as surely as a
-# share bar ("boilerplate" is left out: copyright-like notes sit inside stories too).
-FURNITURE = frozenset({"related", "comments", "share", "newsletter", "donation", "paywall",
-                       "tags", "promo", "consent", "byline", "navigation", "advertisement",
-                       "timestamp"})
+# Removals of these categories mark the start of the page furniture after an article.
+FURNITURE = frozenset({"related", "comments", "share", "newsletter", "donation", "paywall"})
+# These mark it too, unless the removed line is a list item: after most of the prose, a tag
+# list, byline box, ad label or stamp closes the story as surely as a share bar, but a
+# "- Kategorie: ..." item is one field of a data list in the story ("boilerplate" is left out
+# altogether: copyright-like notes sit inside stories).
+FURNITURE_UNLESS_LISTED = frozenset({"tags", "promo", "consent", "byline", "navigation",
+                                     "advertisement", "timestamp"})
+LIST_ITEM = regex.compile(r"^\s*(?:[-–•*·▪►]|\d{1,2}[.)])\s")
 # The furniture begins only once this share of the document's prose words lies before it:
 # a share bar or teaser above or inside the article must not cut the article short.
 FURNITURE_MIN_PROSE_BEFORE = 0.7
@@ -94,7 +97,8 @@ def furniture_start(doc: Document) -> int | None:
     if not total:
         return None
     for removal in sorted(doc.removed, key=lambda r: r.line):
-        if removal.category in FURNITURE:
+        if removal.category in FURNITURE or (removal.category in FURNITURE_UNLESS_LISTED
+                                             and not LIST_ITEM.match(removal.text)):
             before = sum(words for number, words in prose if number < removal.line)
             if before >= FURNITURE_MIN_PROSE_BEFORE * total:
                 return removal.line
