@@ -53,3 +53,17 @@ def test_seeded_draws_are_random_randoms_gauss_and_choice(n):
         values, drawn_at = draws.peek(count)
         assert values.tolist() == [rng.choice(range(n)) for _ in range(count)]
         draws.position = int(drawn_at[-1]) + 1
+
+
+def test_the_profile_matrix_holds_langdetects_own_probabilities_bit_for_bit():
+    from langdetect import detector_factory
+
+    from cleaner.stages.language import profiles
+
+    detector_factory.init_factory()
+    factory = detector_factory._factory
+    p = profiles()
+    assert p.langs == tuple(factory.langlist)
+    assert set(p.rows) == set(factory.word_lang_prob_map)
+    for gram, probs in factory.word_lang_prob_map.items():
+        assert p.probs[p.rows[gram]].tolist() == probs, gram

@@ -10,7 +10,9 @@ read from random.Random(SEED)'s outputs exactly as its choice() and gauss() cons
 `reference_detect` is langdetect itself, kept to check that the two agree.
 """
 
+import json
 import math
+import os
 import random
 import re
 from dataclasses import dataclass
@@ -97,17 +99,33 @@ class NormalizedChars(dict):
 
 @lru_cache(maxsize=1)
 def profiles() -> Profiles:
-    from langdetect import detector_factory
+    """langdetect's profiles as its DetectorFactory computes them (the files in os.listdir
+    order, each n-gram's probability count / n_words of its length), read one file at a time
+    straight into a matrix: the factory's own map of Python floats (66 MB) is never built."""
     from langdetect.detector import Detector
+    from langdetect.detector_factory import PROFILES_DIRECTORY
     from langdetect.utils.ngram import NGram
 
-    detector_factory.init_factory()
-    factory = detector_factory._factory
-    grams = factory.word_lang_prob_map
-    probs = np.array(list(grams.values()), dtype=np.float64)
+    names = os.listdir(PROFILES_DIRECTORY)
+    langs, rows, columns = [], {}, []
+    for name in names:
+        path = os.path.join(PROFILES_DIRECTORY, name)
+        if name.startswith(".") or not os.path.isfile(path):
+            continue
+        with open(path, encoding="utf-8") as profile_file:
+            profile = json.load(profile_file)
+        langs.append(profile["name"])
+        column = {}
+        for gram, count in profile["freq"].items():
+            row = rows.setdefault(gram, len(rows))
+            if 1 <= len(gram) <= 3:
+                column[row] = 1.0 * count / profile["n_words"][len(gram) - 1]
+        columns.append(column)
+    probs = np.zeros((len(rows), len(names)))  # langdetect sizes rows by the directory listing
+    for index, column in enumerate(columns):
+        probs[list(column), index] = list(column.values())
     probs.flags.writeable = False
-    return Profiles(tuple(factory.langlist), {gram: row for row, gram in enumerate(grams)},
-                    probs, NormalizedChars(NGram.normalize), Detector)
+    return Profiles(tuple(langs), rows, probs, NormalizedChars(NGram.normalize), Detector)
 
 
 def detect(sample: str) -> str | None:
