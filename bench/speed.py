@@ -1,6 +1,6 @@
 """Speed of cleaner, as ratios measured side by side in one run (prints figures, asserts nothing).
 
-    python bench/speed.py                 # everything, ~5 minutes on 2 cores
+    python bench/speed.py                 # everything, ~3 minutes on 2 cores
     python bench/speed.py --memory-docs 10000
 
 - text path: documents per second on one core (the seeds), and cleaner's time relative to
