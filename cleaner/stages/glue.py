@@ -5,15 +5,16 @@ change ("chulProfessor" -> "chul Professor") and punctuation ("Ukraine.The" -> "
 A word or case split needs evidence for both halves, strongest first: the document itself
 (the half appears unglued elsewhere in it), the YAML name lists, the word-frequency dictionary
 of the document's language, then names a batch run saw unglued elsewhere in the corpus (the
-YAML `corpus_names` that `cleaner learn` writes; off unless a rule file lists them). The edit records the evidence for the
-rarer half by the dictionary, the one that decided: "Putin" in "Putinin", not "in". Guards
-leave alone what only looks glued: brand and name casing, particles, handles, hashtags, URLs,
-e-mails, numbers, abbreviations, code, protected words and tokens that occur more than once.
+YAML `corpus_names` that `cleaner learn` writes; off unless a rule file lists them). The edit
+records the evidence for the rarer half by the dictionary, the one that decided: "Putin" in
+"Putinin", not "in". Guards leave alone what only looks glued: brand and name casing,
+particles, handles, hashtags, URLs, e-mails, numbers, abbreviations, code, protected words and
+tokens that occur more than once.
 """
 
 from collections import Counter
-from functools import cached_property, lru_cache
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import Iterable, Mapping
 
@@ -373,14 +374,20 @@ def viable_splits(token: str, lang: str | None) -> tuple[tuple[str, str, str], .
             key = lower[len(left):] if aligned else right.casefold().replace("’", "'")
             if key not in rights and not ("-" in key and all(p in rights for p in key.split("-"))):
                 continue
-            segment = token.split("-", 1)[0] if "-" in right else token
+            segment = split_segment(token, right)
             if segment not in wholes:
                 wholes[segment] = word_exact_zipf(words, segment)
             if "-" not in segment and known_token_wins(wholes[segment], left,
                                                        right.split("-", 1)[0], words):
-                continue
+                continue  # "inset", "awe-inspiring"
         viable.append((left, right, rule))
     return tuple(viable)
+
+
+def split_segment(token: str, right: str) -> str:
+    """The part of `token` a split falls in: its first hyphen segment when the right half
+    holds a hyphen ("awe|-inspiring"), else the whole token."""
+    return token.split("-", 1)[0] if "-" in right else token
 
 
 def candidate_splits(token: str):
@@ -414,11 +421,11 @@ def judge(token: str, left: str, right: str, rule: str, context: Context):
     if any(len(half) == 1 and context.evidence(half, 0.0) != "document" for half in (left, right)):
         return None  # "Detlev´s" is not "Detlev s"
     seen_apart = (left, right) in context.pairs
-    segment = token.split("-", 1)[0] if "-" in right else token
-    if ("-" not in segment and not (seen_apart and rule == RULE_CASE)
+    segment = split_segment(token, right)
+    if (rule == RULE_CASE and not seen_apart and "-" not in segment
             and known_token_wins(context.exact_zipf(segment), left, right.split("-", 1)[0],
                                  context.words)):
-        return None  # "inset", "awe-inspiring", "YouTube" (unless "New York" is seen apart)
+        return None  # "YouTube", unless "New York" is seen apart (word splits: viable_splits)
     if seen_apart:
         return (len(EVIDENCE), VOUCHED_ZIPF), "document"
     min_zipf = CASE_MIN_ZIPF if rule == RULE_CASE else LEFT_MIN_ZIPF
