@@ -48,7 +48,6 @@ class Pattern:
         return f"Pattern({self.source!r})"
 
 
-
 @dataclass(frozen=True)
 class Screen:
     """Many patterns as at most two: those anchored at the start, tried at position 0 only,
@@ -80,7 +79,7 @@ def screen_of(patterns: list[Pattern], owner: str, where: str,
             return None
         branch = f"(?{flags.group(1)}:{body})" if flags else f"(?:{body})"
         starts = ("m" not in (flags.group(1) if flags else "")  # (?m)^ also matches after "\n"
-                  and all(alternative.startswith("^") for alternative in top_level_alternatives(body)))
+                  and all(part.startswith("^") for part in top_level_alternatives(body)))
         (anchored if starts else floating).append(branch)
     try:
         return Screen(*(Pattern("|".join(branches), owner, where, timeout_s) if branches else None

@@ -124,10 +124,12 @@ def drop_screen(rules: list[Rule], name: str, where: str, timeout_s: float) -> D
     drops = [rule for rule in rules if rule.kind == "drop"]
     if len(drops) < 2 or any(rule.kind == "replace" for rule in rules):
         return None
-    bounds = tuple(sorted({rule.max_words for rule in drops if rule.max_words is not None})) + (math.inf,)
+    limits = {rule.max_words for rule in drops if rule.max_words is not None}
+    bounds = tuple(sorted(limits)) + (math.inf,)
     screens = []
     for bound in bounds:
-        eligible = [rule.pattern for rule in drops if (rule.max_words or math.inf) >= bound]
+        eligible = [rule.pattern for rule in drops
+                    if rule.max_words is None or rule.max_words >= bound]
         screen = screen_of(eligible, f"{name}.screen", where, timeout_s) if eligible else None
         if eligible and screen is None:
             return None

@@ -5,7 +5,7 @@ first: most lines match no rule, and one search then stands in for dozens.
 """
 
 from ..document import Document, Edit, Line
-from ..ruleset import Rule, RuleSet, word_count
+from ..ruleset import Rule, RuleSet, admits, word_count
 
 
 def apply_rules(doc: Document, rulesets: list[RuleSet]) -> Document:
@@ -34,7 +34,7 @@ def protect_lines(doc: Document, rule: Rule) -> None:
 
 
 def within_length(line: Line, rule: Rule) -> bool:
-    return rule.max_words is None or word_count(line.text) <= rule.max_words
+    return admits(rule, word_count(line.text))
 
 
 def drop_lines(doc: Document, rule: Rule, screened: set[int] | None) -> None:
