@@ -29,6 +29,14 @@ def test_credit_only_lines_are_removed(cleaner):
         assert result.removed[0].category == "credit"
 
 
+def test_a_labelled_credit_may_name_the_photographer_before_the_source(cleaner):
+    for credit in ["Photo by ev on Unsplash", "Image via Getty Images", "Bild: Max Muster via dpa"]:
+        result = cleaner.clean(f"{PARAGRAPH}\n{credit}\n")
+        assert removed_by(result) == [(credit, "caption.credit-line", "credit")], credit
+    for prose in ["Ben Smith on Reuters said prices rose.", "The minister spoke on Reuters TV."]:
+        assert cleaner.clean(f"{PARAGRAPH}\n{prose}\n").removed == (), prose  # no label: prose
+
+
 def test_dateline_with_agency_is_kept(cleaner):
     text = "PARIS (AFP) — The French government announced new measures on Tuesday.\n"
     assert cleaner.clean(text).text == text

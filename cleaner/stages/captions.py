@@ -30,8 +30,10 @@ def caption_patterns(credits, labels) -> CaptionPatterns | None:
     credit = rf"(?:{label})?\s*(?:by|:)?\s*(?:[^()\n]{{0,40}}[/,;]\s*)?(?:{names})\b[^()\n]{{0,40}}"
     tail = rf"(?:\(\s*(?:©\s*)?{credit}\)|(?:{label})\s*(?:credit\s*)?[:/]\s*{credit_text}{{2,60}}" \
            rf"|©\s*{credit_text}{{1,60}})\s*\.?$"
-    whole = rf"^\(?\s*(?:©\s*)?(?:(?:{label})\s*(?:credit\s*)?(?:by|:|/)?\s*)?" \
-            rf"(?:[^()\n]{{0,40}}[/,;]\s*)?(?:{names})\b[^()\n.!?]{{0,40}}\)?\.?$"
+    # After a label, the photographer may come first: "Photo by Jane Doe on Unsplash".
+    labelled = rf"(?:{label})\s*(?:credit\s*)?(?:by|:|/)?\s*(?:[^()\n]{{0,40}}(?:[/,;]|\s(?:on|via))\s*)?"
+    whole = rf"^\(?\s*(?:©\s*)?(?:{labelled}|(?:[^()\n]{{0,40}}[/,;]\s*)?)" \
+            rf"(?:{names})\b[^()\n.!?]{{0,40}}\)?\.?$"
     return CaptionPatterns(regex.compile(tail, regex.IGNORECASE | regex.V0),
                            regex.compile(whole, regex.IGNORECASE))
 
