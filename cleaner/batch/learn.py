@@ -10,7 +10,6 @@ are counted across the whole corpus (glue is an accident of one page, a name rec
 the same way by MAX_NAMES.
 """
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -22,7 +21,7 @@ from ..stages.dictionary import load_dictionary
 from .readers import read_inputs
 from .records import Outcome
 from .runner import batches, ordered
-from .shard import ALL
+from .shard import ALL, stable_hash
 
 # A line must recur in at least this many documents of a group...
 MIN_DOCS = 5
@@ -57,7 +56,7 @@ class GroupCounts:
     def add(self, lines: list[str]) -> None:
         self.docs += 1
         for line in {normalize(line): line for line in lines if candidate(line)}.items():
-            key, text = line_hash(line[0]), line[1]
+            key, text = stable_hash(line[0]), line[1]
             seen = self.counts.get(key, 0) + 1
             self.counts[key] = seen
             if seen == 2:
@@ -82,10 +81,6 @@ def candidate(line: str) -> bool:
 def normalize(line: str) -> str:
     """Case-folded, digits as 0, spaces collapsed: 'Updated 3 May' ~ 'updated 12 may'."""
     return SPACE.sub(" ", DIGITS.sub("0", line.casefold())).strip()
-
-
-def line_hash(normalized: str) -> int:
-    return int.from_bytes(hashlib.blake2b(normalized.encode("utf-8"), digest_size=8).digest(), "big")
 
 
 @dataclass
@@ -181,7 +176,7 @@ def rule_file(key: str, group: GroupCounts, lines, by: str, min_docs: int, min_s
         examples = {"drop": [text]}
         if group.prose and not regex.search(pattern, group.prose):
             examples["keep"] = [group.prose]
-        rules.append({"id": f"line-{line_hash(normalize(text)):016x}", "category": "boilerplate",
+        rules.append({"id": f"line-{stable_hash(normalize(text)):016x}", "category": "boilerplate",
                       "description": f"in {docs} of {group.docs} documents "
                                      f"({docs / group.docs:.0%})",
                       "drop": pattern, "examples": examples})

@@ -6,7 +6,6 @@ becomes a Record with an error, so it reaches the errors file instead of vanishi
 """
 
 import gzip
-import hashlib
 import io
 import json
 import sys
@@ -17,6 +16,7 @@ from urllib.parse import quote
 from ..errors import CleanerError
 from ..sources import document_files, document_format, mirrored_name, read_document
 from .records import Record
+from .shard import stable_hash
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst")
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -153,15 +153,11 @@ def unique_paths(records):
     seen = set()
     for record in records:
         path, copy = record.path, 1
-        while path_key(path) in seen:
+        while (key := stable_hash(str(path))) in seen:
             copy += 1
             path = f"{record.path.removesuffix('.txt')}~{copy}.txt"
-        seen.add(path_key(path))
+        seen.add(key)
         yield record if copy == 1 else replace(record, path=path)
-
-
-def path_key(path: str | None) -> int:
-    return int.from_bytes(hashlib.blake2b(str(path).encode("utf-8"), digest_size=8).digest(), "big")
 
 
 def safe_name(doc_id: str) -> str:

@@ -17,8 +17,13 @@ class Shard:
 
     def owns(self, doc_id) -> bool:
         """True if the document with this id belongs to this shard."""
-        digest = hashlib.blake2b(str(doc_id).encode("utf-8"), digest_size=8).digest()
-        return int.from_bytes(digest, "big") % self.count == self.index
+        return stable_hash(str(doc_id)) % self.count == self.index
+
+
+def stable_hash(text: str) -> int:
+    """A 64-bit hash of `text` that is the same in every process and run (Python's hash()
+    is salted per process)."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
 
 
 ALL = Shard(0, 1)
