@@ -4,7 +4,10 @@ import random
 
 import pytest
 
-from cleaner.stages.language import SEED, SeededDraws, detect, language_sample, reference_detect
+import numpy as np
+
+from cleaner.stages.language import (SEED, TRIALS, SeededDraws, detect, language_sample,
+                                     leader_settled, reference_detect)
 from conftest import SEEDS
 
 SAMPLES = [
@@ -67,3 +70,23 @@ def test_the_profile_matrix_holds_langdetects_own_probabilities_bit_for_bit():
     assert set(p.rows) == set(factory.word_lang_prob_map)
     for gram, probs in factory.word_lang_prob_map.items():
         assert p.probs[p.rows[gram]].tolist() == probs, gram
+
+
+def test_trials_stop_only_when_the_rest_cannot_change_the_leader():
+    # Four of seven trials all for one language: three more can give a rival at most 3/7.
+    assert leader_settled(np.array([4 / TRIALS, 0.0, 0.0]), trials_left=3)
+    assert not leader_settled(np.array([3 / TRIALS, 0.0, 1 / TRIALS]), trials_left=3)
+    assert not leader_settled(np.array([3.5 / TRIALS, 0.5 / TRIALS]), trials_left=3)
+    assert leader_settled(np.array([0.5, 0.5]), trials_left=0)
+
+
+@pytest.mark.parametrize("text, trials", [("Die Bundesregierung hat am Mittwoch ein Gesetz beschlossen.", 4),
+                                          ("Le conseil a voté. El consejo votó.", TRIALS)])
+def test_trials_run_as_long_as_the_leader_is_open_and_agree(monkeypatch, text, trials):
+    from cleaner.stages import language
+
+    ran = []
+    trial = language.trial
+    monkeypatch.setattr(language, "trial", lambda *args: ran.append(1) or trial(*args))
+    assert detect(text) == reference_detect(text)
+    assert len(ran) == trials
