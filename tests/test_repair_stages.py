@@ -1,13 +1,16 @@
 """Encoding repair (ftfy) and whitespace normalisation."""
 
+import re
 import time
 
 import ftfy
+from ftfy.badness import is_bad
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.document import Document, Line
-from cleaner.stages.encoding import FTFY_CONFIG, cannot_need_ftfy, repair_encoding
+from cleaner.stages.encoding import (FTFY_CONFIG, MOJIBAKE_CHARS, SUSPECT, cannot_need_ftfy,
+                                     repair_encoding)
 from cleaner.stages.whitespace import normalize_whitespace
 from conftest import GOLDEN, SEEDS
 
@@ -61,6 +64,19 @@ def test_real_lines_that_skip_ftfy_are_ones_ftfy_would_leave_alone():
     assert sum(map(cannot_need_ftfy, lines)) > len(lines) / 2  # most lines skip ftfy
     skipped = [line for line in lines + MOJIBAKE if cannot_need_ftfy(line)]
     assert [line for line in skipped if ftfy.fix_text(line, FTFY_CONFIG) != line] == []
+
+
+def test_the_suspect_screen_passes_every_string_ftfy_calls_bad():
+    """Every ftfy mojibake pattern needs two of its characters side by side or a lone
+    suspect: try each of its characters between plain neighbours, and beside each other
+    across one plain character (the full 6.5 million combinations were checked once)."""
+    suspects = [char for char in map(chr, range(0x80, 0x10000)) if re.match(f"[{MOJIBAKE_CHARS}]", char)]
+    plain = ["", " ", "a", "Z", ".", "\n", "中", "\u2009"]
+    missed = [x + m + y for m in suspects for x in plain for y in plain
+              if is_bad(x + m + y) and not SUSPECT.search(x + m + y)]
+    missed += [m + x + n for m in suspects for x in (" ", "a") for n in suspects
+               if is_bad(m + x + n) and not SUSPECT.search(m + x + n)]
+    assert len(suspects) > 400 and missed == []
 
 
 def test_whitespace_is_trimmed_collapsed_and_invisible_characters_removed():

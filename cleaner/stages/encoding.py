@@ -1,18 +1,27 @@
 """Repair mojibake and control characters with ftfy, keeping curly quotes as written."""
 
+import re
 import unicodedata
 from difflib import SequenceMatcher
 from os.path import commonprefix
 
 import ftfy
 import regex
-from ftfy.badness import is_bad
+from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, is_bad
 from ftfy.chardata import LIGATURES
 
 from ..document import Document, Edit
 
 RULE = "repair.encoding"
 LIGATURE = regex.compile("[" + "".join(regex.escape(chr(code)) for code in LIGATURES) + "]")
+# ftfy's mojibake test (BADNESS_RE) only matches where two of its characters (its categories
+# and the literals in its pattern) stand side by side, or at one of the few it judges alone:
+# C1 controls, "Œ", "œ", "Ã" and "Â". A line with neither, and no ligature, cannot need it.
+# This screen costs a fifteenth of is_bad; a test holds it to is_bad's answers.
+MOJIBAKE_CHARS = "".join(MOJIBAKE_CATEGORIES.values()) + "".join(
+    re.escape(char) for char in sorted(set(BADNESS_RE.pattern)) if not char.isascii())
+LONE_SUSPECTS = MOJIBAKE_CATEGORIES["c1"] + "ŒœÃÂ" + "".join(chr(code) for code in LIGATURES)
+SUSPECT = re.compile(f"[{LONE_SUSPECTS}]|[{MOJIBAKE_CHARS}][{MOJIBAKE_CHARS}]")
 # Changed middles longer than this (characters) are diffed with difflib's junk heuristic:
 # two repairs far apart on one long line would otherwise cost a quadratic diff.
 DIFF_MAX_CHARS = 2_000
@@ -38,11 +47,14 @@ def cannot_need_ftfy(text: str) -> bool:
     mojibake test (`is_bad`) without the rest of its steps, which cost more than the test:
     printable (no control, format or surrogate character, no terminal escape), no "&" (HTML
     entities), and for non-ASCII text no Latin ligature, already NFC and no mojibake by
-    ftfy's measure. Most lines qualify; a test holds this to ftfy's own answers."""
+    ftfy's measure (screened by SUSPECT first). Most lines qualify; a test holds this to
+    ftfy's own answers."""
     if not text.isprintable() or "&" in text:
         return False
-    return text.isascii() or (not LIGATURE.search(text) and unicodedata.is_normalized("NFC", text)
-                              and not is_bad(text))
+    if text.isascii():
+        return True
+    return unicodedata.is_normalized("NFC", text) and (
+        not SUSPECT.search(text) or (not LIGATURE.search(text) and not is_bad(text)))
 
 
 def diff_edits(number: int, before: str, after: str, rule: str) -> list[Edit]:
