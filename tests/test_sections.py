@@ -88,3 +88,60 @@ def test_a_tag_field_in_a_data_list_does_not_close_the_article():
     texts = BODY + fields
     doc = drop_sections(document(texts, [(3, fields[0], "tags")]))
     assert kept(doc) == BODY + fields[1:]
+
+
+LONG_BODY = BODY + [
+    "Haugen warnt, die unzuverlässigen Uploadfilter von Facebook unterdrückten große Mengen an "
+    "wertvollen legalen Inhalten, etwa zur Terrorismusbekämpfung. Aber das geplante "
+    "Digitale-Dienste-Gesetz fördert diese fehleranfälligen Zensurmaschinen noch, obwohl wichtige "
+    "Medieninhalte, der politische und wissenschaftliche Diskurs, Bildung, Minderheiten und viele "
+    "andere darunter leiden.",
+    "Es fehlt der EU leider bisher am politischen Willen, dass Nutzerinnen und Nutzer und unsere "
+    "demokratischen Institutionen die Kontrolle über die digitale Sphäre in die eigene Hand nehmen.",
+]
+FORM = ["Schreibe einen Kommentar Antworten abbrechen", "Name", "Webseite"]
+SAVE_NOTICE = ("Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser speichern, "
+               "bis ich wieder kommentiere.")
+
+
+def test_a_paragraph_alone_among_the_closing_furniture_goes():
+    texts = LONG_BODY + FORM[:2] + [SAVE_NOTICE] + FORM[2:]
+    doc = drop_sections(document(texts, [(len(LONG_BODY), FORM[0], "comments")]))
+    assert kept(doc) == LONG_BODY
+    assert [r.rule for r in doc.removed if r.text == SAVE_NOTICE] == ["heuristic.furniture-box"]
+
+
+def test_paragraphs_side_by_side_after_the_furniture_stay():
+    comment = ["Liebe Roswitha,",
+               "die Tasche passt rundum, ist ja auch von Damen für Damen mit ins Leben gerufen worden.",
+               "Eine edle Tasche, die sich vor allem von allen tausend anderen überteuerten "
+               "Designertaschen mit Raffinesse und Stil abhebt."]
+    texts = LONG_BODY + FORM[:1] + comment
+    doc = drop_sections(document(texts, [(len(LONG_BODY), FORM[0], "comments")]))
+    assert kept(doc) == LONG_BODY + comment[1:]
+
+
+def test_a_lone_paragraph_stays_while_the_article_goes_on_after_the_furniture():
+    steps = ["Wasche nun 250 g Erdbeeren und schneide sie in kleine Würfel.", "Erdbeeren",
+             "Rühre zuletzt kurz 1 Päckchen Vanillezucker und 2 gehäufte EL Zucker unter. Hebe die "
+             "Erdbeeren jetzt vorsichtig unter die Sahne. Das geht am besten mit einem Teigschaber."]
+    texts = LONG_BODY + ["Teilen"] + steps
+    doc = drop_sections(document(texts, [(len(LONG_BODY), "Teilen", "share")]))
+    assert kept(doc) == LONG_BODY + steps[::2]
+
+
+def test_a_broken_paragraph_after_the_furniture_stays():
+    rest = "von Open Source Software (OSS) ein und entwickeln einen Praxisleitfaden."
+    texts = LONG_BODY + FORM[:2] + [rest]
+    doc = drop_sections(document(texts, [(len(LONG_BODY), FORM[0], "comments")]))
+    assert kept(doc) == LONG_BODY + [rest]
+
+
+def test_the_last_paragraph_after_an_inline_teaser_stays():
+    teaser = ("Also Read: DRDO successfully conducts salvo launch of indigenously developed "
+              "Pralay missiles off Odisha coast")
+    last = ("The two men, held captive by Kyiv since January 2025 after sustaining injuries on "
+            "the battlefield, have expressed a desire to defect to the South.")
+    texts = LONG_BODY + [teaser, last]
+    doc = drop_sections(document(texts, [(len(LONG_BODY), teaser, "related")]))
+    assert kept(doc) == LONG_BODY + [last]

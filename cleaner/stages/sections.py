@@ -6,15 +6,20 @@ this stage extends a heading to the lines it introduces, which rules cannot name
 - heuristic.related-list: the run of headline-like lines right after a related-story heading;
 - heuristic.after-furniture: every non-prose line after the first heading of the closing
   furniture (related, comments, share, tags, newsletter...) once the article's prose is
-  mostly behind us. Prose after it stays: it may be the article's last paragraphs.
+  mostly behind us. Prose after it stays: it may be the article's last paragraphs;
+- heuristic.furniture-box: yet when little prose follows the furniture's start, a paragraph
+  standing alone among the removed lines there is a box of its own (author, newsletter,
+  notice), unless the furniture opens with an inline teaser ("Also Read: ..."), which sits
+  between a story's last paragraphs.
 """
 
 import regex
 
-from ..document import Document, Line
+from ..document import Document, Line, Removal
 
 RULE_RELATED = "heuristic.related-list"
 RULE_AFTER = "heuristic.after-furniture"
+RULE_BOX = "heuristic.furniture-box"
 # Removals of these categories mark the start of the page furniture after an article.
 FURNITURE = frozenset({"related", "comments", "share", "newsletter", "donation", "paywall"})
 # These mark it too, unless the removed line is a list item: after most of the prose, a tag
@@ -27,6 +32,9 @@ LIST_ITEM = regex.compile(r"^\s*(?:[-–•*·▪►]|\d{1,2}[.)])\s")
 # The furniture begins only once this share of the document's prose words lies before it:
 # a share bar or teaser above or inside the article must not cut the article short.
 FURNITURE_MIN_PROSE_BEFORE = 0.7
+# Past the furniture, a lone paragraph is a box of its own only while the prose left after the
+# furniture's start is under this share of the document's prose; more is the article going on.
+FURNITURE_MAX_PROSE_AFTER = 0.15
 # A headline in a related list is at most this many words (teaser headlines run to ~15).
 HEADLINE_MAX_WORDS = 20
 # A sentence has at least this many words and ends like one ("Read more." is not prose).
@@ -80,18 +88,36 @@ def drop_related_lists(doc: Document) -> None:
 
 
 def drop_after_furniture(doc: Document) -> None:
-    """Drop non-prose lines after the first furniture heading that follows most of the prose."""
+    """Drop non-prose lines after the first furniture heading that follows most of the prose,
+    then the paragraphs standing alone among them."""
     start = furniture_start(doc)
     if start is None:
         return
-    after = [line for line in doc.lines if line.number > start
+    after = [line for line in doc.lines if line.number > start.line
              and not line.protected_by and not is_prose(line.text)]
     if after:
         doc.drop(after, RULE_AFTER, "navigation")
+    inline_teaser = start.category == "related" and not is_heading(start.text)
+    boxes = [] if inline_teaser else lone_paragraphs(doc, start.line)
+    if boxes:
+        doc.drop(boxes, RULE_BOX, "boilerplate")
 
 
-def furniture_start(doc: Document) -> int | None:
-    """The input line number where the closing furniture begins, or None."""
+def lone_paragraphs(doc: Document, start: int) -> list[Line]:
+    """Paragraphs after `start` whose neighbours in the input are all gone, when little prose
+    is left there: an author box, a newsletter or comment-form notice, a teaser."""
+    total = sum(len(line.text.split()) for line in doc.lines if is_prose(line.text))
+    after = [line for line in doc.lines if line.number > start]
+    if sum(len(line.text.split()) for line in after) >= FURNITURE_MAX_PROSE_AFTER * total:
+        return []
+    kept = {line.number for line in doc.lines}
+    return [line for line in after if not line.protected_by
+            and line.number - 1 not in kept and line.number + 1 not in kept
+            and not line.text[:1].islower() and SENTENCE_END.search(line.text)]
+
+
+def furniture_start(doc: Document) -> Removal | None:
+    """The removal where the closing furniture begins, or None."""
     prose = [(line.number, len(line.text.split())) for line in doc.lines if is_prose(line.text)]
     total = sum(words for _, words in prose)
     if not total:
@@ -101,5 +127,5 @@ def furniture_start(doc: Document) -> int | None:
                                              and not LIST_ITEM.match(removal.text)):
             before = sum(words for number, words in prose if number < removal.line)
             if before >= FURNITURE_MIN_PROSE_BEFORE * total:
-                return removal.line
+                return removal
     return None
