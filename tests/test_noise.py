@@ -72,6 +72,26 @@ GOES = [
     ("de", "Benachrichtige mich über nachfolgende Kommentare via E-Mail.", "common.comment-form"),
     ("de", "There are 0 comments. Add yours.", "common.comment-form"),
     ("de", "Teile diesen Beitrag auf Social Media.", "common.share-bar"),
+    # comment-form notices, newsletter offers, consent and self-introductions as sentences
+    ("de", "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+     "common.comment-form"),
+    ("de", "Meinen Namen, E-Mail und Website in diesem Browser speichern, bis ich wieder kommentiere.",
+     "de.comment-notice"),
+    ("de", "Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.", "de.comment-notice"),
+    ("de", "HINWEIS: Die Kommentarfunktion wird 2 Tage nach Veröffentlichungsdatum des Beitrages "
+           "geschlossen.", "de.comment-notice"),
+    ("de", "Bitte geben Sie die Zahlenfolge in das nachfolgende Textfeld ein.", "de.comment-notice"),
+    ("de", "Ja, ich möchte den wöchentlichen Newsletter bekommen.", "de.newsletter-offer"),
+    ("de", "Das ist Liebe in deinem Posteingang: Unser Newsletter!", "de.newsletter-offer"),
+    ("de", "Gib deine E-Mail-Adresse ein, um diesem Blog zu folgen und per E-Mail Benachrichtigungen "
+           "über neue Beiträge zu erhalten.", "de.newsletter-offer"),
+    ("de", "Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine "
+           "Verbindung zu Twitter her.", "de.data-consent"),
+    ("de", "Hallo, ich bin Foodbloggerin, Backbuchautorin, Journalistin und seit meiner Kindheit "
+           "leidenschaftliche Bäckerin.", "de.self-introduction"),
+    ("de", "Mehr zu Klima und Konsum", "de.more-pointer"),
+    ("de", "Weitere Infos unter www.itfjuniors.de.", "de.more-pointer"),
+    ("de", "Sie lesen gern Achgut.com?", "de.more-pointer"),
 ]
 
 STAYS = [
@@ -99,6 +119,9 @@ STAYS = [
     ("en", "Map and filter are sometimes faster than comprehensions"),
     ("de", "Neugierig geworden? Dann lass Dich von meinem Geheimnis in den Bann ziehen!"),
     ("de", "Wenn der Führende vorbeilaufen will, zieht die Folgende den Führenden an der Hüfte zurück"),
+    # a first-person opinion and a reader's greeting that are the story, not a self-introduction
+    ("de", "Ich bin der Ansicht, abwarten und Tee trinken."),
+    ("de", "Hallo liebe Martina,"),
 ]
 
 
