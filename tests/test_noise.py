@@ -92,6 +92,23 @@ GOES = [
     ("de", "Mehr zu Klima und Konsum", "de.more-pointer"),
     ("de", "Weitere Infos unter www.itfjuniors.de.", "de.more-pointer"),
     ("de", "Sie lesen gern Achgut.com?", "de.more-pointer"),
+    ("de", "Die aktuelle Ausgabe der L-MAG jetzt an jedem Bahnhofskiosk, im Abo, als e-Paper und bei "
+           "Readly erhältlich.", "de.print-promo"),
+    ("de", "Abbildung: Farblich codierte Schneehöhendarstellung auf Gipfelbuch.ch für das Mattertal",
+     "de.figure-caption"),
+    ("de", "Veröffentlicht in: Originalbeitrag", "de.tags"),
+    ("de", "Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter debianforum, Linux, "
+           "Tutorials, Ubuntu, ubuntuusers.de.", "common.post-meta"),
+    ("en", "Dieser Eintrag wurde veröffentlicht in DenkanStoos-Treffen von bjoernlinder01. "
+           "Permanentlink.", "common.post-meta"),
+    ("de", "← Aachen 1933 – 1945", "common.arrow-link"),
+    ("en", "This site participates in the Amazon Associate program and earns revenue from qualifying "
+           "purchases (links to books or products).", "en.advertising-disclosure"),
+    ("en", "We ask that comments are civil and free of libellous or hateful material. Also please "
+           "stick to the topic under discussion.", "en.comment-policy"),
+    ("en", "Get regular updates on the latest tutorials, offers & news at Statistics Globe.",
+     "en.updates-offer"),
+    ("es", "Temas Corte SupremaOrganismos de derechos humanos", "es.topic-list"),
 ]
 
 STAYS = [
@@ -122,6 +139,9 @@ STAYS = [
     # a first-person opinion and a reader's greeting that are the story, not a self-introduction
     ("de", "Ich bin der Ansicht, abwarten und Tee trinken."),
     ("de", "Hallo liebe Martina,"),
+    # pointers to sources that belong to the story
+    ("de", "Lesen Sie dazu auch die Pressemitteilungen:"),
+    ("de", "Weitere genutzte Quellen in englischer und chinesischer Sprache:"),
 ]
 
 
