@@ -56,7 +56,7 @@ def test_short_lines_after_the_closing_furniture_go_but_prose_stays():
 
 
 def test_furniture_above_most_of_the_article_cuts_nothing():
-    listing = ["Lehrstoffinhalte", "3. Klasse"]
+    listing = ["Integrative Berufsausbildung (IBA)", "Lehrstoffinhalte", "3. Klasse"]
     texts = ["Teilen"] + listing + BODY
     doc = drop_sections(document(texts, [(0, "Teilen", "share")]))
     assert kept(doc) == listing + BODY
@@ -145,3 +145,20 @@ def test_the_last_paragraph_after_an_inline_teaser_stays():
     texts = LONG_BODY + [teaser, last]
     doc = drop_sections(document(texts, [(len(LONG_BODY), teaser, "related")]))
     assert kept(doc) == LONG_BODY + [last]
+
+
+def test_the_rest_of_a_menu_goes_with_its_removed_item():
+    menu = ["Videos", "Dokumente", "Newsroom", "Karriere"]
+    title = "Neue Energiezähler mit M-Bus, Mod-Bus, Ethernet und MID"
+    texts = ["Startseite"] + menu + [title] + BODY
+    doc = drop_sections(document(texts, [(0, "Startseite", "navigation")]))
+    assert kept(doc) == [title] + BODY
+    assert {r.rule for r in doc.removed if r.text in menu} == {"heuristic.menu"}
+
+
+def test_table_cells_and_labels_beside_a_removed_line_stay():
+    cells = ["github_events", "2.5 GB/s", "0.093 GB/s", "gsoc-2018", "3.3 GB/s", "0.091 GB/s"]
+    labels = ["beliebig ausschwimmen", "Zutaten:"]
+    texts = cells + ["twitter"] + labels + BODY
+    doc = drop_sections(document(texts, [(len(cells), "twitter", "share")]))
+    assert kept(doc) == cells + labels + BODY

@@ -4,6 +4,8 @@ everything short after the page furniture that closes an article.
 The YAML rules recognise the headings ("Ähnliche Beiträge", "Leave a reply", "Share this:");
 this stage extends a heading to the lines it introduces, which rules cannot name:
 - heuristic.related-list: the run of headline-like lines right after a related-story heading;
+- heuristic.menu: the run of one- or two-word labels next to a removed navigation, share,
+  login, tag, stamp, byline or consent line: the rest of its menu ("Videos", "Karriere");
 - heuristic.after-furniture: every non-prose line after the first heading of the closing
   furniture (related, comments, share, tags, newsletter...) once the article's prose is
   mostly behind us. Prose after it stays: it may be the article's last paragraphs;
@@ -20,6 +22,7 @@ from ..document import Document, Line, Removal
 RULE_RELATED = "heuristic.related-list"
 RULE_AFTER = "heuristic.after-furniture"
 RULE_BOX = "heuristic.furniture-box"
+RULE_MENU = "heuristic.menu"
 # Removals of these categories mark the start of the page furniture after an article.
 FURNITURE = frozenset({"related", "comments", "share", "newsletter", "donation", "paywall"})
 # These mark it too, unless the removed line is a list item: after most of the prose, a tag
@@ -43,14 +46,24 @@ PROSE_MIN_WORDS = 6
 PROSE_ANY_WORDS = 25
 # A related-story heading is at most this many words ("Lesen Sie auch die folgenden Beiträge:").
 HEADING_MAX_WORDS = 7
+# Removals of these categories are page furniture whose neighbours may be the rest of a menu.
+MENU_CATEGORIES = frozenset({"navigation", "share", "paywall", "tags", "timestamp", "byline",
+                             "consent"})
+# A menu item is at most this many words; three-word lines next to furniture are as often
+# an article's headings (measured: three words cost a held-out `with` snippet).
+MENU_ITEM_MAX_WORDS = 2
+# Scripts written without spaces: a "word" there is a whole sentence.
+CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 INLINE_TEASER = regex.compile(r"[:|›»>–—-]\s*\S")
 SENTENCE_END = regex.compile(r"[.!?…;][\"'”’»«)\]]*$")
 STATEMENT_END = regex.compile(r"[.…;][\"'”’»«)\]]*$")
 
 
 def drop_sections(doc: Document) -> Document:
-    """Drop related-story lists and the short lines of an article's closing furniture."""
+    """Drop related-story lists, menus beside removed furniture and the short lines of an
+    article's closing furniture."""
     drop_related_lists(doc)
+    drop_menu_runs(doc)
     drop_after_furniture(doc)
     return doc
 
@@ -85,6 +98,29 @@ def drop_related_lists(doc: Document) -> None:
             index += 1
     if listed:
         doc.drop(listed, RULE_RELATED, "related")
+
+
+def drop_menu_runs(doc: Document) -> None:
+    """Next to each removed line of furniture, drop the run of menu items around it."""
+    by_number = {line.number: line for line in doc.lines}
+    menu = set()
+    for number in sorted({r.line for r in doc.removed if r.category in MENU_CATEGORIES}):
+        for step in (1, -1):
+            near = number + step
+            while near in by_number and is_menu_item(by_number[near]):
+                menu.add(near)
+                near += step
+    if menu:
+        doc.drop([line for line in doc.lines if line.number in menu], RULE_MENU, "navigation")
+
+
+def is_menu_item(line: Line) -> bool:
+    """A capitalised label of one or two words ("Karriere", "Newsticker"), not a sentence,
+    a field label ("Zutaten:") or a cell of figures."""
+    text = line.text
+    return (not line.protected_by and len(text.split()) <= MENU_ITEM_MAX_WORDS
+            and text[:1].isupper() and not SENTENCE_END.search(text) and not text.endswith(":")
+            and not CJK.search(text))
 
 
 def drop_after_furniture(doc: Document) -> None:
