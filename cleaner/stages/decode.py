@@ -58,12 +58,13 @@ def decode_bytes(data: bytes) -> str:
 def html_to_text(html: str, url: str | None) -> str:
     """Article text of an HTML page, one paragraph per line (empty if none found).
 
-    trafilatura's settings were chosen on bench/quality.py: its defaults keep the most
-    article text (comments included: readers' comments are often part of what annotators
-    call the article, and cleaner's comment rules drop the form around them); precision
-    mode and its duplicate filter lose more text than they remove noise, so cleaner's own
-    stages do that job after extraction."""
+    trafilatura's settings were chosen on bench/quality.py, measuring cleaner's output:
+    without readers' comments, cleaner keeps 95.1% of held-out `with` snippets and leaves
+    out 92.4% of `without` ones (94.4% / 91.5% with comments), at 3% less extraction time;
+    on dev 94.5% / 95.3% (94.6% / 95.1%). Precision mode, `fast` and trafilatura's
+    duplicate filter lose more text than they remove noise, so cleaner's own stages do
+    that job after extraction."""
     import trafilatura  # imported here: plain-text users should not pay for lxml's start-up
 
-    return trafilatura.extract(html, url=url, include_comments=True, include_tables=True,
+    return trafilatura.extract(html, url=url, include_comments=False, include_tables=True,
                                deduplicate=False, favor_precision=False) or ""
