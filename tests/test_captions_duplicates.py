@@ -1,5 +1,10 @@
 """Heuristics: captions ending in a photo credit, credit-only lines, duplicated lines."""
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner.stages.captions import TAIL_MARKS
+
 CAPTION = ("North Korean leader Kim Jong Un waving during a concert at the stadium in "
            "Pyongyang, Dec. 31, 2025. (AFP)")
 PARAGRAPH = ("The ministry said on Monday that the talks would resume next week, and that "
@@ -83,3 +88,13 @@ def test_near_duplicate_threshold_is_honoured_for_lines_of_different_length():
     assert [r.line for r in doc.removed] == [2]
     doc = drop_duplicates(Document([Line(1, short), Line(2, longer)]), 20, 8, jaccard=0.5)
     assert doc.removed == []
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(["Photo", "Foto", "by", "credit", "AFP", "Reuters", "Getty Images",
+                                 "dpa", "(", ")", ":", "/", "©", ",", ".", " ", "Kim", "2025"]),
+                max_size=12))
+def test_every_caption_tail_holds_a_mark_that_lets_it_past_the_quick_test(cleaner, pieces):
+    text = " ".join(pieces)
+    if cleaner._captions[None].tail.search(text):
+        assert any(mark in text for mark in TAIL_MARKS)

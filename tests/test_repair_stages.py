@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from cleaner.document import Document, Line
 from cleaner.stages.encoding import (FTFY_CONFIG, MOJIBAKE_CHARS, SUSPECT, cannot_need_ftfy,
                                      repair_encoding)
-from cleaner.stages.whitespace import normalize_whitespace
+from cleaner.stages.whitespace import UNTIDY, is_tidy, normalize_whitespace
 from conftest import GOLDEN, SEEDS
 
 
@@ -77,6 +77,13 @@ def test_the_suspect_screen_passes_every_string_ftfy_calls_bad():
     missed += [m + x + n for m in suspects for x in (" ", "a") for n in suspects
                if is_bad(m + x + n) and not SUSPECT.search(m + x + n)]
     assert len(suspects) > 400 and missed == []
+
+
+def test_a_line_judged_tidy_is_one_the_whitespace_passes_leave_alone():
+    untidy = [f"a{char}b" for char in map(chr, range(0x10000)) if UNTIDY.search(f"a{char}b")]
+    untidy += [" a", "a ", "a  b", "\ta", "a\u00a0b", "a\u200bb", "a\u00adb", "a\u3000b"]
+    assert len(untidy) > 20 and [text for text in untidy if is_tidy(text)] == []
+    assert is_tidy("Two words, one space.") and is_tidy("Ein Satz – mit Strich")
 
 
 def test_whitespace_is_trimmed_collapsed_and_invisible_characters_removed():

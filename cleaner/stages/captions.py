@@ -12,6 +12,9 @@ from ..document import Document
 
 RULE_TAIL = "caption.credit"
 RULE_LINE = "caption.credit-line"
+# Each form of `tail` needs one of these: a bracketed credit ")", a label and ":" or "/",
+# or "©". A line with none of them skips the pattern.
+TAIL_MARKS = (")", ":", "/", "©")
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,7 @@ def drop_captions(doc: Document, patterns: CaptionPatterns | None, max_words: in
         doc.drop(whole, RULE_LINE, "credit")
     tails = [line for line in doc.lines
              if not line.protected_by and len(line.text.split()) <= max_words
-             and patterns.tail.search(line.text)]
+             and any(mark in line.text for mark in TAIL_MARKS) and patterns.tail.search(line.text)]
     if tails:
         doc.drop(tails, RULE_TAIL, "caption")
     return doc

@@ -19,7 +19,7 @@ def normalize_whitespace(doc: Document) -> Document:
     """Remove invisible characters, trim line ends, collapse runs of space; blank lines go
     (they are layout, not content, so they are not recorded as removals)."""
     doc.lines = [line for line in doc.lines if line.text.strip()]
-    for line in (line for line in doc.lines if UNTIDY.search(line.text)):
+    for line in (line for line in doc.lines if not is_tidy(line.text) and UNTIDY.search(line.text)):
         for rule, pattern, replacement in PASSES:
             edits = [Edit(line.number, m.start(), m.group(), replacement, rule)
                      for m in pattern.finditer(line.text)]
@@ -27,3 +27,10 @@ def normalize_whitespace(doc: Document) -> Document:
                 doc.rewrite(line, edits)
     doc.lines = [line for line in doc.lines if line.text]
     return doc
+
+
+def is_tidy(text: str) -> bool:
+    """True where UNTIDY cannot match, decided by string methods: every white-space
+    character but the space, and every invisible one, is unprintable, so a printable line
+    with no double space and no space at either end has nothing to normalise."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
