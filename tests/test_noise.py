@@ -15,7 +15,13 @@ AFTER = {"de": "Im vergangenen Jahr hatten nach Angaben des Verbandes rund neunt
               "film had changed how he thought about his work.",
         "es": "La oposición criticó la propuesta y pidió al ministro que comparezca ante el "
               "Congreso antes del fin de mes."}
-PARAGRAPH = {"de": DE_PARAGRAPH, "en": EN_PARAGRAPH, "es": ES_PARAGRAPH}
+PARAGRAPH = {"de": DE_PARAGRAPH, "en": EN_PARAGRAPH, "es": ES_PARAGRAPH,
+             "fi": "Vuodenaikojen vaihtuminen vaikuttaa mielialaan ja käyttäytymiseen lähes "
+                   "kaikilla suomalaisilla.",
+             "zh": "即便日常已改变了模样，但生活依然要继续。纵然已有焦虑煎熬，但内心仍需要坚强。"}
+AFTER["fi"] = ("Ilmastonmuutoksen myötä talvista uhkaa tulla nykyistä lauhempia, sateisempia ja "
+               "pimeämpiä.")
+AFTER["zh"] = "1月23日，武汉全面封闭离汉通道时，武汉三镇尚有900多万人口。"
 
 GOES = [
     # (language, line, rule that removes it)
@@ -109,6 +115,16 @@ GOES = [
     ("en", "Get regular updates on the latest tutorials, offers & news at Statistics Globe.",
      "en.updates-offer"),
     ("es", "Temas Corte SupremaOrganismos de derechos humanos", "es.topic-list"),
+    ("de", "SCHLIESSEN", "common.ui-label"),
+    ("de", "Mehr erfahren", "common.ui-label"),
+    # languages with small rule files of their own
+    ("fi", "Saat Ylen parhaat sisällöt suoraan sähköpostiisi! Tilaa niin monta kirjettä kuin haluat!",
+     "fi.newsletter"),
+    ("fi", "Saksan liittokansleri Angela Merkel keskusteli keskiviikkona Berliinissä Suomen "
+           "pääministerin Sanna Marinin (sd) kanssa. Kuva: ALEXANDER BECHER", "caption.credit"),
+    ("zh", "【纠错】", "zh.page-furniture"),
+    ("zh", "关注新华网", "zh.page-furniture"),
+    ("zh", "热门推荐", "zh.related-heading"),
 ]
 
 STAYS = [
