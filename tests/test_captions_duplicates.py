@@ -98,3 +98,21 @@ def test_every_caption_tail_holds_a_mark_that_lets_it_past_the_quick_test(cleane
     text = " ".join(pieces)
     if cleaner._captions[None].tail.search(text):
         assert any(mark in text for mark in TAIL_MARKS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from("abcdefghijklmnop"), min_size=1, max_size=14), max_size=12),
+       st.sampled_from([0.5, 0.7, 0.8, 0.9, 1.0]))
+def test_near_duplicates_are_those_every_earlier_kept_line_is_compared_with(lines, jaccard):
+    from cleaner.document import Document, Line
+    from cleaner.stages.duplicates import drop_duplicates, similarity
+
+    texts = [" ".join(words) for words in lines]
+    doc = drop_duplicates(Document([Line(n, t) for n, t in enumerate(texts, 1)]), 1_000, 1, jaccard)
+    kept, expected = [], []  # brute force: each line against every earlier kept line
+    for number, words in enumerate(lines, 1):
+        if any(similarity(frozenset(words), earlier) >= jaccard for earlier in kept):
+            expected.append(number)
+        else:
+            kept.append(frozenset(words))
+    assert [r.line for r in doc.removed] == expected

@@ -1,6 +1,8 @@
 """Duplicated lines: exact (after normalising case, punctuation and space) and near
 (word-set Jaccard); the first occurrence stays."""
 
+import bisect
+
 import regex
 
 from ..document import Document
@@ -15,7 +17,7 @@ NEAR_DUPLICATE_MAX_LINES = 3_000
 
 def drop_duplicates(doc: Document, min_chars: int, min_words: int, jaccard: float) -> Document:
     """Drop lines that repeat an earlier kept line exactly or nearly."""
-    seen_exact, seen_sets, exact, near = set(), [], [], []
+    seen_exact, seen_sets, exact, near = set(), WordSets(), [], []
     long_lines = sum(1 for line in doc.lines if len(line.text.split()) >= min_words)
     compare_near = long_lines <= NEAR_DUPLICATE_MAX_LINES
     for line in doc.lines:
@@ -29,16 +31,37 @@ def drop_duplicates(doc: Document, min_chars: int, min_words: int, jaccard: floa
         seen_exact.add(key)
         if compare_near and len(words) >= min_words:
             word_set = frozenset(words)
-            if any(similarity(word_set, earlier) >= jaccard for earlier in seen_sets
+            if any(similarity(word_set, earlier) >= jaccard
+                   for earlier in seen_sets.sized_near(len(word_set), jaccard)
                    if min(len(word_set), len(earlier)) >= jaccard * max(len(word_set), len(earlier))):
                 near.append(line)
                 continue
-            seen_sets.append(word_set)
+            seen_sets.add(word_set)
     if exact:
         doc.drop(exact, RULE_EXACT, "duplicate")
     if near:
         doc.drop(near, RULE_NEAR, "duplicate")
     return doc
+
+
+class WordSets:
+    """Word sets kept in order of size, so that those whose size alone rules out a near
+    duplicate (see similarity) are never looked at."""
+
+    def __init__(self):
+        self.sizes, self.sets = [], []
+
+    def add(self, word_set: frozenset) -> None:
+        at = bisect.bisect_right(self.sizes, len(word_set))
+        self.sizes.insert(at, len(word_set))
+        self.sets.insert(at, word_set)
+
+    def sized_near(self, size: int, jaccard: float) -> list[frozenset]:
+        """The sets of sizes from jaccard * size to size / jaccard (one more each way, so
+        float rounding never drops a candidate; the caller applies the exact bound)."""
+        low = bisect.bisect_left(self.sizes, jaccard * size - 1)
+        high = bisect.bisect_right(self.sizes, size / jaccard + 1)
+        return self.sets[low:high]
 
 
 def similarity(a: frozenset, b: frozenset) -> float:
