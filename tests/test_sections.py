@@ -162,3 +162,10 @@ def test_table_cells_and_labels_beside_a_removed_line_stay():
     texts = cells + ["twitter"] + labels + BODY
     doc = drop_sections(document(texts, [(len(cells), "twitter", "share")]))
     assert kept(doc) == cells + labels + BODY
+
+
+def test_the_heading_of_a_data_list_is_not_a_menu():
+    fields = ["- Kategorie: Erste Versuche", "- Art der Aufnahme: Digitalfoto", "- Ort: Kasberg im Frankenland"]
+    texts = BODY + ["Detailangaben"] + fields
+    doc = drop_sections(document(texts, [(len(BODY) + 1, fields[0], "tags")]))
+    assert kept(doc) == BODY + ["Detailangaben"] + fields[1:]

@@ -101,10 +101,13 @@ def drop_related_lists(doc: Document) -> None:
 
 
 def drop_menu_runs(doc: Document) -> None:
-    """Next to each removed line of furniture, drop the run of menu items around it."""
+    """Next to each removed line of furniture, drop the run of menu items around it; a removed
+    list item ("- Kategorie: ...") is a field of a data list in the story, not a menu."""
     by_number = {line.number: line for line in doc.lines}
     menu = set()
-    for number in sorted({r.line for r in doc.removed if r.category in MENU_CATEGORIES}):
+    seeds = {r.line for r in doc.removed
+             if r.category in MENU_CATEGORIES and not LIST_ITEM.match(r.text)}
+    for number in sorted(seeds):
         for step in (1, -1):
             near = number + step
             while near in by_number and is_menu_item(by_number[near]):
