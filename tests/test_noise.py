@@ -115,6 +115,8 @@ GOES = [
     ("en", "Get regular updates on the latest tutorials, offers & news at Statistics Globe.",
      "en.updates-offer"),
     ("es", "Temas Corte SupremaOrganismos de derechos humanos", "es.topic-list"),
+    ("de", "Moritz Gathmann leitet das Ressort Berliner Republik bei Cicero. Er studierte Russistik "
+           "und Geschichte in Berlin.", "de.author-bio"),
     ("de", "SCHLIESSEN", "common.ui-label"),
     ("de", "Mehr erfahren", "common.ui-label"),
     # languages with small rule files of their own
