@@ -1,6 +1,7 @@
 """The fast language detector gives langdetect's answers (langdetect stays the reference)."""
 
 import random
+import unicodedata
 
 import pytest
 
@@ -21,6 +22,7 @@ SAMPLES = [
     "Xin chào, đây là một câu tiếng Việt.", "NATO AND THE UN SAID ON MONDAY",
     "see https://example.com/a?b=c or mail desk@example.com", "12345 !!! ---", "",
     "Ça coûte 5 € — «très cher» ,  dit-il  .  ÀÉÎ õü ß",
+    unicodedata.normalize("NFD", "Xin chào, đây là một câu tiếng Việt được viết rời dấu."),
 ]
 
 
@@ -90,3 +92,11 @@ def test_trials_run_as_long_as_the_leader_is_open_and_agree(monkeypatch, text, t
     monkeypatch.setattr(language, "trial", lambda *args: ran.append(1) or trial(*args))
     assert detect(text) == reference_detect(text)
     assert len(ran) == trials
+
+
+def test_the_vietnamese_marks_skipped_when_absent_are_langdetects():
+    from langdetect.utils.ngram import NGram
+
+    from cleaner.stages.language import VI_MARKS
+
+    assert set(VI_MARKS) == set(NGram.DMARK_CLASS)

@@ -30,6 +30,8 @@ LETTER = regex.compile(r"\p{L}")
 LATIN = re.compile(r"[A-z]+")  # langdetect's test, 'A' <= ch <= 'z', brackets and all
 NON_LATIN = re.compile(r"[^\x00-\u02ff]+")
 SPACES = regex.compile(r" {2,}")
+# The combining marks NGram.normalize_vi folds into Vietnamese letters (its DMARK_CLASS).
+VI_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 # langdetect samples n-grams at random; a fixed seed makes every answer repeatable.
 SEED = 0
 # langdetect's per-detector settings (instance attributes of its Detector, so restated here):
@@ -151,13 +153,18 @@ def clean_text(detector, text: str) -> str:
     spaces collapsed, and Latin letters dropped from mostly non-Latin text."""
     from langdetect.utils.ngram import NGram
 
-    text = detector.URL_RE.sub(" ", text)
-    if "@" in text:  # MAIL_RE is slow to fail, and cannot match without one
+    # Each substitution is skipped where it cannot match: the patterns are slow to fail.
+    if "http" in text:
+        text = detector.URL_RE.sub(" ", text)
+    if "@" in text:
         text = detector.MAIL_RE.sub(" ", text)
-    text = SPACES.sub(" ", NGram.normalize_vi(text)[:MAX_TEXT_CHARS])
+    if any(mark in text for mark in VI_MARKS):
+        text = NGram.normalize_vi(text)
+    text = SPACES.sub(" ", text[:MAX_TEXT_CHARS])
     # langdetect means to spare Latin Extended Additional from the non-Latin count, but
     # compares a block number with a name, so every character from U+0300 up counts.
-    if chars_matching(LATIN, text) * 2 < chars_matching(NON_LATIN, text):
+    non_latin = chars_matching(NON_LATIN, text)
+    if non_latin and chars_matching(LATIN, text) * 2 < non_latin:
         text = LATIN.sub("", text)
     return text
 
