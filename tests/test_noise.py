@@ -117,6 +117,11 @@ GOES = [
     ("es", "Temas Corte SupremaOrganismos de derechos humanos", "es.topic-list"),
     ("de", "Moritz Gathmann leitet das Ressort Berliner Republik bei Cicero. Er studierte Russistik "
            "und Geschichte in Berlin.", "de.author-bio"),
+    ("de", "Alexandra Sackmann Maria Tillessen (l.) und Alexandra Sackmann von den Wirtschaftsweibern "
+           "mit dem Künstler und Stolperstein-Initiator Gunter Demnig", "de.position-caption"),
+    ("en", "Acting Chief Education Officer Joy Adamson (second from right) and other officials on tour "
+           "of Blackman and Gollop Primary School.", "en.position-caption"),
+    ("de", "Lesezeit: 3 Minuten", "common.reading-time"),
     ("de", "SCHLIESSEN", "common.ui-label"),
     ("de", "Mehr erfahren", "common.ui-label"),
     # languages with small rule files of their own
@@ -160,6 +165,8 @@ STAYS = [
     # pointers to sources that belong to the story
     ("de", "Lesen Sie dazu auch die Pressemitteilungen:"),
     ("de", "Weitere genutzte Quellen in englischer und chinesischer Sprache:"),
+    # a duration in a recipe card
+    ("de", "120 Minuten"),
 ]
 
 
