@@ -45,7 +45,10 @@ def test_html_entities_in_ascii_lines_still_reach_ftfy():
 
 
 MOJIBAKE = ["cafÃ©", "donâ€™t", "Ã¼ber", "seÃ±or", "ðŸ˜€", "voilÃ le", "â€œquotedâ€\x9d",
-            "Ã", "Â·", "ï¬\x81ne", "ﬁne", "e\u0301", "Tom &amp; Jerry", "a\x1b[31mred"]
+            "Ã", "Â·", "ï¬\x81ne", "ﬁne", "e\u0301", "Tom &amp; Jerry", "a\x1b[31mred",
+            "an object\ufffc here", "deprecated\u206aformat", "c1\x85", "bom\ufeff"]
+# Characters ftfy leaves alone with FTFY_CONFIG, unprintable as some are: no reason for ftfy.
+LEFT_ALONE = ["a\u00a0b", "soft\u00adhyphen", "tab\there", "line\u2028sep", "zero\u200bwidth"]
 
 
 @settings(max_examples=500, deadline=None)
@@ -56,6 +59,12 @@ MOJIBAKE = ["cafÃ©", "donâ€™t", "Ã¼ber", "seÃ±or", "ðŸ˜€", "voil
 def test_a_line_that_skips_ftfy_is_one_ftfy_would_leave_alone(text):
     if cannot_need_ftfy(text):
         assert ftfy.fix_text(text, FTFY_CONFIG) == text
+
+
+def test_characters_ftfy_leaves_alone_do_not_send_a_line_to_it():
+    assert all(cannot_need_ftfy(text) and ftfy.fix_text(text, FTFY_CONFIG) == text for text in LEFT_ALONE)
+    changed = [text for text in MOJIBAKE if ftfy.fix_text(text, FTFY_CONFIG) != text]
+    assert "an object\ufffc here" in changed and not any(map(cannot_need_ftfy, changed))
 
 
 def test_real_lines_that_skip_ftfy_are_ones_ftfy_would_leave_alone():

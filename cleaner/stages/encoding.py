@@ -8,11 +8,15 @@ from os.path import commonprefix
 import ftfy
 import regex
 from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, is_bad
-from ftfy.chardata import LIGATURES
+from ftfy.chardata import CONTROL_CHARS, LIGATURES
 
 from ..document import Document, Edit
 
 RULE = "repair.encoding"
+# What ftfy changes wherever it stands (with FTFY_CONFIG): its control characters (which
+# include the printable U+FFFC and the terminal escape's ESC), C1 controls and surrogates.
+FTFY_ALWAYS = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(CONTROL_CHARS))
+                         + "\x80-\x9f\ud800-\udfff]")
 LIGATURE = regex.compile("[" + "".join(regex.escape(chr(code)) for code in LIGATURES) + "]")
 # ftfy's mojibake test (BADNESS_RE) only matches where two of its characters (its categories
 # and the literals in its pattern) stand side by side, or at one of the few it judges alone:
@@ -45,11 +49,10 @@ def repair_encoding(doc: Document) -> Document:
 def cannot_need_ftfy(text: str) -> bool:
     """True where ftfy with FTFY_CONFIG would return `text` unchanged, decided by ftfy's own
     mojibake test (`is_bad`) without the rest of its steps, which cost more than the test:
-    printable (no control, format or surrogate character, no terminal escape), no "&" (HTML
-    entities), and for non-ASCII text no Latin ligature, already NFC and no mojibake by
-    ftfy's measure (screened by SUSPECT first). Most lines qualify; a test holds this to
-    ftfy's own answers."""
-    if not text.isprintable() or "&" in text:
+    nothing in FTFY_ALWAYS, no "&" (HTML entities), and for non-ASCII text no Latin
+    ligature, already NFC and no mojibake by ftfy's measure (screened by SUSPECT first).
+    Most lines qualify; a test holds this to ftfy's own answers."""
+    if "&" in text or FTFY_ALWAYS.search(text):
         return False
     if text.isascii():
         return True
