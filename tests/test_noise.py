@@ -98,6 +98,7 @@ GOES = [
     ("de", "Mehr zu Klima und Konsum", "de.more-pointer"),
     ("de", "Weitere Infos unter www.itfjuniors.de.", "de.more-pointer"),
     ("de", "Sie lesen gern Achgut.com?", "de.more-pointer"),
+    ("de", "Hier geht es zur neuen Vorstandsstruktur", "de.more-pointer"),
     ("de", "Die aktuelle Ausgabe der L-MAG jetzt an jedem Bahnhofskiosk, im Abo, als e-Paper und bei "
            "Readly erhältlich.", "de.print-promo"),
     ("de", "Abbildung: Farblich codierte Schneehöhendarstellung auf Gipfelbuch.ch für das Mattertal",
