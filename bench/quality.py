@@ -3,7 +3,8 @@
 HTML path: trafilatura.extract(html, url=url) with its defaults vs cleaner on the same HTML.
 Text path: a careless plain-text scrape of each page (bench/textscrape.py) vs cleaner on it.
 Each page's `with` snippets should be in the output and its `without` snippets absent
-(after collapsing white space and ignoring invisible characters such as soft hyphens).
+(after collapsing white space, ignoring invisible characters such as soft hyphens, and
+spelling out Latin ligatures).
 Pages are split by a hash of their host into dev (4 in 5) and held-out (1 in 5) so rules
 tuned on dev can be checked on outlets they never saw. A page's
 language is langdetect's verdict on trafilatura's text. Pages per second leave out one-time
@@ -27,6 +28,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import regex
+from ftfy.chardata import LIGATURES as ftfy_ligatures
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -46,6 +48,9 @@ MIN_LANG_PAGES = 15
 SPACE = regex.compile(r"\s+")
 # Soft hyphens and zero-width characters are invisible: a snippet matches with or without them.
 INVISIBLE = regex.compile(r"[\u00ad\u200b\u2060\ufeff]")
+# A Latin ligature ("ﬂ") is one way to write its letters, which cleaner's encoding repair
+# (ftfy) spells out: both sides are compared spelled out.
+LIGATURES = str.maketrans(ftfy_ligatures)
 WARM_UP = {"en": "The council met on Monday and agreed to build a new school next year. " * 3,
            "de": "Der Rat hat sich am Montag getroffen und will im nächsten Jahr eine Schule bauen. " * 3}
 
@@ -104,7 +109,7 @@ class Table:
 
 
 def normalize(text: str) -> str:
-    return SPACE.sub(" ", INVISIBLE.sub("", text)).strip()
+    return SPACE.sub(" ", INVISIBLE.sub("", text.translate(LIGATURES))).strip()
 
 
 def percent(part: int, whole: int) -> str:
