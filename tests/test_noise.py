@@ -123,6 +123,9 @@ GOES = [
     ("en", "Acting Chief Education Officer Joy Adamson (second from right) and other officials on tour "
            "of Blackman and Gollop Primary School.", "en.position-caption"),
     ("de", "Lesezeit: 3 Minuten", "common.reading-time"),
+    ("en", "NEW AND EXCITING SIMILAR DISHES FOR YOU TO TRY OUT", "en.similar-heading"),
+    ("en", "Submit your letter to the editor via this form. Read more Letters to the Editor.",
+     "en.letters-prompt"),
     ("de", "SCHLIESSEN", "common.ui-label"),
     ("de", "Mehr erfahren", "common.ui-label"),
     # languages with small rule files of their own
