@@ -34,6 +34,7 @@ GOES = [
     ("de", "Aktualisiert am 17.01.2021.", "de.timestamp"),
     ("de", "Kategorie: News", "de.tags"),
     ("de", "Diesen Artikel teilen:", "de.teilen"),
+    ("de", "Diese Seite:", "de.teilen"),
     ("de", "Der Verivox-Newsletter", "de.newsletter"),
     ("de", "Empfohlener redaktioneller Inhalt", "de.consent"),
     ("de", "Zurück zur Übersicht", "de.navigation"),
