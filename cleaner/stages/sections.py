@@ -129,7 +129,8 @@ def is_menu_item(line: Line) -> bool:
 def drop_after_furniture(doc: Document) -> None:
     """Drop non-prose lines after the first furniture heading that follows most of the prose,
     then the paragraphs standing alone among them."""
-    start = furniture_start(doc)
+    prose = prose_words(doc)  # only non-prose lines go before lone_paragraphs reads it
+    start = furniture_start(doc, prose)
     if start is None:
         return
     after = [line for line in doc.lines if line.number > start.line
@@ -137,15 +138,20 @@ def drop_after_furniture(doc: Document) -> None:
     if after:
         doc.drop(after, RULE_AFTER, "navigation")
     inline_teaser = start.category == "related" and not is_heading(start.text)
-    boxes = [] if inline_teaser else lone_paragraphs(doc, start.line)
+    boxes = [] if inline_teaser else lone_paragraphs(doc, start.line, sum(w for _, w in prose))
     if boxes:
         doc.drop(boxes, RULE_BOX, "boilerplate")
 
 
-def lone_paragraphs(doc: Document, start: int) -> list[Line]:
-    """Paragraphs after `start` whose neighbours in the input are all gone, when little prose
-    is left there: an author box, a newsletter or comment-form notice, a teaser."""
-    total = sum(len(line.text.split()) for line in doc.lines if is_prose(line.text))
+def prose_words(doc: Document) -> list[tuple[int, int]]:
+    """(input line number, words) of each prose line."""
+    return [(line.number, len(line.text.split())) for line in doc.lines if is_prose(line.text)]
+
+
+def lone_paragraphs(doc: Document, start: int, total: int) -> list[Line]:
+    """Paragraphs after `start` whose neighbours in the input are all gone, when little of the
+    document's `total` prose words is left there: an author box, a newsletter or comment-form
+    notice, a teaser."""
     after = [line for line in doc.lines if line.number > start]
     if sum(len(line.text.split()) for line in after) >= FURNITURE_MAX_PROSE_AFTER * total:
         return []
@@ -155,9 +161,8 @@ def lone_paragraphs(doc: Document, start: int) -> list[Line]:
             and not line.text[:1].islower() and SENTENCE_END.search(line.text)]
 
 
-def furniture_start(doc: Document) -> Removal | None:
-    """The removal where the closing furniture begins, or None."""
-    prose = [(line.number, len(line.text.split())) for line in doc.lines if is_prose(line.text)]
+def furniture_start(doc: Document, prose: list[tuple[int, int]]) -> Removal | None:
+    """The removal where the closing furniture begins, or None; `prose` is prose_words(doc)."""
     total = sum(words for _, words in prose)
     if not total:
         return None
