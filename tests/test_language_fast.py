@@ -93,10 +93,3 @@ def test_trials_run_as_long_as_the_leader_is_open_and_agree(monkeypatch, text, t
     assert detect(text) == reference_detect(text)
     assert len(ran) == trials
 
-
-def test_the_vietnamese_marks_skipped_when_absent_are_langdetects():
-    from langdetect.utils.ngram import NGram
-
-    from cleaner.stages.language import VI_MARKS
-
-    assert set(VI_MARKS) == set(NGram.DMARK_CLASS)

@@ -30,8 +30,6 @@ LETTER = regex.compile(r"\p{L}")
 LATIN = re.compile(r"[A-z]+")  # langdetect's test, 'A' <= ch <= 'z', brackets and all
 NON_LATIN = re.compile(r"[^\x00-\u02ff]+")
 SPACES = regex.compile(r" {2,}")
-# The combining marks NGram.normalize_vi folds into Vietnamese letters (its DMARK_CLASS).
-VI_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 # langdetect samples n-grams at random; a fixed seed makes every answer repeatable.
 SEED = 0
 # langdetect's per-detector settings (instance attributes of its Detector, so restated here):
@@ -158,7 +156,7 @@ def clean_text(detector, text: str) -> str:
         text = detector.URL_RE.sub(" ", text)
     if "@" in text:
         text = detector.MAIL_RE.sub(" ", text)
-    if any(mark in text for mark in VI_MARKS):
+    if any(mark in text for mark in NGram.DMARK_CLASS):  # the marks normalize_vi folds in
         text = NGram.normalize_vi(text)
     text = SPACES.sub(" ", text[:MAX_TEXT_CHARS])
     # langdetect means to spare Latin Extended Additional from the non-Latin count, but
