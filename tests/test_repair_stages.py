@@ -126,3 +126,20 @@ def test_nearby_repairs_on_a_long_line_stay_minimal():
     line = "Plain words. " * 500 + "The cafÃ© and the thÃ©Ã¢tre." + " More." * 500
     d = repair_encoding(doc(line))
     assert [(e.before, e.after) for e in d.edits] == [("Ã©", "é"), ("Ã©Ã¢", "éâ")]
+
+
+def test_many_repairs_on_a_long_line_are_found_word_by_word_and_stay_minimal():
+    line = " ".join(["Die GrÃ¶ÃŸe", "der BehÃ¶rde", "wÃ¤chst."] * 40)
+    started = time.perf_counter()
+    d = repair_encoding(doc(line))
+    assert time.perf_counter() - started < 0.5  # a character diff of the line: ~280 ms
+    assert d.lines[0].text == ftfy.fix_text(line, FTFY_CONFIG)
+    assert [(e.before, e.after) for e in d.edits[:3]] == [("Ã¶ÃŸ", "öß"), ("Ã¶", "ö"), ("Ã¤", "ä")]
+    assert len(d.edits) == 120
+
+
+def test_a_repair_that_joins_or_splits_words_on_a_long_line_is_still_exact():
+    line = "Plain words here. " * 20 + "Tom&nbsp;Jerry met at the cafÃ©. " + "More words. " * 20
+    d = repair_encoding(doc(line))
+    assert d.lines[0].text == ftfy.fix_text(line, FTFY_CONFIG)
+    assert [(e.before, e.after) for e in d.edits] == [("&nbsp;", "\xa0"), ("Ã©", "é")]

@@ -26,9 +26,13 @@ MOJIBAKE_CHARS = "".join(MOJIBAKE_CATEGORIES.values()) + "".join(
     re.escape(char) for char in sorted(set(BADNESS_RE.pattern)) if not char.isascii())
 LONE_SUSPECTS = MOJIBAKE_CATEGORIES["c1"] + "ŒœÃÂ" + "".join(chr(code) for code in LIGATURES)
 SUSPECT = re.compile(f"[{LONE_SUSPECTS}]|[{MOJIBAKE_CHARS}][{MOJIBAKE_CHARS}]")
-# Changed middles longer than this (characters) are diffed with difflib's junk heuristic:
-# two repairs far apart on one long line would otherwise cost a quadratic diff.
+# A character diff costs up to the product of the lengths (10 ms for a 700-character line
+# with repairs far apart): changed middles longer than this are compared a word at a time
+# first, and only the changed words character by character.
+CHAR_DIFF_MAX_CHARS = 200
+# Longer than this, a character diff uses difflib's junk heuristic.
 DIFF_MAX_CHARS = 2_000
+WORD = re.compile(r"\S+\s*|\s+")  # a word and the white space after it
 # ftfy's defaults, except: curly quotes stay curly (they are correct text), and full-width
 # characters stay full-width (they are correct in Chinese and Japanese).
 FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False,
@@ -62,13 +66,39 @@ def cannot_need_ftfy(text: str) -> bool:
 
 def diff_edits(number: int, before: str, after: str, rule: str) -> list[Edit]:
     """The minimal spans that turn `before` into `after`, as edits. The common start and end
-    are set aside first: ftfy's repairs are local, and an exact character diff of a whole
-    long line costs up to the product of the lengths. A middle still longer than
-    DIFF_MAX_CHARS gets difflib's fast heuristic (common characters as junk): its spans are
-    still exact, if sometimes a few characters wider."""
+    are set aside first: ftfy's repairs are local. A middle longer than CHAR_DIFF_MAX_CHARS
+    is compared word by word, and each run of changed words character by character."""
     head = len(commonprefix([before, after]))
     tail = len(commonprefix([before[head:][::-1], after[head:][::-1]]))
     old, new = before[head:len(before) - tail], after[head:len(after) - tail]
+    spans = (char_spans(old, new) if max(len(old), len(new)) <= CHAR_DIFF_MAX_CHARS
+             else word_spans(old, new))
+    return [Edit(number, head + at, removed, added, rule) for at, removed, added in spans]
+
+
+def word_spans(old: str, new: str) -> list[tuple[int, str, str]]:
+    """(offset in `old`, removed, added) per change, where ftfy kept the words apart (the
+    usual case: it repairs characters inside words): word i of `old` became word i of `new`,
+    so each run of changed words is diffed alone. Otherwise a character diff of the whole."""
+    old_words, new_words = WORD.findall(old), WORD.findall(new)
+    if len(old_words) != len(new_words):
+        return char_spans(old, new)
+    spans, old_at, new_at, run = [], 0, 0, None  # run: where the changed words began
+    for old_word, new_word in zip(old_words + [""], new_words + [""]):
+        if old_word != new_word and run is None:
+            run = (old_at, new_at)
+        elif old_word == new_word and run is not None:
+            spans += [(run[0] + at, removed, added)
+                      for at, removed, added in char_spans(old[run[0]:old_at], new[run[1]:new_at])]
+            run = None
+        old_at, new_at = old_at + len(old_word), new_at + len(new_word)
+    return spans
+
+
+def char_spans(old: str, new: str) -> list[tuple[int, str, str]]:
+    """(offset in `old`, removed, added) per change, found a character at a time; over
+    DIFF_MAX_CHARS with difflib's fast heuristic (common characters as junk), whose spans
+    are still exact, if sometimes a few characters wider."""
     matcher = SequenceMatcher(None, old, new, autojunk=max(len(old), len(new)) > DIFF_MAX_CHARS)
-    return [Edit(number, head + i1, old[i1:i2], new[j1:j2], rule)
+    return [(i1, old[i1:i2], new[j1:j2])
             for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
