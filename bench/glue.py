@@ -27,7 +27,7 @@ import regex
 from cleaner.document import Document, Line
 from cleaner.ruleset import builtin_rules_dir, load_rulesets
 from cleaner.stages.glue import (RULE_CASE, RULE_PUNCT, RULE_WORD, glue_lexicon, load_dictionary,
-                                 repair_glue, viable_splits, word_core)
+                                 inert_chunk, repair_glue, viable_splits, word_core)
 from cleaner.stages.language import detect
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,6 +165,7 @@ def measure(lang, pages, lexicon, seed, memory, reviewed, false_edits) -> dict:
     for _ in range(TIMING_RUNS):
         viable_splits.cache_clear()  # each timed pass starts cold, as a new worker would
         word_core.cache_clear()
+        inert_chunk.cache_clear()
         started = time.process_time()
         untouched = [(doc_lines, run(doc_lines, lang, lexicon)) for doc_lines in docs]
         elapsed.append(time.process_time() - started)

@@ -26,7 +26,7 @@ import ftfy
 import trafilatura
 
 from cleaner import Cleaner
-from cleaner.stages.glue import viable_splits, word_core
+from cleaner.stages.glue import inert_chunk, viable_splits, word_core
 from cleaner.stages.language import detect, language_sample, reference_detect, word_ngrams
 from glue import article_texts  # bench/glue.py: trafilatura-eval article texts, cached
 
@@ -58,6 +58,7 @@ def clear_memos() -> None:
     """Forget what glue repair and language detection memoised, as a new worker would have."""
     viable_splits.cache_clear()
     word_core.cache_clear()
+    inert_chunk.cache_clear()
     word_ngrams.cache_clear()
 
 

@@ -283,18 +283,31 @@ def glue_habits(text: str) -> frozenset:
     return frozenset(habits)
 
 
+@lru_cache(maxsize=VIABLE_CACHE)
+def inert_chunk(chunk: str, lang: str | None) -> bool:
+    """True where chunk_repair returns None whatever the document: a word with no viable
+    split (most words) or too common to split; more than a word, with no punctuation glue
+    or with a URL, number or code in it. Pure, so memoised."""
+    core = word_core(chunk)
+    if core is None:
+        return not PUNCT_ANY.search(chunk) or bool(UNTOUCHABLE.search(chunk))
+    token = core[1]
+    return not viable_splits(token, lang) or word_zipf(load_dictionary(lang), token) >= UNSPLITTABLE_ZIPF
+
+
 def chunk_repair(text: str, context: Context):
     """(offset, before, after, rule, evidence) repairing a whitespace-delimited chunk, or None."""
+    if inert_chunk(text, context.lang):
+        return None
     core = word_core(text)
-    if core is None:  # more than a word: punctuation glue, or a URL, number, code...
-        if not PUNCT_ANY.search(text) or UNTOUCHABLE.search(text) or is_protected(text, context):
+    if core is None:  # more than a word: punctuation glue (no URL, number, code...)
+        if is_protected(text, context):
             return None
         punct = punctuation_split(text, context.habits)
         return (0, text, punct, RULE_PUNCT, EVIDENCE_PUNCT) if punct else None
     start, token = core
-    if (not viable_splits(token, context.lang) or context.counts[token] >= REPEATED_TOKEN
-            or context.zipf(token) >= UNSPLITTABLE_ZIPF or is_protected(token, context)):
-        return None  # the cheap tests first: most tokens have no viable split
+    if context.counts[token] >= REPEATED_TOKEN or is_protected(token, context):
+        return None
     found = best_split(token, context)
     if not found:
         return None
