@@ -39,6 +39,23 @@ def test_headlines_under_a_related_heading_go_up_to_the_next_paragraph():
     assert {r.rule for r in doc.removed if r.text in RELATED} == {"heuristic.related-list"}
 
 
+def test_a_teaser_excerpt_cut_short_stays_in_the_related_list():
+    teasers = ["Die neuen Rottöne und wie man sie kombiniert",
+               "Marsala, Terrakotta, Ochsenblut, Curry und Co. – und zwar am besten alles zusammen! Die neuen…",
+               "Mit Rot einrichten? Wohntrendexpertin Erika Mierow verrät, wie's gelingt"]
+    texts = BODY + ["Verwandte Beiträge"] + teasers + [AFTER_LIST]
+    doc = drop_sections(document(texts, [(3, "Verwandte Beiträge", "related")]))
+    assert kept(doc) == BODY + [AFTER_LIST]
+
+
+def test_a_headline_ending_in_a_spaced_ellipsis_ends_the_related_list():
+    teaser = "Brexit-Abstimmung verschoben ++ Johnson stellt sich quer ++ Juncker verlangt …"
+    question = "«Du, Oliver! Weisst du, wo man in Zürich Peychaud's Bitters bekommt?»"
+    texts = BODY + ["Meistgelesen", teaser, question, AFTER_LIST]
+    doc = drop_sections(document(texts, [(3, "Meistgelesen", "related")]))
+    assert kept(doc) == BODY + [teaser, question, AFTER_LIST]
+
+
 def test_an_inline_teaser_does_not_take_the_next_heading_with_it():
     teaser = "Read more: Looted colonial art: Germany to set up new contact office"
     heading = "Freedom fighters replace colonial leaders"

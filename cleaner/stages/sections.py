@@ -3,7 +3,8 @@ everything short after the page furniture that closes an article.
 
 The YAML rules recognise the headings ("Ähnliche Beiträge", "Leave a reply", "Share this:");
 this stage extends a heading to the lines it introduces, which rules cannot name:
-- heuristic.related-list: the run of headline-like lines right after a related-story heading;
+- heuristic.related-list: the run of headline-like lines right after a related-story heading,
+  with the teaser excerpts cut short among them ("Die neuen…");
 - heuristic.menu: the run of one- or two-word labels next to a removed navigation, share,
   login, tag, stamp, byline or consent line: the rest of its menu ("Videos", "Karriere");
 - heuristic.after-furniture: every non-prose line after the first heading of the closing
@@ -57,6 +58,9 @@ CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 INLINE_TEASER = regex.compile(r"[:|›»>–—-]\s*\S")
 SENTENCE_END = regex.compile(r"[.!?…;][\"'”’»«)\]]*$")
 STATEMENT_END = regex.compile(r"[.…;][\"'”’»«)\]]*$")
+# A teaser excerpt cut short by the page at a character count: an ellipsis right after a
+# letter, often mid-word ("... auf Gedeih un...", "Die neuen…"); "verlangt …" may be a headline.
+TRUNCATED = regex.compile(r"[\p{L}\d-](?:…|\.\.\.)[\"'”’»«)\]]*$")
 
 
 def drop_sections(doc: Document) -> Document:
@@ -80,6 +84,11 @@ def is_headline(line: Line) -> bool:
             and len(line.text.split()) <= HEADLINE_MAX_WORDS)
 
 
+def is_list_item(line: Line) -> bool:
+    """An item of a related-story list: a headline, or a teaser excerpt cut short."""
+    return is_headline(line) or (not line.protected_by and bool(TRUNCATED.search(line.text)))
+
+
 def is_heading(text: str) -> bool:
     """A bare heading ("Related stories", "Das könnte Sie auch interessieren:"), not an
     inline teaser that carries its own headline ("Read more: Germany to ...")."""
@@ -92,7 +101,7 @@ def drop_related_lists(doc: Document) -> None:
     listed = []
     for heading in headings:
         index = next((i for i, line in enumerate(doc.lines) if line.number > heading), None)
-        while index is not None and index < len(doc.lines) and is_headline(doc.lines[index]):
+        while index is not None and index < len(doc.lines) and is_list_item(doc.lines[index]):
             if doc.lines[index] not in listed:
                 listed.append(doc.lines[index])
             index += 1
