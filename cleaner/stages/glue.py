@@ -119,6 +119,7 @@ BINNEN_I = frozenset({"In", "Innen"})
 # A given name of two syllables joined by a hyphen ("Seong-jae", "Jae-myung"): every part
 # known to the dictionary and this shape vouch for it as a name where a case change follows.
 HYPHENATED_GIVEN_NAME = regex.compile(r"\p{Lu}\p{Ll}+-\p{Ll}+")
+POSSESSIVE = ("'s", "’s")
 # Chunks and tokens whose pure verdicts (word_core, viable_splits) are remembered per process.
 VIABLE_CACHE = 65_536
 # Name particles written before a capital ("McDonald", "DeSantis", "LeBron", "MacArthur").
@@ -163,8 +164,8 @@ class Context:
     the dictionary and the document's language."""
 
     text: str  # the document's lines joined by newlines
+    tokens: list[str]  # its tokens in order, "\n" between lines
     counts: Counter
-    pairs: frozenset
     lexicon: GlueLexicon
     words: Dictionary | None
     lang: str | None
@@ -173,6 +174,12 @@ class Context:
     def habits(self) -> frozenset:
         """Punctuation marks this writer glues on purpose; found only if a chunk needs it."""
         return glue_habits(self.text)
+
+    @cached_property
+    def pairs(self) -> frozenset:
+        """The pairs of tokens seen side by side on a line ("New", "York"); found only if a
+        split needs them."""
+        return frozenset(zip(self.tokens, self.tokens[1:]))
 
     def right_is_common(self, right: str) -> bool:
         """The document's part of the rule for the right half of a word split (viable_splits
@@ -255,21 +262,17 @@ def repair_pass(doc: Document, lexicon: GlueLexicon) -> bool:
 
 def document_context(doc: Document, text: str, lexicon: GlueLexicon) -> Context:
     """The Context of one pass over `doc`, whose lines joined by newlines are `text`."""
-    counts, pairs = document_tokens(text)
-    return Context(text, counts, pairs, lexicon, load_dictionary(doc.lang), doc.lang)
-
-
-def document_tokens(text: str) -> tuple[Counter, frozenset]:
-    """Token counts of the whole text (possessives also counted without "'s"), and the
-    pairs of tokens seen side by side on a line ("New", "York")."""
     tokens = TOKEN_OR_LINE_BREAK.findall(text)
+    return Context(text, tokens, token_counts(tokens), lexicon, load_dictionary(doc.lang), doc.lang)
+
+
+def token_counts(tokens: list[str]) -> Counter:
+    """How often each token occurs; a possessive also counts for its stem ("Putin's")."""
     counts = Counter(tokens)
     del counts["\n"]
-    for token, count in list(counts.items()):
-        stem = possessive_stem(token)
-        if stem != token:
-            counts[stem] += count
-    return counts, frozenset(zip(tokens, tokens[1:]))
+    for token, count in [(t, n) for t, n in counts.items() if t.endswith(POSSESSIVE)]:
+        counts[token[:-2]] += count
+    return counts
 
 
 def glue_habits(text: str) -> frozenset:
@@ -347,7 +350,7 @@ def is_protected(text: str, context: Context) -> bool:
 
 
 def possessive_stem(token: str) -> str:
-    return token[:-2] if token.endswith(("'s", "’s")) else token
+    return token[:-2] if token.endswith(POSSESSIVE) else token
 
 
 def punctuation_split(text: str, habits: frozenset = frozenset()) -> str | None:
