@@ -25,7 +25,7 @@ from pathlib import Path
 import ftfy
 import trafilatura
 
-from cleaner import Cleaner
+from cleaner import Cleaner, pipeline
 from cleaner.stages.glue import inert_chunk, viable_splits, word_core
 from cleaner.stages.language import detect, language_sample, reference_detect, word_ngrams
 from glue import article_texts  # bench/glue.py: trafilatura-eval article texts, cached
@@ -109,6 +109,42 @@ def html_path(pages: int) -> None:
           f"{warm['extract'] / warm['cleaner']:.0%} of its speed (goal >= 85%)")
     print(f"  with memo caches cleared before each pass, as in a new worker: "
           f"{cold['extract'] / cold['cleaner']:.0%} ({1 / cold['cleaner']:.1f} pages/s)")
+    costs = stage_costs(cleaner, html)
+    print("  CPU ms per page by stage (warm): " + ", ".join(f"{name} {ms:.2f}" for name, ms in costs))
+
+
+# The pipeline's stage functions, as cleaner.pipeline names them.
+STAGES = ("to_text", "repair_encoding", "normalize_whitespace", "resolve_outlet", "detect_language",
+          "apply_rules", "drop_captions", "drop_sections", "drop_duplicates", "repair_glue", "layout")
+
+
+def stage_costs(cleaner: Cleaner, docs: list, rounds: int = 3) -> list[tuple[str, float]]:
+    """CPU milliseconds per document spent in each stage, timed by wrapping the stage
+    functions the pipeline calls (the wrapper's own cost, ~1 µs a call, is included)."""
+    spent = dict.fromkeys(STAGES, 0.0)
+
+    def timed(name, function):
+        def run(*args, **kwargs):
+            start = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] += time.process_time() - start
+        return run
+
+    originals = {name: getattr(pipeline, name) for name in STAGES}
+    for name, function in originals.items():
+        setattr(pipeline, name, timed(name, function))
+    try:
+        for _ in range(rounds):
+            for url, page in docs:
+                cleaner.clean(page, url=url, fmt="html")
+    finally:
+        for name, function in originals.items():
+            setattr(pipeline, name, function)
+    total = rounds * len(docs)
+    return sorted((("decode+trafilatura" if name == "to_text" else name, seconds * 1000 / total)
+                   for name, seconds in spent.items()), key=lambda item: -item[1])
 
 
 def write_corpus(path: Path, n: int, short: bool) -> Path:
