@@ -42,6 +42,19 @@ def test_a_labelled_credit_may_name_the_photographer_before_the_source(cleaner):
         assert cleaner.clean(f"{PARAGRAPH}\n{prose}\n").removed == (), prose  # no label: prose
 
 
+def test_a_bare_credit_after_the_caption_sentence_is_removed(cleaner):
+    caption = "Un grupo de pingüinos, en la Antártida el 11 de febrero pasado. EFE"
+    result = cleaner.clean(f"{PARAGRAPH}\n{caption}\n")
+    assert removed_by(result) == [(caption, "caption.credit", "caption")]
+
+
+def test_a_credit_name_ending_a_sentence_or_a_long_paragraph_is_kept(cleaner):
+    wire = ("Both delegations described the talks in Geneva as constructive, and a second round "
+            "is planned for the spring, when the ministers of the two countries will meet. Reuters")
+    for text in ["Er arbeitete zwanzig Jahre lang als Korrespondent für die Agentur AFP.", wire]:
+        assert cleaner.clean(f"{PARAGRAPH}\n{text}\n").removed == (), text
+
+
 def test_dateline_with_agency_is_kept(cleaner):
     text = "PARIS (AFP) — The French government announced new measures on Tuesday.\n"
     assert cleaner.clean(text).text == text

@@ -1,4 +1,5 @@
-"""Image captions and photo credits: short lines that end in (or are) a credit.
+"""Image captions and photo credits: short lines that end in (or are) a credit, bracketed,
+labelled ("Foto: dpa") or bare after the caption's last sentence ("... pasado. EFE").
 
 The credit names ("AFP", "Reuters", "Getty Images") and labels ("Photo", "Foto") are data,
 declared under `credits:` and `credit_labels:` in rule files.
@@ -15,12 +16,16 @@ RULE_LINE = "caption.credit-line"
 # Each form of `tail` needs one of these: a bracketed credit ")", a label and ":" or "/",
 # or "©". A line with none of them skips the pattern.
 TAIL_MARKS = (")", ":", "/", "©")
+# A caption ending in a bare credit after its sentence is at most this many words: captions run
+# to ~20, and a wire story's paragraph is longer.
+BARE_TAIL_MAX_WORDS = 25
 
 
 @dataclass(frozen=True)
 class CaptionPatterns:
     tail: regex.Pattern      # a caption that ends in a credit
     whole: regex.Pattern     # a line that is nothing but a credit
+    names: frozenset         # the credit names, case-folded: a bare credit after a sentence
 
 
 def caption_patterns(credits, labels) -> CaptionPatterns | None:
@@ -38,7 +43,8 @@ def caption_patterns(credits, labels) -> CaptionPatterns | None:
     whole = rf"^\(?\s*(?:©\s*)?(?:{labelled}|(?:[^()\n]{{0,40}}[/,;]\s*)?)" \
             rf"(?:{names})\b[^()\n.!?]{{0,40}}\)?\.?$"
     return CaptionPatterns(regex.compile(tail, regex.IGNORECASE | regex.V0),
-                           regex.compile(whole, regex.IGNORECASE))
+                           regex.compile(whole, regex.IGNORECASE),
+                           frozenset(c.casefold() for c in credits))
 
 
 def drop_captions(doc: Document, patterns: CaptionPatterns | None, max_words: int) -> Document:
@@ -50,7 +56,16 @@ def drop_captions(doc: Document, patterns: CaptionPatterns | None, max_words: in
         doc.drop(whole, RULE_LINE, "credit")
     tails = [line for line in doc.lines
              if not line.protected_by and len(line.text.split()) <= max_words
-             and any(mark in line.text for mark in TAIL_MARKS) and patterns.tail.search(line.text)]
+             and (any(mark in line.text for mark in TAIL_MARKS) and patterns.tail.search(line.text)
+                  or ends_in_bare_credit(line.text, patterns.names))]
     if tails:
         doc.drop(tails, RULE_TAIL, "caption")
     return doc
+
+
+def ends_in_bare_credit(text: str, names: frozenset) -> bool:
+    """A short caption whose last sentence is followed by a credit name alone ("Un grupo de
+    pingüinos, en la Antártida el 11 de febrero pasado. EFE")."""
+    head, sep, last = text.rstrip().rpartition(". ")
+    return (bool(sep) and len(text.split()) <= BARE_TAIL_MAX_WORDS
+            and last.strip().casefold() in names)
