@@ -173,6 +173,21 @@ def test_the_rest_of_a_menu_goes_with_its_removed_item():
     assert {r.rule for r in doc.removed if r.text in menu} == {"heuristic.menu"}
 
 
+def test_a_three_word_label_inside_a_menu_goes_with_it():
+    menu = ["Informationspflichten", "Transparenz bei Preisanpassungen", "Verbraucherrechterichtlinien",
+            "Widerrufsrecht"]
+    texts = BODY + ["AGB"] + menu
+    doc = drop_sections(document(texts, [(len(BODY), "AGB", "navigation")]))
+    assert kept(doc) == BODY
+
+
+def test_a_three_word_line_where_the_menu_ends_stays():
+    heading = "Sperrfristende für Düngemittel"
+    texts = ["Startseite", "Aktuelles", heading] + BODY
+    doc = drop_sections(document(texts, [(0, "Startseite", "navigation")]))
+    assert kept(doc) == [heading] + BODY
+
+
 def test_table_cells_and_labels_beside_a_removed_line_stay():
     cells = ["github_events", "2.5 GB/s", "0.093 GB/s", "gsoc-2018", "3.3 GB/s", "0.091 GB/s"]
     labels = ["beliebig ausschwimmen", "Zutaten:"]

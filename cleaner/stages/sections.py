@@ -6,7 +6,8 @@ this stage extends a heading to the lines it introduces, which rules cannot name
 - heuristic.related-list: the run of headline-like lines right after a related-story heading,
   with the teaser excerpts cut short among them ("Die neuen…");
 - heuristic.menu: the run of one- or two-word labels next to a removed navigation, share,
-  login, tag, stamp, byline or consent line: the rest of its menu ("Videos", "Karriere");
+  login, tag, stamp, byline or consent line: the rest of its menu ("Videos", "Karriere"),
+  with a three-word label between two of them ("Transparenz bei Preisanpassungen");
 - heuristic.after-furniture: every non-prose line after the first heading of the closing
   furniture (related, comments, share, tags, newsletter...) once the article's prose is
   mostly behind us. Prose after it stays: it may be the article's last paragraphs;
@@ -53,6 +54,9 @@ MENU_CATEGORIES = frozenset({"navigation", "share", "paywall", "tags", "timestam
 # A menu item is at most this many words; three-word lines next to furniture are as often
 # an article's headings (measured: three words cost a held-out `with` snippet).
 MENU_ITEM_MAX_WORDS = 2
+# ... but inside a run, between two menu items, a label may have this many words (four took a
+# data field, "Art der Aufnahme: Digitalfoto", on a dev page).
+MENU_INNER_ITEM_MAX_WORDS = 3
 # Scripts written without spaces: a "word" there is a whole sentence.
 CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 INLINE_TEASER = regex.compile(r"[:|›»>–—-]\s*\S")
@@ -119,18 +123,21 @@ def drop_menu_runs(doc: Document) -> None:
     for number in sorted(seeds):
         for step in (1, -1):
             near = number + step
-            while near in by_number and is_menu_item(by_number[near]):
+            while near in by_number and (is_menu_item(by_number[near]) or (
+                    near - step in menu and near + step in by_number
+                    and is_menu_item(by_number[near + step])
+                    and is_menu_item(by_number[near], MENU_INNER_ITEM_MAX_WORDS))):
                 menu.add(near)
                 near += step
     if menu:
         doc.drop([line for line in doc.lines if line.number in menu], RULE_MENU, "navigation")
 
 
-def is_menu_item(line: Line) -> bool:
+def is_menu_item(line: Line, max_words: int = MENU_ITEM_MAX_WORDS) -> bool:
     """A capitalised label of one or two words ("Karriere", "Newsticker"), not a sentence,
     a field label ("Zutaten:") or a cell of figures."""
     text = line.text
-    return (not line.protected_by and len(text.split()) <= MENU_ITEM_MAX_WORDS
+    return (not line.protected_by and len(text.split()) <= max_words
             and text[:1].isupper() and not SENTENCE_END.search(text) and not text.endswith(":")
             and not CJK.search(text))
 
