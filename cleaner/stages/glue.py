@@ -120,7 +120,8 @@ BINNEN_I = frozenset({"In", "Innen"})
 # known to the dictionary and this shape vouch for it as a name where a case change follows.
 HYPHENATED_GIVEN_NAME = regex.compile(r"\p{Lu}\p{Ll}+-\p{Ll}+")
 POSSESSIVE = ("'s", "’s")
-# Chunks and tokens whose pure verdicts (word_core, viable_splits) are remembered per process.
+# Chunks and tokens whose pure verdicts (word_core, inert_chunk, viable_splits) are remembered
+# per process.
 VIABLE_CACHE = 65_536
 # Name particles written before a capital ("McDonald", "DeSantis", "LeBron", "MacArthur").
 NAME_PARTICLES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von",
@@ -271,7 +272,7 @@ def token_counts(tokens: list[str]) -> Counter:
     counts = Counter(tokens)
     del counts["\n"]
     for token, count in [(t, n) for t, n in counts.items() if t.endswith(POSSESSIVE)]:
-        counts[token[:-2]] += count
+        counts[possessive_stem(token)] += count
     return counts
 
 
