@@ -5,7 +5,7 @@ first: most lines match no rule, and one search then stands in for dozens.
 """
 
 from ..document import Document, Edit, Line
-from ..ruleset import Rule, RuleSet, admits, word_count
+from ..ruleset import DropScreen, Rule, RuleSet, admits, word_count
 
 
 def apply_rules(doc: Document, rulesets: list[RuleSet]) -> Document:
@@ -14,17 +14,25 @@ def apply_rules(doc: Document, rulesets: list[RuleSet]) -> Document:
         if rule.kind == "protect":
             protect_lines(doc, rule)
     for ruleset in rulesets:
-        screened = ({id(line) for line in doc.lines
-                     if ruleset.screen.search(line.text, word_count(line.text))}
-                    if ruleset.screen else None)
+        screened = screened_lines(doc, ruleset.screen) if ruleset.screen else None
         for rule in ruleset.rules:
+            kept = len(doc.lines)
             if rule.kind == "drop":
                 drop_lines(doc, rule, screened)
             elif rule.kind == "drop_block":
                 drop_block(doc, rule)
             elif rule.kind == "replace":
                 replace_spans(doc, rule)
+            if screened and len(doc.lines) < kept:
+                alive = {id(line) for line in doc.lines}
+                screened = [(line, words) for line, words in screened if id(line) in alive]
     return doc
+
+
+def screened_lines(doc: Document, screen: DropScreen) -> list[tuple[Line, int]]:
+    """(line, word count) of the lines that pass `screen`: the only ones its rules can drop."""
+    counted = ((line, word_count(line.text)) for line in doc.lines)
+    return [(line, words) for line, words in counted if screen.search(line.text, words)]
 
 
 def protect_lines(doc: Document, rule: Rule) -> None:
@@ -37,12 +45,13 @@ def within_length(line: Line, rule: Rule) -> bool:
     return admits(rule, word_count(line.text))
 
 
-def drop_lines(doc: Document, rule: Rule, screened: set[int] | None) -> None:
-    """Drop the lines `rule` matches; only those in `screened` (ids of lines that passed
-    the rule set's screen) can, unless it is None."""
-    hits = [line for line in doc.lines
-            if (screened is None or id(line) in screened) and not line.protected_by
-            and within_length(line, rule) and rule.pattern.search(line.text)]
+def drop_lines(doc: Document, rule: Rule, screened: list[tuple[Line, int]] | None) -> None:
+    """Drop the lines `rule` matches: among `screened` (lines still in the document with
+    their word counts, from screened_lines) or, if it is None, among all."""
+    if screened is None:
+        screened = [(line, word_count(line.text)) for line in doc.lines]
+    hits = [line for line, words in screened
+            if not line.protected_by and admits(rule, words) and rule.pattern.search(line.text)]
     if hits:
         doc.drop(hits, rule.id, rule.category)
 
