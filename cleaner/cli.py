@@ -17,6 +17,7 @@ from .files import JsonlFile, write_atomic
 from .explain import explain
 from .ruleset import builtin_rules_dir, load_rulesets
 from .sources import document_files, mirrored_name, read_document
+from .stress import slow_patterns
 
 EXIT_OK, EXIT_FAILED_DOCS, EXIT_USAGE = 0, 1, 2
 
@@ -126,10 +127,14 @@ def run_rules_check(args) -> int:
     failures = [(case_id, why) for case_id, why in failures if why]
     for case_id, why in failures:
         print(f"FAIL {case_id}: {why}")
+    slow = slow_patterns(rulesets)
+    for message in slow:
+        print(f"SLOW {message}")
     rules = sum(len(rs.rules) for rs in rulesets)
     print(f"{len(rulesets)} rule files, {rules} rules, {len(cases)} examples: "
-          f"{len(cases) - len(failures)} passed, {len(failures)} failed")
-    return EXIT_FAILED_DOCS if failures else EXIT_OK
+          f"{len(cases) - len(failures)} passed, {len(failures)} failed; "
+          f"{len(slow)} patterns slow on adversarial lines")
+    return EXIT_FAILED_DOCS if failures or slow else EXIT_OK
 
 
 def run_clean(args) -> int:

@@ -78,7 +78,7 @@ def test_explain_colour_on_request():
 
 def test_rules_check_passes_on_bundled_rules():
     done = run_cli("rules", "check")
-    assert done.returncode == 0 and b" 0 failed" in done.stdout
+    assert done.returncode == 0 and b" 0 failed; 0 patterns slow" in done.stdout
 
 
 def test_rules_check_reports_a_failing_example(tmp_path):
@@ -139,3 +139,15 @@ def test_unwritable_output_is_one_line_not_a_traceback(tmp_path):
     done = run_cli("clean", SEED_003, "-o", blocker / "sub" / "clean.txt")
     assert done.returncode == 1
     assert done.stderr.decode().count("\n") == 1 and b"Traceback" not in done.stderr
+
+
+def test_rules_check_reports_a_pattern_that_backtracks_catastrophically(tmp_path):
+    (tmp_path / "slow.yaml").write_text(
+        "rules:\n  - id: click\n    category: navigation\n"
+        "    drop: '(?i)^(?=.{0,250}$)(?:\\S*+\\s+){0,45}?(?:click here|hier klicken)'\n"
+        "    examples: {drop: [Just click here], keep: [The click was loud]}\n", encoding="utf-8")
+    done = run_cli("rules", "check", tmp_path)
+    out = done.stdout.decode()
+    assert done.returncode == 1
+    assert "SLOW " in out and "rule slow.click" in out and "slow.yaml:4" in out
+    assert "1 patterns slow on adversarial lines" in out

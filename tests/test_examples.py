@@ -7,6 +7,7 @@ import pytest
 
 from cleaner import Cleaner
 from cleaner.examples import example_cases
+from cleaner.stress import slow_patterns
 
 CASES = example_cases(Cleaner().rulesets)
 
@@ -19,3 +20,7 @@ def test_every_rule_has_examples():
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_rule_example(case):
     assert case.failure() is None, case.failure()
+
+
+def test_every_bundled_pattern_is_quick_on_adversarial_lines():
+    assert slow_patterns(Cleaner().rulesets) == []

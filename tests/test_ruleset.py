@@ -5,6 +5,7 @@ import textwrap
 import pytest
 
 from cleaner import Cleaner, RuleError, RuleTimeout
+from cleaner.patterns import LONG_LINE_CHARS
 from cleaner.ruleset import load_ruleset, load_rulesets
 
 GOOD_RULE = """\
@@ -142,6 +143,19 @@ def test_catastrophic_pattern_gives_a_clear_error_not_a_hang(tmp_path):
     cleaner = Cleaner(rules=[tmp_path], rule_timeout_s=0.05)
     with pytest.raises(RuleTimeout, match=r"outlet\.slow.*simplify it"):
         cleaner.clean("a" * 40 + "!\n", lang="en")
+
+
+def test_a_pattern_out_of_time_on_a_long_line_finds_nothing_and_the_document_is_cleaned(tmp_path):
+    write(tmp_path, """\
+    rules:
+      - id: slow
+        category: promo
+        drop: '(a|aa)+$'
+        examples: {drop: [aaa], keep: [b]}
+    """)
+    cleaner = Cleaner(rules=[tmp_path], rule_timeout_s=0.05)
+    text = "The vote was held on Monday.\n" + "a" * LONG_LINE_CHARS + "!\n"
+    assert cleaner.clean(text, lang="en").text == text
 
 
 def test_user_rules_extend_the_bundled_ones(tmp_path):
