@@ -132,27 +132,24 @@ def test_missing_rule_directory(tmp_path):
         load_rulesets([tmp_path / "nowhere"])
 
 
+CATASTROPHIC_RULE = """\
+rules:
+  - id: slow
+    category: promo
+    drop: '(a|aa)+$'
+    examples: {drop: [aaa], keep: [b]}
+"""
+
+
 def test_catastrophic_pattern_gives_a_clear_error_not_a_hang(tmp_path):
-    write(tmp_path, """\
-    rules:
-      - id: slow
-        category: promo
-        drop: '(a|aa)+$'
-        examples: {drop: [aaa], keep: [b]}
-    """)
+    write(tmp_path, CATASTROPHIC_RULE)
     cleaner = Cleaner(rules=[tmp_path], rule_timeout_s=0.05)
     with pytest.raises(RuleTimeout, match=r"outlet\.slow.*simplify it"):
         cleaner.clean("a" * 40 + "!\n", lang="en")
 
 
 def test_a_pattern_out_of_time_on_a_long_line_finds_nothing_and_the_document_is_cleaned(tmp_path):
-    write(tmp_path, """\
-    rules:
-      - id: slow
-        category: promo
-        drop: '(a|aa)+$'
-        examples: {drop: [aaa], keep: [b]}
-    """)
+    write(tmp_path, CATASTROPHIC_RULE)
     cleaner = Cleaner(rules=[tmp_path], rule_timeout_s=0.05)
     text = "The vote was held on Monday.\n" + "a" * LONG_LINE_CHARS + "!\n"
     assert cleaner.clean(text, lang="en").text == text
