@@ -87,11 +87,3 @@ def test_options_turn_stages_off():
 def test_without_builtin_rules_only_heuristics_run():
     text = "Add WION as a Preferred Source\nThe council voted on Monday to close the bridge.\n"
     assert Cleaner(builtin_rules=False).clean(text).text == text
-
-
-def test_english_furniture_rules_run_on_pages_in_any_language():
-    text = ("Der Stadtrat hat am Montag beschlossen, die alte Brücke im Sommer zu sanieren.\n"
-            "Related Posts\n3 Comments\n")
-    result = clean(text, lang="de")
-    assert result.text == "Der Stadtrat hat am Montag beschlossen, die alte Brücke im Sommer zu sanieren.\n"
-    assert {r.rule.split(".")[0] for r in result.removed} == {"en"}
