@@ -29,7 +29,7 @@ def test_explain_lists_every_input_line():
     lines = explain(clean(text)).splitlines()
     assert lines == ["- [common.advertisement-label · advertisement] Advertisement",
                      "  The council voted on Monday to close the bridge.", "",
-                     "- [en.share-prompt · share] Share this article"]
+                     "- [common.english-share · share] Share this article"]
 
 
 def test_replaying_edits_reproduces_the_clean_text():

@@ -48,7 +48,7 @@ GOES = [
     ("en", "Pinterest", "common.social-network"),
     ("en", "PC Gamer Newsletter", "en.newsletter-signup"),
     ("en", "Subscribe now to our eNATION edition for the full story.", "en.paywall"),
-    ("en", "Posted by K A", "en.byline"),
+    ("en", "Posted by K A", "common.english-byline"),
     ("en", "Release Date:", "en.timestamp"),
     ("en", "Related Topics", "en.also-read"),
     ("en", "We rely on your support to make local news available to all", "en.support-appeal"),
@@ -129,6 +129,17 @@ GOES = [
      "en.letters-prompt"),
     ("de", "SCHLIESSEN", "common.ui-label"),
     ("de", "Mehr erfahren", "common.ui-label"),
+    # English theme furniture on pages in other languages
+    ("de", "Related Posts", "common.english-related"),
+    ("de", "1 Comment on Warum Wien zu blöd für eine staufreie Mahü ist", "common.english-comments"),
+    ("de", "View all essays by tag", "common.english-labels"),
+    ("de", "By Franziska Dully", "common.english-byline"),
+    ("de", "If you enjoyed reading this post – would you consider supporting our work? Just click "
+           "here. Thanks!", "common.click-prompt"),
+    ("de", "DHB jetzt auch digital! Einfach hier klicken und für das digitale DHB registrieren!",
+     "common.click-prompt"),
+    ("de", "SUGGESTED CITATION Sauer, Heiko: Expert*innen in der Krise, VerfBlog, 2020/4/09, "
+           "https://verfassungsblog.de/expertinnen-in-der-krise/.", "common.citation-prompt"),
     # languages with small rule files of their own
     ("fi", "Saat Ylen parhaat sisällöt suoraan sähköpostiisi! Tilaa niin monta kirjettä kuin haluat!",
      "fi.newsletter"),
