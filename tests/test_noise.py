@@ -140,6 +140,16 @@ GOES = [
      "common.click-prompt"),
     ("de", "SUGGESTED CITATION Sauer, Heiko: Expert*innen in der Krise, VerfBlog, 2020/4/09, "
            "https://verfassungsblog.de/expertinnen-in-der-krise/.", "common.citation-prompt"),
+    # notices, prompts and captions in a language's normal wording
+    ("de", "Die Inhalte dieser Website sind unter einer Creative Commons-Lizenz lizenziert.",
+     "common.licence-notice"),
+    ("de", "Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!", "de.result-count"),
+    ("de", "Wer die Äste immer wieder auf die Wege zieht, ist unklar (Symbolbild).", "de.symbol-caption"),
+    ("de", "Judy Eddy/WENN.com", "caption.credit-line"),
+    ("en", "NOTE: The advertising disclaimer below does not apply to this article, nor any originating "
+           "from the Village Voice editorial department, which does not accept paid links.",
+     "en.disclaimer"),
+    ("es", "Imágenes capturadas de video", "es.image-label"),
     # languages with small rule files of their own
     ("fi", "Saat Ylen parhaat sisällöt suoraan sähköpostiisi! Tilaa niin monta kirjettä kuin haluat!",
      "fi.newsletter"),
@@ -181,6 +191,9 @@ STAYS = [
     # pointers to sources that belong to the story
     ("de", "Lesen Sie dazu auch die Pressemitteilungen:"),
     ("de", "Weitere genutzte Quellen in englischer und chinesischer Sprache:"),
+    # the licence of one work, which annotators count as part of it
+    ("de", "Dieses Werk bzw. Inhalt steht unter einer Creative Commons "
+           "Namensnennung-NichtKommerziell-KeineBearbeitung 3.0 Unported Lizenz."),
     # a duration in a recipe card
     ("de", "120 Minuten"),
 ]
