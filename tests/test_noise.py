@@ -143,6 +143,8 @@ GOES = [
     # notices, prompts and captions in a language's normal wording
     ("de", "Die Inhalte dieser Website sind unter einer Creative Commons-Lizenz lizenziert.",
      "common.licence-notice"),
+    ("de", "Wir informieren Sie regelmäßig zum Thema Neue Rechte und über die Arbeit von CORRECTIV.",
+     "de.newsletter-blurb"),
     ("de", "Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!", "de.result-count"),
     ("de", "Wer die Äste immer wieder auf die Wege zieht, ist unklar (Symbolbild).", "de.symbol-caption"),
     ("de", "Judy Eddy/WENN.com", "caption.credit-line"),
