@@ -152,6 +152,8 @@ GOES = [
            "from the Village Voice editorial department, which does not accept paid links.",
      "en.disclaimer"),
     ("es", "Imágenes capturadas de video", "es.image-label"),
+    ("de", "Bitte teilen Sie uns Ihre Erfahrungen mit, wenn Sie unseren Qualità Oro schon probiert "
+           "haben.", "de.opinion-prompt"),
     # languages with small rule files of their own
     ("fi", "Saat Ylen parhaat sisällöt suoraan sähköpostiisi! Tilaa niin monta kirjettä kuin haluat!",
      "fi.newsletter"),
