@@ -16,14 +16,14 @@ def apply_rules(doc: Document, rulesets: list[RuleSet]) -> Document:
     for ruleset in rulesets:
         screened = screened_lines(doc, ruleset.screen) if ruleset.screen else None
         for rule in ruleset.rules:
-            kept = len(doc.lines)
+            before = len(doc.lines)
             if rule.kind == "drop":
                 drop_lines(doc, rule, screened)
             elif rule.kind == "drop_block":
                 drop_block(doc, rule)
             elif rule.kind == "replace":
                 replace_spans(doc, rule)
-            if screened and len(doc.lines) < kept:
+            if screened and len(doc.lines) < before:
                 alive = {id(line) for line in doc.lines}
                 screened = [(line, words) for line, words in screened if id(line) in alive]
     return doc
