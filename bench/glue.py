@@ -26,8 +26,8 @@ import regex
 
 from cleaner.document import Document, Line
 from cleaner.ruleset import builtin_rules_dir, load_rulesets
-from cleaner.stages.glue import (RULE_CASE, RULE_PUNCT, RULE_WORD, glue_lexicon, load_dictionary,
-                                 inert_chunk, repair_glue, viable_splits, word_core)
+from cleaner.stages.glue import (RULE_CASE, RULE_PUNCT, RULE_WORD, clear_memos, glue_lexicon,
+                                 load_dictionary, repair_glue)
 from cleaner.stages.language import detect
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -163,9 +163,7 @@ def measure(lang, pages, lexicon, seed, memory, reviewed, false_edits) -> dict:
             synthetic_false += not on_site
     elapsed = []
     for _ in range(TIMING_RUNS):
-        viable_splits.cache_clear()  # each timed pass starts cold, as a new worker would
-        word_core.cache_clear()
-        inert_chunk.cache_clear()
+        clear_memos()  # each timed pass starts cold, as a new worker would
         started = time.process_time()
         untouched = [(doc_lines, run(doc_lines, lang, lexicon)) for doc_lines in docs]
         elapsed.append(time.process_time() - started)

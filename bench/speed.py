@@ -26,7 +26,7 @@ import ftfy
 import trafilatura
 
 from cleaner import Cleaner, pipeline
-from cleaner.stages.glue import inert_chunk, viable_splits, word_core
+from cleaner.stages.glue import clear_memos as clear_glue_memos
 from cleaner.stages.language import detect, language_sample, reference_detect, word_ngrams
 from glue import article_texts  # bench/glue.py: trafilatura-eval article texts, cached
 
@@ -56,9 +56,7 @@ def per_doc_seconds(functions: dict, rounds: int = 15, before_each=None) -> dict
 
 def clear_memos() -> None:
     """Forget what glue repair and language detection memoised, as a new worker would have."""
-    viable_splits.cache_clear()
-    word_core.cache_clear()
-    inert_chunk.cache_clear()
+    clear_glue_memos()
     word_ngrams.cache_clear()
 
 

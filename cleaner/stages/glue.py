@@ -287,6 +287,13 @@ def glue_habits(text: str) -> frozenset:
     return frozenset(habits)
 
 
+def clear_memos() -> None:
+    """Forget the per-chunk and per-token verdicts (word_core, inert_chunk, viable_splits),
+    as a new worker starts: benchmarks time cold passes with it."""
+    for memo in (word_core, inert_chunk, viable_splits):
+        memo.cache_clear()
+
+
 @lru_cache(maxsize=VIABLE_CACHE)
 def inert_chunk(chunk: str, lang: str | None) -> bool:
     """True where chunk_repair returns None whatever the document: a word with no viable
