@@ -66,6 +66,6 @@ def drop_captions(doc: Document, patterns: CaptionPatterns | None, max_words: in
 def ends_in_bare_credit(text: str, names: frozenset) -> bool:
     """A short caption whose last sentence is followed by a credit name alone ("Un grupo de
     pingüinos, en la Antártida el 11 de febrero pasado. EFE")."""
-    head, sep, last = text.rstrip().rpartition(". ")
+    _, sep, last = text.rstrip().rpartition(". ")
     return (bool(sep) and len(text.split()) <= BARE_TAIL_MAX_WORDS
             and last.strip().casefold() in names)

@@ -123,14 +123,20 @@ def drop_menu_runs(doc: Document) -> None:
     for number in sorted(seeds):
         for step in (1, -1):
             near = number + step
-            while near in by_number and (is_menu_item(by_number[near]) or (
-                    near - step in menu and near + step in by_number
-                    and is_menu_item(by_number[near + step])
-                    and is_menu_item(by_number[near], MENU_INNER_ITEM_MAX_WORDS))):
+            while near in by_number and (is_menu_item(by_number[near])
+                                         or is_inner_menu_item(by_number, menu, near, step)):
                 menu.add(near)
                 near += step
     if menu:
         doc.drop([line for line in doc.lines if line.number in menu], RULE_MENU, "navigation")
+
+
+def is_inner_menu_item(by_number: dict, menu: set, number: int, step: int) -> bool:
+    """Line `number`, walked to by `step` from a menu item, is a label of up to
+    MENU_INNER_ITEM_MAX_WORDS words with a menu item on its far side too."""
+    following = by_number.get(number + step)
+    return (number - step in menu and following is not None and is_menu_item(following)
+            and is_menu_item(by_number[number], MENU_INNER_ITEM_MAX_WORDS))
 
 
 def is_menu_item(line: Line, max_words: int = MENU_ITEM_MAX_WORDS) -> bool:
