@@ -22,7 +22,7 @@ from .stages.encoding import repair_encoding
 from .stages.glue import glue_lexicon, repair_glue
 from .stages.language import detect_language
 from .stages.layout import layout
-from .stages.outlet import fingerprint_screen, resolve_outlet
+from .stages.outlet import fingerprint_prefilter, resolve_outlet
 from .stages.rules import apply_rules
 from .stages.sections import drop_sections
 from .stages.whitespace import normalize_whitespace
@@ -57,7 +57,7 @@ class Cleaner:
         paths = ([builtin_rules_dir()] if builtin_rules else []) + extra
         self.rulesets = load_rulesets(paths, self.options.rule_timeout_s)
         self.outlets = merge_outlets(self.rulesets)
-        self._fingerprints = fingerprint_screen(self.outlets)
+        self._fingerprints = fingerprint_prefilter(self.outlets)
         # Word lists are compiled once per outlet: the generic lists plus the outlet's own.
         self._captions, self._lexicons = {}, {}
         for outlet in [None, *self.outlets]:

@@ -3,10 +3,8 @@
 Every mistake in a rule file is reported as one RuleError naming the file, line and key.
 """
 
-import bisect
 import difflib
 import importlib.util
-import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +12,8 @@ import regex
 import yaml
 
 from .errors import RuleError
-from .patterns import DEFAULT_TIMEOUT_S, Pattern, Screen, screen_of
+from .patterns import DEFAULT_TIMEOUT_S, Pattern
+from .prefilter import Prefilter
 
 CATEGORIES = (
     "advertisement", "boilerplate", "byline", "caption", "comments", "consent", "credit",
@@ -71,21 +70,6 @@ class Outlet:
 
 
 @dataclass(frozen=True)
-class DropScreen:
-    """A rule set's `drop` patterns joined into one Screen per line length: a line of w
-    words meets only the patterns of the rules whose max_words admits it, so the costly
-    patterns of short-line rules never run on paragraphs."""
-
-    bounds: tuple[float, ...]           # ascending word counts; the last is infinity
-    screens: tuple[Screen | None, ...]  # None: no rule admits lines of that length
-
-    def search(self, text: str, words: int) -> bool:
-        """False if no drop rule can match `text`, a line of `words` words."""
-        screen = self.screens[bisect.bisect_left(self.bounds, words)]
-        return screen is not None and screen.search(text)
-
-
-@dataclass(frozen=True)
 class RuleSet:
     """The rules of one YAML file, plus the word lists it declares."""
 
@@ -102,8 +86,8 @@ class RuleSet:
     # Per language: word-forming prefixes and suffixes glue repair never splits off.
     glue_prefixes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     glue_suffixes: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    # All `drop` patterns as one, tested first: a line it misses skips them all (drop_screen).
-    screen: DropScreen | None = None
+    # The rules' patterns in one RE2 pass: which rules could match a line (rule_prefilter).
+    prefilter: Prefilter | None = None
     # Names a batch run saw on their own across the corpus (`cleaner learn`): glue evidence.
     corpus_names: tuple[str, ...] = ()
 
@@ -117,29 +101,19 @@ def admits(rule: Rule, words: int) -> bool:
     return rule.max_words is None or words <= rule.max_words
 
 
-def drop_screen(rules: list[Rule], name: str, where: str, timeout_s: float) -> DropScreen | None:
-    """The DropScreen of a rule set, or None where it cannot stand in for the rules: fewer
-    than two drop rules, a pattern that cannot be a branch, a `replace` rule (it changes
-    lines between drops), or an example on which the screen and the rules disagree."""
-    drops = [rule for rule in rules if rule.kind == "drop"]
-    if len(drops) < 2 or any(rule.kind == "replace" for rule in rules):
+def rule_prefilter(rules: list[Rule]) -> Prefilter | None:
+    """The Prefilter of a rule set's patterns. A rule whose prefilter misses one of its own
+    examples (a translation RE2 reads otherwise) is left to run on every line instead."""
+    if not rules:
         return None
-    limits = {rule.max_words for rule in drops if rule.max_words is not None}
-    bounds = tuple(sorted(limits)) + (math.inf,)
-    screens = []
-    for bound in bounds:
-        eligible = [rule.pattern for rule in drops
-                    if rule.max_words is None or rule.max_words >= bound]
-        screen = screen_of(eligible, f"{name}.screen", where, timeout_s) if eligible else None
-        if eligible and screen is None:
-            return None
-        screens.append(screen)
-    found = DropScreen(bounds, tuple(screens))
-    for text in (text for rule in rules for text in rule.examples.drop + rule.examples.keep):
-        words = word_count(text)
-        if found.search(text, words) != any(admits(r, words) and r.pattern.search(text) for r in drops):
-            return None
-    return found
+    sources = [rule.pattern.source for rule in rules]
+    prefilter = Prefilter(sources)
+    for index, rule in enumerate(rules):
+        examples = rule.examples.drop + rule.examples.keep + tuple(b for b, _ in rule.examples.fix)
+        if any(rule.pattern.search(text) and index not in prefilter.candidates(text)
+               for text in examples):
+            sources[index] = None
+    return prefilter if None not in sources else Prefilter(sources)
 
 
 def builtin_rules_dir() -> Path:
@@ -263,7 +237,7 @@ class _FileReader:
                           f"(first used on line {first_line[raw['id']]})")
             first_line[raw["id"]] = raw.line
         return RuleSet(
-            screen=drop_screen(compiled, name, str(self.path), self.timeout_s),
+            prefilter=rule_prefilter(compiled),
             name=name, path=str(self.path), rules=tuple(compiled), lang=lang,
             outlet=self.outlet(data, lang) if "outlet" in data else None,
             description=self.string(data, "description", default=""),

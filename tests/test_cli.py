@@ -79,6 +79,17 @@ def test_explain_colour_on_request():
 def test_rules_check_passes_on_bundled_rules():
     done = run_cli("rules", "check")
     assert done.returncode == 0 and b" 0 failed; 0 patterns slow" in done.stdout
+    assert b"; 0 not prefiltered" in done.stdout
+
+
+def test_rules_check_notes_a_pattern_the_prefilter_cannot_take(tmp_path):
+    (tmp_path / "twice.yaml").write_text(
+        "rules:\n  - id: twice\n    category: boilerplate\n    drop: '^(\\w+) \\1$'\n"
+        "    examples: {drop: [bye bye], keep: [bye now]}\n", encoding="utf-8")
+    done = run_cli("rules", "check", tmp_path)
+    out = done.stdout.decode()
+    assert done.returncode == 0  # slower, not wrong
+    assert "NOTE " in out and "twice.yaml:4: rule twice.twice" in out and "; 1 not prefiltered" in out
 
 
 def test_rules_check_reports_a_failing_example(tmp_path):

@@ -57,7 +57,7 @@ def test_outlet_files_language_is_used_instead_of_detection(cleaner):
     assert cleaner.clean(german, url="https://www.wionews.com/x", lang="fr").lang == "fr"
 
 
-def test_the_fingerprint_screen_finds_the_outlet_each_fingerprint_would(cleaner):
+def test_the_fingerprint_prefilter_finds_the_outlet_each_fingerprint_would(cleaner):
     from cleaner.document import Document, Line
     from cleaner.stages.outlet import outlet_by_fingerprint
 

@@ -4,8 +4,7 @@ import textwrap
 
 from cleaner import Cleaner
 from cleaner.document import Document, Line
-from cleaner.patterns import SCREEN_MAX_CHARS, Pattern, screen_of, top_level_alternatives
-from cleaner.ruleset import admits, load_ruleset, word_count
+from cleaner.ruleset import load_ruleset
 from cleaner.stages.rules import apply_rules
 from conftest import SEEDS
 
@@ -127,60 +126,56 @@ def test_outlet_rules_apply_only_to_their_outlet(tmp_path):
     assert cleaner.clean(text, url="https://other.example/a").text.startswith("Get the app")
 
 
-# The screen: a rule set's drop patterns as one, tested before them.
+# The prefilter: which rules could match a line, for a whole rule set in one RE2 pass.
 
-def test_top_level_alternatives_skip_groups_classes_and_escapes():
-    assert top_level_alternatives(r"^a|^(b|c)|[|]\||d") == ["^a", "^(b|c)", r"[|]\|", "d"]
-    assert top_level_alternatives(r"^[]|]x|y") == ["^[]|]x", "y"]
-
-
-def test_a_screen_tries_anchored_patterns_at_the_start_only_and_refuses_back_references():
-    anchored, floating = Pattern(r"(?i)^share\W*$", "a", "t"), Pattern(r"^x|all rights", "b", "t")
-    screen = screen_of([anchored, floating], "s", "t")
-    assert screen.anchored.source == r"(?i:^share\W*$)" and screen.floating.source == r"(?:^x|all rights)"
-    assert screen.search("SHARE:") and screen.search("2024 All rights") is False
-    assert screen.search("2024 all rights") and not screen.search("Please share")
-    assert screen_of([anchored, Pattern(r"(\w)\1", "c", "t")], "s", "t") is None
-
-
-def test_the_screen_agrees_with_the_drop_patterns_on_every_seed_and_example_line():
+def test_every_bundled_pattern_is_prefiltered_and_lets_its_matches_through():
     lines = [line for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text().splitlines()]
     lines += ["Advertisement", "Share this:", "© 2024 Example", "Lesen Sie auch: Neues", "19:49",
-              "Home › News › Politik", "x" * 500, "Teilen mit: Facebook", ""]
-    screened = [rs for rs in Cleaner().rulesets if rs.screen]
-    assert {rs.name for rs in screened} >= {"common", "en", "de"}
-    for rs in screened:
-        drops = [rule for rule in rs.rules if rule.kind == "drop"]
-        for line in lines:
-            words = word_count(line)
-            assert rs.screen.search(line, words) == any(
-                admits(rule, words) and rule.pattern.search(line) for rule in drops), (rs.name, line)
+              "Home › News › Politik", "x" * 500, "Teilen mit: Facebook", "", "\u00a0Anzeige\u00a0"]
+    for rs in Cleaner().rulesets:
+        if not rs.rules:
+            continue
+        assert rs.prefilter.unfiltered == frozenset(), rs.name  # each rule has its RE2 form
+        examples = [text for rule in rs.rules for text in rule.examples.drop + rule.examples.keep]
+        for line in lines + examples:
+            matching = {i for i, rule in enumerate(rs.rules) if rule.pattern.search(line)}
+            assert matching <= rs.prefilter.candidates(line), (rs.name, line)
 
 
-def test_a_rule_set_with_a_replace_rule_has_no_screen(tmp_path):
-    drops = ("- {id: a, category: share, drop: '^Share$', examples: {drop: [Share]}}\n"
-             "- {id: b, category: share, drop: '^Tweet$', examples: {drop: [Tweet]}}\n")
-    replace = "- {id: c, replace: {pattern: 'x', with: 'y'}, examples: {fix: [{before: x, after: y}]}}\n"
-    assert ruleset(tmp_path, drops).screen is not None
-    assert ruleset(tmp_path, drops + replace).screen is None
+def test_a_rule_runs_only_on_the_lines_its_prefilter_lets_through(tmp_path):
+    rs = ruleset(tmp_path, r"""
+        - {id: share, category: share, drop: '(?i)^share\W*$', examples: {drop: [Share]}}
+        - {id: tags, category: tags, drop: '^Tags:', examples: {drop: ['Tags: a, b']}}
+        """)
+    assert rs.prefilter.candidates("SHARE:") == {0}
+    assert rs.prefilter.candidates("Tags: one, two") == {1}
+    assert rs.prefilter.candidates("The council voted on Monday.") == frozenset()
 
 
-def test_a_screen_that_cannot_tell_lets_every_rule_decide():
-    slow = Pattern(r"^(?:a|aa)+$", "slow", "t", timeout_s=0.01)
-    screen = screen_of([slow, Pattern("^b$", "b", "t")], "s", "t", timeout_s=0.01)
-    assert screen.search("a" * 40 + "!")  # the joined pattern timed out: "maybe"
-    assert screen.search("x" * (SCREEN_MAX_CHARS + 1))  # too long to screen: "maybe"
-    assert not screen.search("x")
+def test_a_replace_rule_lets_the_later_rules_see_the_line_it_rewrote(tmp_path):
+    rs = ruleset(tmp_path, r"""
+        - {id: unwrap, replace: {pattern: '^\[(.*)\]$', with: '\1'}, examples: {fix: [{before: '[x]', after: x}]}}
+        - {id: ad, category: advertisement, drop: '^Anzeige$', examples: {drop: [Anzeige]}}
+        """)
+    document = apply_rules(doc("[Anzeige]", "Der Rat tagte am Montag."), [rs])
+    assert kept(document) == ["Der Rat tagte am Montag."]
+    assert [(e.rule, e.after) for e in document.edits] == [("t.unwrap", "Anzeige")]
+    assert [r.rule for r in document.removed] == ["t.ad"]
 
 
-def test_a_line_meets_only_the_patterns_of_rules_that_admit_its_length(tmp_path):
+def test_a_rule_its_prefilter_would_miss_on_an_example_runs_on_every_line(tmp_path, monkeypatch):
+    from cleaner import prefilter
+
+    monkeypatch.setattr(prefilter, "translate", lambda source: "^never$")  # a wrong translation
+    rs = ruleset(tmp_path, "- {id: ad, category: advertisement, drop: '^Ad$', examples: {drop: [Ad]}}\n")
+    assert rs.prefilter.unfiltered == {0}
+    assert kept(apply_rules(doc("Ad", "Text."), [rs])) == ["Text."]
+
+
+def test_a_line_meets_only_the_rules_that_admit_its_length(tmp_path):
     rs = ruleset(tmp_path, """\
         - {id: short, category: share, drop: 'Share', max_words: 3, examples: {drop: [Share it]}}
         - {id: any, category: tags, drop: '^Tags:', examples: {drop: ['Tags: a, b']}}
         """)
-    assert rs.screen.bounds == (3, float("inf"))
-    assert rs.screen.search("Share it now", 3)
-    assert not rs.screen.search("Share this long paragraph with all of your friends", 9)
-    assert rs.screen.search("Tags: one two three four five", 6)
     document = doc("Share it now", "Share this long paragraph with all of your friends")
     assert kept(apply_rules(document, [rs])) == ["Share this long paragraph with all of your friends"]

@@ -4,20 +4,20 @@ from urllib.parse import urlsplit
 
 from ..document import Document
 from ..errors import CleanerError
-from ..patterns import Screen, screen_of
+from ..prefilter import Prefilter
 
 
 def resolve_outlet(doc: Document, outlets: dict, explicit: str | None,
-                   screen: Screen | None = None) -> Document:
-    """Set doc.outlet to the id of the first outlet that the evidence names. `screen`, all
-    fingerprints joined (fingerprint_screen), spares most lines the test of each one."""
+                   prefilter: Prefilter | None = None) -> Document:
+    """Set doc.outlet to the id of the first outlet that the evidence names. `prefilter`,
+    all fingerprints in one pass (fingerprint_prefilter), spares most lines the test of each."""
     if explicit:
         if explicit not in outlets:
             known = ", ".join(sorted(outlets)) or "none"
             raise CleanerError(f"unknown outlet {explicit!r}; known outlets: {known}")
         doc.outlet = explicit
     else:
-        doc.outlet = outlet_by_url(doc.url, outlets) or outlet_by_fingerprint(doc, outlets, screen)
+        doc.outlet = outlet_by_url(doc.url, outlets) or outlet_by_fingerprint(doc, outlets, prefilter)
     return doc
 
 
@@ -32,9 +32,9 @@ def outlet_by_url(url: str | None, outlets: dict) -> str | None:
     return None
 
 
-def outlet_by_fingerprint(doc: Document, outlets: dict, screen: Screen | None) -> str | None:
+def outlet_by_fingerprint(doc: Document, outlets: dict, prefilter: Prefilter | None) -> str | None:
     """The first outlet (by id) one of whose fingerprint patterns matches a line."""
-    lines = [line.text for line in doc.lines if screen is None or screen.search(line.text)]
+    lines = [line.text for line in doc.lines if prefilter is None or prefilter.candidates(line.text)]
     for outlet_id, outlet in sorted(outlets.items()):
         for pattern in outlet.fingerprints:
             if any(pattern.search(line) for line in lines):
@@ -42,7 +42,8 @@ def outlet_by_fingerprint(doc: Document, outlets: dict, screen: Screen | None) -
     return None
 
 
-def fingerprint_screen(outlets: dict) -> Screen | None:
-    """Every outlet's fingerprint patterns joined: a line it misses matches none of them."""
-    patterns = [pattern for outlet in outlets.values() for pattern in outlet.fingerprints]
-    return screen_of(patterns, "outlet fingerprints", "outlet files") if patterns else None
+def fingerprint_prefilter(outlets: dict) -> Prefilter | None:
+    """Every outlet's fingerprint patterns in one pass: a line it lets through to none
+    matches none of them."""
+    sources = [pattern.source for outlet in outlets.values() for pattern in outlet.fingerprints]
+    return Prefilter(sources) if sources else None

@@ -1,11 +1,11 @@
 """Apply YAML rules: protect first, then each rule set's rules in file order.
 
-A rule set's `screen` (its drop patterns joined, per line length) is tested on each line
-first: most lines match no rule, and one search then stands in for dozens.
+A rule set's prefilter (all its patterns in one RE2 pass) tells which rules could match
+each line: a rule runs only on those lines, and most lines meet none.
 """
 
 from ..document import Document, Edit, Line
-from ..ruleset import DropScreen, Rule, RuleSet, admits, word_count
+from ..ruleset import Rule, RuleSet, admits, word_count
 
 
 def apply_rules(doc: Document, rulesets: list[RuleSet]) -> Document:
@@ -14,25 +14,36 @@ def apply_rules(doc: Document, rulesets: list[RuleSet]) -> Document:
         if rule.kind == "protect":
             protect_lines(doc, rule)
     for ruleset in rulesets:
-        screened = screened_lines(doc, ruleset.screen) if ruleset.screen else None
-        for rule in ruleset.rules:
-            before = len(doc.lines)
+        if not ruleset.rules:
+            continue
+        pending = candidate_lines(doc.lines, ruleset)
+        for index, rule in enumerate(ruleset.rules):
+            lines = pending.pop(index, None)
+            if not lines or rule.kind == "protect":
+                continue
+            alive = {id(line) for line in doc.lines}
+            lines = [line for line in lines if id(line) in alive]
             if rule.kind == "drop":
-                drop_lines(doc, rule, screened)
+                drop_lines(doc, rule, lines)
             elif rule.kind == "drop_block":
-                drop_block(doc, rule)
+                drop_block(doc, rule, lines)
             elif rule.kind == "replace":
-                replace_spans(doc, rule)
-            if screened and len(doc.lines) < before:
-                alive = {id(line) for line in doc.lines}
-                screened = [(line, words) for line, words in screened if id(line) in alive]
+                edited = replace_spans(doc, rule, lines)
+                for later, more in candidate_lines(edited, ruleset).items():  # their new text
+                    if later > index:
+                        merged = {id(line): line for line in pending.get(later, []) + more}
+                        pending[later] = sorted(merged.values(), key=lambda line: line.number)
     return doc
 
 
-def screened_lines(doc: Document, screen: DropScreen) -> list[tuple[Line, int]]:
-    """(line, word count) of the lines that pass `screen`: the only ones its rules can drop."""
-    counted = ((line, word_count(line.text)) for line in doc.lines)
-    return [(line, words) for line, words in counted if screen.search(line.text, words)]
+def candidate_lines(lines: list[Line], ruleset: RuleSet) -> dict[int, list[Line]]:
+    """Rule index -> the lines, in order, that the rule set's prefilter lets through to it
+    (all of them without a prefilter, as for a single rule tried on its examples)."""
+    found, every_rule = {}, range(len(ruleset.rules))
+    for line in lines:
+        for index in ruleset.prefilter.candidates(line.text) if ruleset.prefilter else every_rule:
+            found.setdefault(index, []).append(line)
+    return found
 
 
 def protect_lines(doc: Document, rule: Rule) -> None:
@@ -45,25 +56,24 @@ def within_length(line: Line, rule: Rule) -> bool:
     return admits(rule, word_count(line.text))
 
 
-def drop_lines(doc: Document, rule: Rule, screened: list[tuple[Line, int]] | None) -> None:
-    """Drop the lines `rule` matches: among `screened` (lines still in the document with
-    their word counts, from screened_lines) or, if it is None, among all."""
-    if screened is None:
-        screened = [(line, word_count(line.text)) for line in doc.lines]
-    hits = [line for line, words in screened
-            if not line.protected_by and admits(rule, words) and rule.pattern.search(line.text)]
+def drop_lines(doc: Document, rule: Rule, lines: list[Line]) -> None:
+    """Drop those of `lines` (still in the document, in order) that `rule` matches."""
+    hits = [line for line in lines if not line.protected_by and within_length(line, rule)
+            and rule.pattern.search(line.text)]
     if hits:
         doc.drop(hits, rule.id, rule.category)
 
 
-def drop_block(doc: Document, rule: Rule) -> None:
-    """Drop each run from a start line to its end line (inclusive), or to the document's end
-    when the rule has no `end`. A start without its end, or a run longer than max_lines,
-    is left alone: a misfiring block rule must not eat the article."""
+def drop_block(doc: Document, rule: Rule, starts: list[Line]) -> None:
+    """Drop each run from a start line (one of `starts` that the rule's start pattern
+    matches) to its end line (inclusive), or to the document's end when the rule has no
+    `end`. A start without its end, or a run longer than max_lines, is left alone: a
+    misfiring block rule must not eat the article."""
+    starts = {id(line) for line in starts}
     index = 0
     while index < len(doc.lines):
         line = doc.lines[index]
-        if within_length(line, rule) and rule.pattern.search(line.text):
+        if id(line) in starts and within_length(line, rule) and rule.pattern.search(line.text):
             stop = block_end(doc.lines, index, rule)
             if stop is not None:
                 doc.drop([l for l in doc.lines[index:stop + 1] if not l.protected_by],
@@ -85,8 +95,10 @@ def block_end(lines: list[Line], start: int, rule: Rule) -> int | None:
     return last
 
 
-def replace_spans(doc: Document, rule: Rule) -> None:
-    for line in doc.lines:
+def replace_spans(doc: Document, rule: Rule, lines: list[Line]) -> list[Line]:
+    """Rewrite what `rule` matches in `lines`; the lines it changed."""
+    edited = []
+    for line in lines:
         if not within_length(line, rule):
             continue
         edits = [Edit(line.number, m.start(), m.group(), m.expand(rule.replacement), rule.id)
@@ -94,3 +106,5 @@ def replace_spans(doc: Document, rule: Rule) -> None:
         edits = [e for e in edits if e.before != e.after]
         if edits:
             doc.rewrite(line, edits)
+            edited.append(line)
+    return edited
