@@ -10,12 +10,10 @@ from dataclasses import dataclass
 import regex
 
 from ..document import Document
+from ..prefilter import Prefilter
 
 RULE_TAIL = "caption.credit"
 RULE_LINE = "caption.credit-line"
-# Each form of `tail` needs one of these: a bracketed credit ")", a label and ":" or "/",
-# or "©". A line with none of them skips the pattern.
-TAIL_MARKS = (")", ":", "/", "©")
 # A caption ending in a bare credit after its sentence is at most this many words: captions run
 # to ~20, and a wire story's paragraph is longer.
 BARE_TAIL_MAX_WORDS = 25
@@ -26,6 +24,7 @@ class CaptionPatterns:
     tail: regex.Pattern      # a caption that ends in a credit
     whole: regex.Pattern     # a line that is nothing but a credit
     names: frozenset         # the credit names, case-folded: a bare credit after a sentence
+    prefilter: Prefilter     # which of (whole, tail) could match a line, in one RE2 pass
 
 
 def caption_patterns(credits, labels) -> CaptionPatterns | None:
@@ -42,21 +41,23 @@ def caption_patterns(credits, labels) -> CaptionPatterns | None:
     labelled = rf"(?:{label})\s*(?:credit\s*)?(?:by|:|/)?\s*(?:[^()\n]{{0,40}}(?:[/,;]|\s(?:on|via))\s*)?"
     whole = rf"^\(?\s*(?:©\s*)?(?:{labelled}|(?:[^()\n]{{0,40}}[/,;]\s*)?)" \
             rf"(?:{names})\b[^()\n.!?]{{0,40}}\)?\.?$"
-    return CaptionPatterns(regex.compile(tail, regex.IGNORECASE | regex.V0),
-                           regex.compile(whole, regex.IGNORECASE),
-                           frozenset(c.casefold() for c in credits))
+    tail, whole = f"(?i){tail}", f"(?i){whole}"
+    return CaptionPatterns(regex.compile(tail), regex.compile(whole),
+                           frozenset(c.casefold() for c in credits), Prefilter([whole, tail]))
 
 
 def drop_captions(doc: Document, patterns: CaptionPatterns | None, max_words: int) -> Document:
     """Drop caption lines ending in a credit, and lines that are only a credit."""
     if patterns is None:
         return doc
-    whole = [line for line in doc.lines if not line.protected_by and patterns.whole.search(line.text)]
+    candidates = {id(line): patterns.prefilter.candidates(line.text) for line in doc.lines}
+    whole = [line for line in doc.lines if not line.protected_by and 0 in candidates[id(line)]
+             and patterns.whole.search(line.text)]
     if whole:
         doc.drop(whole, RULE_LINE, "credit")
     tails = [line for line in doc.lines
              if not line.protected_by and len(line.text.split()) <= max_words
-             and (any(mark in line.text for mark in TAIL_MARKS) and patterns.tail.search(line.text)
+             and (1 in candidates[id(line)] and patterns.tail.search(line.text)
                   or ends_in_bare_credit(line.text, patterns.names))]
     if tails:
         doc.drop(tails, RULE_TAIL, "caption")
