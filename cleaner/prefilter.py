@@ -55,11 +55,13 @@ class Prefilter:
         if not self._indices:
             return self.unfiltered
         try:
-            found = self._set.Match(text)
+            found = self._set.Match(text) or ()
         except UnicodeEncodeError:  # a lone surrogate: RE2 reads UTF-8 only
             return self.everything
         if self._sentinel not in found:  # RE2 gave up (out of memory): every pattern runs
             return self.everything
+        if len(found) == 1:  # only the sentinel: the common case
+            return self.unfiltered
         indices = self._indices
         return self.unfiltered.union(indices[i] for i in found if i != self._sentinel)
 

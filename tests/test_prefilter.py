@@ -1,5 +1,7 @@
 """The RE2 prefilter: translations that match at least wherever the `regex` pattern does."""
 
+from types import SimpleNamespace
+
 import pytest
 import regex
 from hypothesis import HealthCheck, given, settings
@@ -68,3 +70,10 @@ def test_every_bundled_rule_that_matches_a_line_is_among_its_candidates(text):
     for rs in BUNDLED:
         matching = {i for i, rule in enumerate(rs.rules) if rule.pattern.search(text)}
         assert matching <= rs.prefilter.candidates(text), (rs.name, text)
+
+
+def test_when_re2_gives_up_on_a_line_every_pattern_runs(monkeypatch):
+    found = Prefilter([r"^a$", r"^b$"])
+    gave_up = SimpleNamespace(Match=lambda text: None)  # what re2's Set.Match returns out of memory
+    monkeypatch.setattr(found, "_set", gave_up)
+    assert found.candidates("a") == {0, 1}
