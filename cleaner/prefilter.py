@@ -156,7 +156,7 @@ class Translation:
                 atom, lookaround = self.char_class(i, close), False
                 i = close
             elif char == "\\":
-                atom, lookaround = self.escape(src[i + 1:i + 2], src, i), False
+                atom, lookaround = self.escape(i), False
                 i = self.escape_end(i)
             elif char == "$":
                 atom, lookaround = r"(?:\n?$)", False
@@ -198,7 +198,9 @@ class Translation:
             raise Untranslatable(f"group {src[start:start + 4]!r}")
         return "(?:" + self.pattern(start + 1, body) + ")", None, False
 
-    def escape(self, letter: str, src: str, at: int) -> str:
+    def escape(self, at: int) -> str:
+        """The escape at `at` outside a class."""
+        letter = self.source[at + 1:at + 2]
         if letter in WIDENED:
             return f"[{WIDENED[letter]}]"
         if letter in ZERO_WIDTH:
@@ -208,7 +210,7 @@ class Translation:
         if letter == "Z":
             return r"\z"
         if letter in "pP" or letter in "xuU":
-            return self.code_escape(src[at:self.escape_end(at)])
+            return self.code_escape(self.source[at:self.escape_end(at)])
         if letter.isalnum() or not letter:
             raise Untranslatable(f"escape \\{letter}")
         return escaped_char(letter)
