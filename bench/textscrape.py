@@ -28,12 +28,15 @@ BLOCKS = frozenset("""address article aside blockquote br caption dd details dia
     fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre
     section summary table tbody td tfoot th thead tr ul""".split())
 SPACE = regex.compile(r"\s+")
+# Characters lxml refuses in a tree's text (NUL and the C0 controls but tab and line breaks):
+# a scraper meets them in real pages and goes on without them.
+XML_INCOMPATIBLE = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def scrape(page: str) -> str:
     """The block-level text of the region around the article, one block a line."""
     try:
-        root = lxml_html.document_fromstring(page.encode("utf-8"),
+        root = lxml_html.document_fromstring(XML_INCOMPATIBLE.sub("", page).encode("utf-8"),
                                              parser=lxml_html.HTMLParser(encoding="utf-8"))
     except (ValueError, lxml_html.etree.ParserError):
         return ""
