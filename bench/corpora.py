@@ -90,6 +90,7 @@ def compute_input(page: Page, kind: str) -> str:
         return scrape(page.html)
     if kind == "fullpage":
         import html_text
+        from textscrape import XML_INCOMPATIBLE
 
-        return html_text.extract_text(page.html, guess_layout=True)
+        return html_text.extract_text(XML_INCOMPATIBLE.sub("", page.html), guess_layout=True)
     raise ValueError(f"unknown input {kind!r}: one of {', '.join(INPUTS)}")
