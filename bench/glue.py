@@ -24,7 +24,7 @@ from pathlib import Path
 
 import regex
 
-from cleaner.document import Document, Line
+from cleaner.document import Document
 from cleaner.ruleset import builtin_rules_dir, load_rulesets
 from cleaner.stages.glue import (RULE_CASE, RULE_PUNCT, RULE_WORD, clear_memos, glue_lexicon,
                                  load_dictionary, repair_glue)
@@ -224,7 +224,7 @@ def kind_of(left: str, right: str) -> str:
 
 
 def run(lines: list[str], lang: str, lexicon) -> Document:
-    doc = Document([Line(n, text) for n, text in enumerate(lines, 1)], lang=lang)
+    doc = Document.from_lines(lines, lang=lang)
     return repair_glue(doc, lexicon)
 
 

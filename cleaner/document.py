@@ -5,11 +5,23 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Line:
-    """One paragraph of the document; `number` is its 1-based line in the input."""
+    """One paragraph of the document. `number` is its 1-based line in the input (what
+    removals and edits refer to); `position` is its 0-based place among the input's
+    non-blank lines (what neighbours are), so blank lines between paragraphs change nothing."""
 
     number: int
     text: str
+    position: int
     protected_by: str | None = None
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """A rule id a stage can emit, with its category and what it removes or repairs."""
+
+    id: str
+    category: str
+    description: str
 
 
 @dataclass(frozen=True)
@@ -45,12 +57,30 @@ class Document:
     outlet: str | None = None
     removed: list[Removal] = field(default_factory=list)
     edits: list[Edit] = field(default_factory=list)
+    # Input line number -> position (see Line) of each removed line, for neighbours.
+    removed_positions: dict[int, int] = field(default_factory=dict)
+
+    @classmethod
+    def from_lines(cls, texts: list[str], **fields) -> "Document":
+        """A document of the input lines `texts`, numbered from 1 and placed in order."""
+        return cls([Line(number, text, number - 1) for number, text in enumerate(texts, 1)],
+                   **fields)
+
+    def reposition(self) -> None:
+        """Place the kept lines anew, one after the other: for when blank lines have gone."""
+        for position, line in enumerate(self.lines):
+            line.position = position
+
+    def position_of(self, removal: Removal) -> int:
+        """The position the removed line had among the document's lines."""
+        return self.removed_positions[removal.line]
 
     def drop(self, lines, rule: str, category: str) -> None:
         """Remove `lines` (Line objects still in the document), recording why."""
         gone = {id(line) for line in lines}
         for line in lines:
             self.removed.append(Removal(line.number, line.text, rule, category))
+            self.removed_positions[line.number] = line.position
         self.lines = [line for line in self.lines if id(line) not in gone]
 
     def rewrite(self, line: Line, edits: list[Edit]) -> None:

@@ -6,7 +6,7 @@ One case per example, with an id `<ruleset>.<rule>_<kind><n>`, so `pytest -k <ru
 
 from dataclasses import dataclass
 
-from .document import Document, Line
+from .document import Document
 from .ruleset import Rule, RuleSet
 from .stages.rules import apply_rules
 
@@ -50,7 +50,7 @@ class ExampleCase:
 
 def run_rule(rule: Rule, text: str) -> Document:
     """The rule alone applied to `text` (one line per line)."""
-    doc = Document([Line(n, t) for n, t in enumerate(text.splitlines(), 1)])
+    doc = Document.from_lines(text.splitlines())
     return apply_rules(doc, [RuleSet(name="example", path="", rules=(rule,))])
 
 

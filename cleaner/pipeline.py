@@ -11,7 +11,7 @@ import difflib
 import os
 from dataclasses import dataclass
 
-from .document import Document, Edit, Line, Removal
+from .document import Document, Edit, Removal
 from .errors import CleanerError
 from .options import Options
 from .ruleset import Outlet, RuleSet, builtin_rules_dir, load_rulesets
@@ -86,7 +86,7 @@ class Cleaner:
         """Clean one document (str or bytes; fmt "text", "html" or "auto")."""
         opts = self.options
         source = to_text(text, fmt, url, opts.max_input_bytes).splitlines()
-        doc = Document([Line(n, t) for n, t in enumerate(source, 1)], url=url, lang=lang)
+        doc = Document.from_lines(source, url=url, lang=lang)
         if opts.repair_encoding:
             repair_encoding(doc)
         normalize_whitespace(doc)

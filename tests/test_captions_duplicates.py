@@ -91,14 +91,14 @@ def test_standfirst_repeated_inside_a_paragraph_is_kept(cleaner):
 
 
 def test_near_duplicate_threshold_is_honoured_for_lines_of_different_length():
-    from cleaner.document import Document, Line
+    from cleaner.document import Document
     from cleaner.stages.duplicates import drop_duplicates
 
     short = "one two three four five six seven eight nine ten"
     longer = short + " " + " ".join(f"w{i}" for i in range(12))  # Jaccard 10/22 = 0.45
-    doc = drop_duplicates(Document([Line(1, short), Line(2, longer)]), 20, 8, jaccard=0.4)
+    doc = drop_duplicates(Document.from_lines([short, longer]), 20, 8, jaccard=0.4)
     assert [r.line for r in doc.removed] == [2]
-    doc = drop_duplicates(Document([Line(1, short), Line(2, longer)]), 20, 8, jaccard=0.5)
+    doc = drop_duplicates(Document.from_lines([short, longer]), 20, 8, jaccard=0.5)
     assert doc.removed == []
 
 
@@ -118,11 +118,11 @@ def test_the_caption_prefilter_lets_every_caption_and_credit_through(cleaner, pi
 @given(st.lists(st.lists(st.sampled_from("abcdefghijklmnop"), min_size=1, max_size=14), max_size=12),
        st.sampled_from([0.5, 0.7, 0.8, 0.9, 1.0]))
 def test_near_duplicates_are_those_every_earlier_kept_line_is_compared_with(lines, jaccard):
-    from cleaner.document import Document, Line
+    from cleaner.document import Document
     from cleaner.stages.duplicates import drop_duplicates, similarity
 
     texts = [" ".join(words) for words in lines]
-    doc = drop_duplicates(Document([Line(n, t) for n, t in enumerate(texts, 1)]), 1_000, 1, jaccard)
+    doc = drop_duplicates(Document.from_lines(texts), 1_000, 1, jaccard)
     kept, expected = [], []  # brute force: each line against every earlier kept line
     for number, words in enumerate(lines, 1):
         if any(similarity(frozenset(words), earlier) >= jaccard for earlier in kept):

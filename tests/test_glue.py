@@ -8,7 +8,7 @@ import dataclasses
 import pytest
 
 from cleaner import Cleaner
-from cleaner.document import Document, Line
+from cleaner.document import Document
 from cleaner.ruleset import builtin_rules_dir, load_rulesets
 from cleaner.stages.glue import (RULE_CASE, RULE_PUNCT, RULE_WORD, glue_lexicon, load_dictionary,
                                  repair_glue)
@@ -22,7 +22,7 @@ LEXICON = glue_lexicon(*([item for rs in GENERIC for item in getattr(rs, key)]
 
 def repair(text: str, lang: str | None = "en", lexicon=LEXICON) -> tuple[str, list]:
     """The repaired text (lines joined by newlines) and the edits."""
-    doc = repair_glue(Document([Line(n, t) for n, t in enumerate(text.split("\n"), 1)], lang=lang),
+    doc = repair_glue(Document.from_lines(text.split("\n"), lang=lang),
                       lexicon)
     return "\n".join(line.text for line in doc.lines), doc.edits
 
@@ -270,6 +270,6 @@ def test_chunks_set_aside_as_too_common_are_ones_chunk_repair_never_splits():
     common = unsplittable_chunks("en")
     assert {"the", "The", "THE", "don't", "don’t", "Minister"} <= common and "Putin" not in common
     text = " ".join(sorted(common))
-    doc = Document([Line(1, text)], lang="en")
+    doc = Document.from_lines([text], lang="en")
     context = document_context(doc, text, LEXICON)
     assert [chunk for chunk in sorted(common) if chunk_repair(chunk, context)] == []

@@ -58,13 +58,13 @@ def test_outlet_files_language_is_used_instead_of_detection(cleaner):
 
 
 def test_the_fingerprint_prefilter_finds_the_outlet_each_fingerprint_would(cleaner):
-    from cleaner.document import Document, Line
+    from cleaner.document import Document
     from cleaner.stages.outlet import outlet_by_fingerprint
 
     assert cleaner._fingerprints is not None
     for path in sorted(SEEDS.glob("*.txt")):
         lines = path.read_text().splitlines()
         for start in range(0, len(lines), 7):  # every slice of a seed, fingerprint or not
-            doc = Document([Line(n, t) for n, t in enumerate(lines[start:start + 7], 1)])
+            doc = Document.from_lines(lines[start:start + 7])
             assert (outlet_by_fingerprint(doc, cleaner.outlets, cleaner._fingerprints)
                     == outlet_by_fingerprint(doc, cleaner.outlets, None)), (path.name, start)

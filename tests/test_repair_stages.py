@@ -8,7 +8,7 @@ from ftfy.badness import is_bad
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.document import Document, Line
+from cleaner.document import Document
 from cleaner.stages.encoding import (FTFY_CONFIG, MOJIBAKE_CHARS, SUSPECT, cannot_need_ftfy,
                                      repair_encoding)
 from cleaner.stages.whitespace import UNTIDY, is_tidy, normalize_whitespace
@@ -16,7 +16,7 @@ from conftest import GOLDEN, SEEDS
 
 
 def doc(*lines):
-    return Document([Line(n, t) for n, t in enumerate(lines, 1)])
+    return Document.from_lines(lines)
 
 
 def test_mojibake_is_repaired_with_a_minimal_edit():

@@ -3,7 +3,7 @@
 import textwrap
 
 from cleaner import Cleaner
-from cleaner.document import Document, Line
+from cleaner.document import Document
 from cleaner.ruleset import load_ruleset
 from cleaner.stages.rules import apply_rules
 from conftest import SEEDS
@@ -16,7 +16,7 @@ def ruleset(tmp_path, rules_yaml):
 
 
 def doc(*lines):
-    return Document([Line(n, t) for n, t in enumerate(lines, 1)])
+    return Document.from_lines(lines)
 
 
 def kept(document):

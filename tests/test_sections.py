@@ -1,7 +1,7 @@
 """The sections stage: related-story lists under a heading, and the short lines of the
 furniture that closes an article. Lines are from trafilatura-eval dev pages."""
 
-from cleaner.document import Document, Line, Removal
+from cleaner.document import Document
 from cleaner.stages.sections import drop_sections
 
 BODY = [
@@ -21,10 +21,9 @@ AFTER_LIST = ("Wichtig ist auch die Tatsache, dass ohne Angabe von Gründen für
 
 def document(texts, removed=()):
     """A document whose rules stage already removed `removed`: (index, text, category)."""
-    gone = {index for index, _, _ in removed}
-    lines = [Line(n, t) for n, t in enumerate(texts, 1) if n - 1 not in gone]
-    doc = Document(lines)
-    doc.removed = [Removal(index + 1, text, "test.rule", category) for index, text, category in removed]
+    doc = Document.from_lines(texts)
+    for index, text, category in removed:
+        doc.drop([line for line in doc.lines if line.number == index + 1], "test.rule", category)
     return doc
 
 

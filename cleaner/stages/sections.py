@@ -101,10 +101,11 @@ def is_heading(text: str) -> bool:
 
 def drop_related_lists(doc: Document) -> None:
     """After each removed related-story heading, drop the headline-like lines that follow."""
-    headings = sorted({r.line for r in doc.removed if r.category == "related" and is_heading(r.text)})
+    headings = sorted({doc.position_of(r) for r in doc.removed
+                       if r.category == "related" and is_heading(r.text)})
     listed = []
     for heading in headings:
-        index = next((i for i, line in enumerate(doc.lines) if line.number > heading), None)
+        index = next((i for i, line in enumerate(doc.lines) if line.position > heading), None)
         while index is not None and index < len(doc.lines) and is_list_item(doc.lines[index]):
             if doc.lines[index] not in listed:
                 listed.append(doc.lines[index])
@@ -116,27 +117,27 @@ def drop_related_lists(doc: Document) -> None:
 def drop_menu_runs(doc: Document) -> None:
     """Next to each removed line of furniture, drop the run of menu items around it; a removed
     list item ("- Kategorie: ...") is a field of a data list in the story, not a menu."""
-    by_number = {line.number: line for line in doc.lines}
+    by_position = {line.position: line for line in doc.lines}
     menu = set()
-    seeds = {r.line for r in doc.removed
+    seeds = {doc.position_of(r) for r in doc.removed
              if r.category in MENU_CATEGORIES and not LIST_ITEM.match(r.text)}
-    for number in sorted(seeds):
+    for seed in sorted(seeds):
         for step in (1, -1):
-            near = number + step
-            while near in by_number and (is_menu_item(by_number[near])
-                                         or is_inner_menu_item(by_number, menu, near, step)):
+            near = seed + step
+            while near in by_position and (is_menu_item(by_position[near])
+                                           or is_inner_menu_item(by_position, menu, near, step)):
                 menu.add(near)
                 near += step
     if menu:
-        doc.drop([line for line in doc.lines if line.number in menu], RULE_MENU, "navigation")
+        doc.drop([line for line in doc.lines if line.position in menu], RULE_MENU, "navigation")
 
 
-def is_inner_menu_item(by_number: dict, menu: set, number: int, step: int) -> bool:
-    """Line `number`, walked to by `step` from a menu item, is a label of up to
+def is_inner_menu_item(by_position: dict, menu: set, position: int, step: int) -> bool:
+    """The line at `position`, walked to by `step` from a menu item, is a label of up to
     MENU_INNER_ITEM_MAX_WORDS words with a menu item on its far side too."""
-    following = by_number.get(number + step)
-    return (number - step in menu and following is not None and is_menu_item(following)
-            and is_menu_item(by_number[number], MENU_INNER_ITEM_MAX_WORDS))
+    following = by_position.get(position + step)
+    return (position - step in menu and following is not None and is_menu_item(following)
+            and is_menu_item(by_position[position], MENU_INNER_ITEM_MAX_WORDS))
 
 
 def is_menu_item(line: Line, max_words: int = MENU_ITEM_MAX_WORDS) -> bool:
@@ -155,31 +156,32 @@ def drop_after_furniture(doc: Document) -> None:
     start = furniture_start(doc, prose)
     if start is None:
         return
-    after = [line for line in doc.lines if line.number > start.line
+    start_position = doc.position_of(start)
+    after = [line for line in doc.lines if line.position > start_position
              and not line.protected_by and not is_prose(line.text)]
     if after:
         doc.drop(after, RULE_AFTER, "navigation")
     inline_teaser = start.category == "related" and not is_heading(start.text)
-    boxes = [] if inline_teaser else lone_paragraphs(doc, start.line, sum(w for _, w in prose))
+    boxes = [] if inline_teaser else lone_paragraphs(doc, start_position, sum(w for _, w in prose))
     if boxes:
         doc.drop(boxes, RULE_BOX, "boilerplate")
 
 
 def prose_words(doc: Document) -> list[tuple[int, int]]:
-    """(input line number, words) of each prose line."""
-    return [(line.number, len(line.text.split())) for line in doc.lines if is_prose(line.text)]
+    """(position, words) of each prose line."""
+    return [(line.position, len(line.text.split())) for line in doc.lines if is_prose(line.text)]
 
 
 def lone_paragraphs(doc: Document, start: int, total: int) -> list[Line]:
-    """Paragraphs after `start` whose neighbours in the input are all gone, when little of the
+    """Paragraphs after position `start` whose neighbours are all gone, when little of the
     document's `total` prose words is left there: an author box, a newsletter or comment-form
     notice, a teaser."""
-    after = [line for line in doc.lines if line.number > start]
+    after = [line for line in doc.lines if line.position > start]
     if sum(len(line.text.split()) for line in after) >= FURNITURE_MAX_PROSE_AFTER * total:
         return []
-    kept = {line.number for line in doc.lines}
+    kept = {line.position for line in doc.lines}
     return [line for line in after if not line.protected_by
-            and line.number - 1 not in kept and line.number + 1 not in kept
+            and line.position - 1 not in kept and line.position + 1 not in kept
             and not line.text[:1].islower() and SENTENCE_END.search(line.text)]
 
 
@@ -191,7 +193,7 @@ def furniture_start(doc: Document, prose: list[tuple[int, int]]) -> Removal | No
     for removal in sorted(doc.removed, key=lambda r: r.line):
         if removal.category in FURNITURE or (removal.category in FURNITURE_UNLESS_LISTED
                                              and not LIST_ITEM.match(removal.text)):
-            before = sum(words for number, words in prose if number < removal.line)
+            before = sum(words for position, words in prose if position < doc.position_of(removal))
             if before >= FURNITURE_MIN_PROSE_BEFORE * total:
                 return removal
     return None

@@ -17,7 +17,8 @@ UNTIDY = regex.compile("|".join(pattern.pattern for _, pattern, _ in PASSES))
 
 def normalize_whitespace(doc: Document) -> Document:
     """Remove invisible characters, trim line ends, collapse runs of space; blank lines go
-    (they are layout, not content, so they are not recorded as removals)."""
+    (they are layout, not content, so they are not recorded as removals) and the lines left
+    are placed one after the other, so that single and double spacing have the same neighbours."""
     doc.lines = [line for line in doc.lines if line.text.strip()]
     for line in (line for line in doc.lines if not is_tidy(line.text) and UNTIDY.search(line.text)):
         for rule, pattern, replacement in PASSES:
@@ -26,6 +27,7 @@ def normalize_whitespace(doc: Document) -> Document:
             if edits:
                 doc.rewrite(line, edits)
     doc.lines = [line for line in doc.lines if line.text]
+    doc.reposition()
     return doc
 
 
