@@ -74,6 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("dirs", nargs="*", metavar="DIR", help="rule files or directories "
                        "(default: the bundled rules)")
     check.set_defaults(run=run_rules_check)
+    listing = rules_sub.add_parser("list", help="list every rule id the pipeline can emit, "
+                                   "built-in and YAML, with its stage, category and description")
+    listing.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR",
+                         help="extra rule file or directory (repeatable)")
+    listing.set_defaults(run=run_rules_list)
 
     from .batch.cli import add_batch_commands  # here: cleaner.batch imports this module
     add_batch_commands(sub)
@@ -140,6 +145,15 @@ def run_rules_check(args) -> int:
           f"{len(cases) - len(failures)} passed, {len(failures)} failed; "
           f"{len(slow)} patterns slow on adversarial lines; {len(unfiltered)} not prefiltered")
     return EXIT_FAILED_DOCS if failures or slow else EXIT_OK
+
+
+def run_rules_list(args) -> int:
+    """One tab-separated line per rule id: stage, id, category, description."""
+    cleaner = Cleaner(rules=args.rules)
+    for stage in cleaner.stages:
+        for info in stage.rule_ids:
+            print(f"{stage.name}\t{info.id}\t{info.category}\t{info.description}")
+    return EXIT_OK
 
 
 def run_clean(args) -> int:

@@ -109,7 +109,7 @@ def test_near_duplicate_threshold_is_honoured_for_lines_of_different_length():
                 max_size=12))
 def test_the_caption_prefilter_lets_every_caption_and_credit_through(cleaner, pieces):
     text = " ".join(pieces)
-    patterns = cleaner._captions[None]
+    patterns = cleaner.stage("captions").patterns[None]
     found = patterns.prefilter.candidates(text)
     assert (0 in found or not patterns.whole.search(text)) and (1 in found or not patterns.tail.search(text))
 

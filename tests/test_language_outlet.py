@@ -61,10 +61,11 @@ def test_the_fingerprint_prefilter_finds_the_outlet_each_fingerprint_would(clean
     from cleaner.document import Document
     from cleaner.stages.outlet import outlet_by_fingerprint
 
-    assert cleaner._fingerprints is not None
+    prefilter = cleaner.stage("outlet").prefilter
+    assert prefilter is not None
     for path in sorted(SEEDS.glob("*.txt")):
         lines = path.read_text().splitlines()
         for start in range(0, len(lines), 7):  # every slice of a seed, fingerprint or not
             doc = Document.from_lines(lines[start:start + 7])
-            assert (outlet_by_fingerprint(doc, cleaner.outlets, cleaner._fingerprints)
+            assert (outlet_by_fingerprint(doc, cleaner.outlets, prefilter)
                     == outlet_by_fingerprint(doc, cleaner.outlets, None)), (path.name, start)

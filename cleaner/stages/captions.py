@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..document import Document
+from ..document import Document, RuleInfo
 from ..prefilter import Prefilter
 
 RULE_TAIL = "caption.credit"
@@ -70,3 +70,20 @@ def ends_in_bare_credit(text: str, names: frozenset) -> bool:
     _, sep, last = text.rstrip().rpartition(". ")
     return (bool(sep) and len(text.split()) <= BARE_TAIL_MAX_WORDS
             and last.strip().casefold() in names)
+
+
+class CaptionDropper:
+    """Stage: captions and credits, with the credit names of the generic rule sets and of the
+    document's outlet (patterns compiled once per outlet)."""
+
+    name = "captions"
+    rule_ids = (RuleInfo(RULE_LINE, "credit", "a line that is only a photo credit"),
+                RuleInfo(RULE_TAIL, "caption", "a short caption ending in a photo credit"))
+
+    def __init__(self, catalog, max_words: int):
+        self.max_words = max_words
+        self.patterns = catalog.per_outlet(lambda outlet: caption_patterns(
+            catalog.word_list("credits", outlet), catalog.word_list("credit_labels", outlet)))
+
+    def __call__(self, doc: Document) -> None:
+        drop_captions(doc, self.patterns[doc.outlet], self.max_words)

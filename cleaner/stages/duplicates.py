@@ -4,7 +4,7 @@
 import bisect
 import re
 
-from ..document import Document
+from ..document import Document, RuleInfo
 
 RULE_EXACT = "duplicate.exact"
 RULE_NEAR = "duplicate.near"
@@ -69,3 +69,19 @@ def similarity(a: frozenset, b: frozenset) -> float:
     """Jaccard similarity of two word sets. It is at most min(|a|, |b|) / max(|a|, |b|), so
     drop_duplicates skips pairs whose sizes alone rule out the threshold."""
     return len(a & b) / len(a | b)
+
+
+class DuplicateDropper:
+    """Stage: lines repeating an earlier kept line, exactly or nearly."""
+
+    name = "duplicates"
+    rule_ids = (RuleInfo(RULE_EXACT, "duplicate", "a line repeating an earlier one (case, "
+                         "punctuation and space aside)"),
+                RuleInfo(RULE_NEAR, "duplicate", "a long line whose words nearly repeat an "
+                         "earlier line's"))
+
+    def __init__(self, min_chars: int, min_words: int, jaccard: float):
+        self.min_chars, self.min_words, self.jaccard = min_chars, min_words, jaccard
+
+    def __call__(self, doc: Document) -> None:
+        drop_duplicates(doc, self.min_chars, self.min_words, self.jaccard)

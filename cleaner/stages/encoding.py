@@ -10,7 +10,7 @@ import regex
 from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, is_bad
 from ftfy.chardata import CONTROL_CHARS, LIGATURES
 
-from ..document import Document, Edit
+from ..document import Document, Edit, RuleInfo
 
 RULE = "repair.encoding"
 # What ftfy changes wherever it stands (with FTFY_CONFIG): its control characters (which
@@ -102,3 +102,14 @@ def char_spans(old: str, new: str) -> list[tuple[int, str, str]]:
     matcher = SequenceMatcher(None, old, new, autojunk=max(len(old), len(new)) > DIFF_MAX_CHARS)
     return [(i1, old[i1:i2], new[j1:j2])
             for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+
+
+class EncodingRepair:
+    """Stage: mojibake and control characters repaired line by line."""
+
+    name = "encoding"
+    rule_ids = (RuleInfo(RULE, "repair", "mojibake and control characters repaired by ftfy "
+                         "(curly quotes and full-width characters kept)"),)
+
+    def __call__(self, doc: Document) -> None:
+        repair_encoding(doc)

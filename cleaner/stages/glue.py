@@ -21,7 +21,7 @@ from typing import Iterable, Mapping
 
 import regex
 
-from ..document import Document, Edit
+from ..document import Document, Edit, RuleInfo
 from .dictionary import Dictionary, load_dictionary, words_at_least
 
 RULE_WORD = "glue.word"
@@ -504,3 +504,21 @@ def known_token_wins(whole: float, left: str, right: str, words: Dictionary | No
         return False
     pair = word_zipf(words, left) + word_zipf(words, right) - ZIPF_PER_BILLION
     return pair - whole < KNOWN_MARGIN_ZIPF
+
+
+class GlueRepair:
+    """Stage: glued tokens split, with the word lists of the generic rule sets and of the
+    document's outlet (one lexicon per outlet)."""
+
+    name = "glue"
+    rule_ids = (RuleInfo(RULE_WORD, "repair", "two words glued together split apart"),
+                RuleInfo(RULE_CASE, "repair", "words glued at a change of case split apart"),
+                RuleInfo(RULE_PUNCT, "repair", "a space put back after glued punctuation"))
+
+    def __init__(self, catalog):
+        self.lexicons = catalog.per_outlet(lambda outlet: glue_lexicon(*(
+            catalog.word_list(name, outlet) for name in
+            ("names", "protected_words", "glue_prefixes", "glue_suffixes", "corpus_names"))))
+
+    def __call__(self, doc: Document) -> None:
+        repair_glue(doc, self.lexicons[doc.outlet])

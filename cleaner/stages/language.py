@@ -24,7 +24,7 @@ from itertools import islice
 import numpy as np
 import regex
 
-from ..document import Document
+from ..document import Document, RuleInfo
 
 LETTER = regex.compile(r"\p{L}")
 LATIN = re.compile(r"[A-z]+")  # langdetect's test, 'A' <= ch <= 'z', brackets and all
@@ -336,3 +336,16 @@ def first_outputs(count: int) -> np.ndarray:
     them in order, lowest bits first."""
     bits = random.Random(SEED).getrandbits(32 * count)
     return np.frombuffer(bits.to_bytes(4 * count, "little"), dtype="<u4")
+
+
+class LanguageDetector:
+    """Stage: the document's language, unless the caller or its outlet gave it."""
+
+    name = "language"
+    rule_ids: tuple[RuleInfo, ...] = ()
+
+    def __init__(self, sample_chars: int, min_letters: int):
+        self.sample_chars, self.min_letters = sample_chars, min_letters
+
+    def __call__(self, doc: Document) -> None:
+        detect_language(doc, self.sample_chars, self.min_letters)

@@ -2,7 +2,7 @@
 
 from urllib.parse import urlsplit
 
-from ..document import Document
+from ..document import Document, RuleInfo
 from ..errors import CleanerError
 from ..prefilter import Prefilter
 
@@ -47,3 +47,20 @@ def fingerprint_prefilter(outlets: dict) -> Prefilter | None:
     matches none of them."""
     sources = [pattern.source for outlet in outlets.values() for pattern in outlet.fingerprints]
     return Prefilter(sources) if sources else None
+
+
+class OutletResolver:
+    """Stage: the outlet named by the caller (doc.outlet), else by URL or fingerprint; an
+    outlet file's language is then trusted unless the caller gave one."""
+
+    name = "outlet"
+    rule_ids: tuple[RuleInfo, ...] = ()
+
+    def __init__(self, outlets: dict):
+        self.outlets = outlets
+        self.prefilter = fingerprint_prefilter(outlets)
+
+    def __call__(self, doc: Document) -> None:
+        resolve_outlet(doc, self.outlets, doc.outlet, self.prefilter)
+        if doc.lang is None and doc.outlet is not None:
+            doc.lang = self.outlets[doc.outlet].lang

@@ -4,7 +4,7 @@ A rule set's prefilter (all its patterns in one RE2 pass) tells which rules coul
 each line: a rule runs only on those lines, and most lines meet none.
 """
 
-from ..document import Document, Edit, Line
+from ..document import Document, Edit, Line, RuleInfo
 from ..ruleset import Rule, RuleSet, admits, word_count
 
 
@@ -108,3 +108,17 @@ def replace_spans(doc: Document, rule: Rule, lines: list[Line]) -> list[Line]:
             doc.rewrite(line, edits)
             edited.append(line)
     return edited
+
+
+class RuleApplier:
+    """Stage: the YAML rules active for the document's language and outlet."""
+
+    name = "rules"
+
+    def __init__(self, catalog):
+        self.catalog = catalog
+        self.rule_ids = tuple(RuleInfo(rule.id, rule.category or rule.kind, rule.description)
+                              for ruleset in catalog.rulesets for rule in ruleset.rules)
+
+    def __call__(self, doc: Document) -> None:
+        apply_rules(doc, self.catalog.active(doc.lang, doc.outlet))

@@ -19,7 +19,7 @@ this stage extends a heading to the lines it introduces, which rules cannot name
 
 import regex
 
-from ..document import Document, Line, Removal
+from ..document import Document, Line, Removal, RuleInfo
 
 RULE_RELATED = "heuristic.related-list"
 RULE_AFTER = "heuristic.after-furniture"
@@ -197,3 +197,20 @@ def furniture_start(doc: Document, prose: list[tuple[int, int]]) -> Removal | No
             if before >= FURNITURE_MIN_PROSE_BEFORE * total:
                 return removal
     return None
+
+
+class SectionDropper:
+    """Stage: the lists and menus that removed headings and furniture introduce."""
+
+    name = "sections"
+    rule_ids = (RuleInfo(RULE_RELATED, "related", "the headlines listed under a removed "
+                         "related-story heading"),
+                RuleInfo(RULE_MENU, "navigation", "the one- and two-word labels next to removed "
+                         "navigation, share, login, tag, stamp, byline or consent lines"),
+                RuleInfo(RULE_AFTER, "navigation", "the short lines after the furniture that "
+                         "closes an article"),
+                RuleInfo(RULE_BOX, "boilerplate", "a paragraph standing alone among the removed "
+                         "closing furniture (author box, notice)"))
+
+    def __call__(self, doc: Document) -> None:
+        drop_sections(doc)

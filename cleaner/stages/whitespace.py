@@ -2,7 +2,7 @@
 
 import regex
 
-from ..document import Document, Edit
+from ..document import Document, Edit, RuleInfo
 
 # Zero-width space, word joiner, stray BOM, soft hyphen. ZWJ and ZWNJ stay: they carry
 # meaning in emoji and in Persian and Indic scripts.
@@ -36,3 +36,16 @@ def is_tidy(text: str) -> bool:
     character but the space, and every invisible one, is unprintable, so a printable line
     with no double space and no space at either end has nothing to normalise."""
     return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
+class WhitespaceNormalizer:
+    """Stage: tidy white space, drop blank lines and place the lines left."""
+
+    name = "whitespace"
+    rule_ids = (RuleInfo("whitespace.invisible", "repair", "zero-width spaces, word joiners, "
+                         "stray BOMs and soft hyphens removed"),
+                RuleInfo("whitespace.trim", "repair", "white space at a line's ends removed"),
+                RuleInfo("whitespace.collapse", "repair", "a run of white space made one space"))
+
+    def __call__(self, doc: Document) -> None:
+        normalize_whitespace(doc)

@@ -1,0 +1,54 @@
+"""The stage contract: a list of objects, each declaring the rule ids it can emit."""
+
+from conftest import SEEDS, run_cli
+from test_spacing import benchmark_pages
+
+from cleaner import Cleaner
+
+
+def test_every_rule_id_in_a_result_is_declared_by_a_stage(cleaner):
+    declared = {info.id for info in cleaner.rule_ids()}
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    texts += [text for _, text in benchmark_pages()]
+    emitted = set()
+    for text in texts:
+        result = cleaner.clean(text, fmt="text")
+        emitted |= {r.rule for r in result.removed} | {e.rule for e in result.edits}
+    assert emitted - declared == set()
+    assert {"heuristic.menu", "duplicate.exact", "glue.word"} <= emitted
+
+
+def test_declared_rule_ids_are_unique_and_carry_a_category_and_description(cleaner):
+    infos = cleaner.rule_ids()
+    assert len({info.id for info in infos}) == len(infos)
+    assert all(info.category and info.description for info in infos)
+
+
+def test_switched_off_repairs_leave_the_stage_list():
+    names = [stage.name for stage in Cleaner(repair_glue=False, repair_encoding=False).stages]
+    assert names == ["whitespace", "outlet", "language", "rules", "captions", "sections",
+                     "duplicates"]
+
+
+def test_a_wrapper_sees_every_stage_once_per_document_and_changes_nothing(cleaner):
+    calls = []
+
+    def traced(stage):
+        def run(doc):
+            calls.append(stage.name)
+            stage(doc)
+        run.name, run.rule_ids = stage.name, stage.rule_ids
+        return run
+
+    text = next(SEEDS.glob("*.txt")).read_text(encoding="utf-8")
+    assert cleaner.wrapped(traced).clean(text) == cleaner.clean(text)
+    assert calls == [stage.name for stage in cleaner.stages]
+
+
+def test_rules_list_prints_built_in_and_yaml_rule_ids():
+    done = run_cli("rules", "list")
+    assert done.returncode == 0
+    rows = [line.split("\t") for line in done.stdout.decode().splitlines()]
+    assert all(len(row) == 4 for row in rows)
+    assert ["sections", "heuristic.menu", "navigation"] in [row[:3] for row in rows]
+    assert any(row[0] == "rules" and row[1].startswith("common.") for row in rows)
