@@ -38,7 +38,7 @@ def words(text: str) -> set[str]:
 @given(document)
 def test_cleaning_is_idempotent(text):
     # The language is given: detected on a tiny text, it can change once noise lines are
-    # gone, and with it the dictionary glue repair consults (see README, "Limits").
+    # gone, and with it the dictionary glue repair consults (see docs/pipeline.md, "Limits").
     once = CLEANER.clean(text, lang="en").text
     assert CLEANER.clean(once, lang="en").text == once
 

@@ -59,11 +59,10 @@ def html_to_text(html: str, url: str | None) -> str:
     """Article text of an HTML page, one paragraph per line (empty if none found).
 
     trafilatura's settings were chosen on bench/quality.py, measuring cleaner's output:
-    without readers' comments, cleaner keeps 95.1% of held-out `with` snippets and leaves
-    out 92.4% of `without` ones (94.4% / 91.5% with comments), at 3% less extraction time;
-    on dev 94.5% / 95.3% (94.6% / 95.1%). Precision mode, `fast` and trafilatura's
-    duplicate filter lose more text than they remove noise, so cleaner's own stages do
-    that job after extraction."""
+    leaving readers' comments out keeps as much content, leaves out more noise and extracts
+    faster. Precision mode, `fast` and trafilatura's duplicate filter lose more text than
+    they remove noise, so cleaner's own stages do that job after extraction (figures in
+    docs/evaluation.md, alternatives in docs/decisions.md)."""
     import trafilatura  # imported here: plain-text users should not pay for lxml's start-up
 
     return trafilatura.extract(html, url=url, include_comments=False, include_tables=True,
