@@ -4,6 +4,8 @@
     result = clean(raw_text)          # result.text, result.removed, result.edits
 """
 
+__version__ = "0.1.0"
+
 from functools import lru_cache
 
 from .errors import CleanerError, InputError, RuleError, RuleTimeout

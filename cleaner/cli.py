@@ -7,10 +7,9 @@ configuration error. Errors are one line on stderr, never a traceback.
 import argparse
 import json
 import sys
-from importlib.metadata import version
 from pathlib import Path
 
-from . import Cleaner
+from . import Cleaner, __version__
 from .errors import CleanerError, internal_error
 from .examples import example_cases
 from .files import JsonlFile, write_atomic
@@ -48,7 +47,7 @@ def fail(err, code=EXIT_USAGE) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cleaner", description="Strip boilerplate and noise "
                                      "from scraped news articles.")
-    parser.add_argument("--version", action="version", version=f"cleaner {version('cleaner')}")
+    parser.add_argument("--version", action="version", version=f"cleaner {__version__}")
     sub = parser.add_subparsers(metavar="COMMAND")
 
     clean = sub.add_parser("clean", help="clean files, directories or stdin")
