@@ -1,29 +1,48 @@
-"""The shared evaluation pages and the three inputs each gives cleaner.
+"""The shared evaluation pages, the three inputs each gives cleaner, and other tools' output.
 
-Data sets (not in the repository; point --data at a folder holding them, by default the
-`shared/data` folder beside this checkout):
-- trafilatura-eval: `annotations.json` and `html/*.html.gz` (snippets `with` / `without`);
-- cleaneval, dragnet, outlets: `pages.jsonl.gz` (HTML with its clean text).
-Their READMEs say where each comes from.
+The data sets are not in the repository. Get them from their sources below and put each in
+a folder of its own name (`trafilatura-eval/`, `cleaneval/`, `dragnet/`, `outlets/`) under one
+directory; name that directory with a benchmark's --data or the environment variable
+CLEANER_BENCH_DATA. The pages belong to their publishers and serve evaluation only.
+- trafilatura-eval: the public evaluation set of the trafilatura project (Apache-2.0), 949
+  pages: `annotations.json` (per URL: `file`, snippets `with` / `without`) and `html/*.html.gz`.
+- cleaneval: the CleanEval 2007 shared task (59 dev + 680 final pages, annotators' clean text),
+  from the merged mirror `j-szulc/html-cleaning-dataset-merged` (`cleaneval-dev`, `-final`).
+- dragnet: the Dragnet news and blog set, 1,381 pages: gold text from `seomoz/dragnet_data`
+  (`Corrected`), HTML from the same merged mirror; scored against `truth_article` (the
+  article without readers' comments).
+- outlets: the "Big9" set of `MSVCode/ir-research-data` (Utomo and Leu), 207 pages of five
+  outlets, for work that needs many documents of one outlet.
+Each of the last three is one `pages.jsonl.gz`: a JSON object a line with `id`, `html`,
+`truth` (dragnet also `truth_article`) and `url` or `site`.
 
 Inputs of one page:
 - html: the article text trafilatura extracts, as cleaner's HTML path does (cached on disk,
   keyed by trafilatura's version, since extraction costs ~30 ms a page);
 - scrape: a careless article scrape (textscrape.py);
 - fullpage: every visible text block of the page, one a line (html-text's extract_text).
+Other tools' output on a page's HTML (tool_output, cached the same way) is in tools.py.
 """
 
 import gzip
 import hashlib
 import json
+import os
+import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_DATA = HERE.parent.parent / "shared" / "data"
+DATA_VARIABLE = "CLEANER_BENCH_DATA"
+DEFAULT_DATA = Path(os.environ[DATA_VARIABLE]) if os.environ.get(DATA_VARIABLE) else None
 CACHE = HERE / ".cache"
 SETS = ("trafilatura-eval", "cleaneval", "dragnet", "outlets")
 INPUTS = ("html", "scrape", "fullpage")
+# One host in HELD_OUT_BUCKETS goes to trafilatura-eval's held-out split: ~20% of outlets,
+# kept out of tuning so that rules fitted on the dev hosts can be checked on unseen ones.
+HELD_OUT_BUCKETS = 5
 
 
 @dataclass(frozen=True)
@@ -39,9 +58,20 @@ class Page:
     without_snippets: tuple[str, ...] = ()
 
 
-def load(dataset: str, data: Path = DEFAULT_DATA) -> list[Page]:
+def data_dir(given: Path | None = None) -> Path:
+    """The folder holding the data sets: `given` (--data), else $CLEANER_BENCH_DATA; a
+    missing folder ends the program with one line naming both."""
+    folder = given or DEFAULT_DATA
+    if folder is None or not folder.is_dir():
+        where = f"{folder} is not a folder" if folder else "no data folder given"
+        raise SystemExit(f"benchmark data: {where}; pass --data DIR or set {DATA_VARIABLE}=DIR "
+                         f"(the folder holding {', '.join(SETS)}; see bench/corpora.py)")
+    return folder
+
+
+def load(dataset: str, data: Path | None = None) -> list[Page]:
     """Every page of `dataset`, in a fixed order."""
-    folder = data / dataset
+    folder = data_dir(data) / dataset
     if dataset == "trafilatura-eval":
         annotations = json.loads((folder / "annotations.json").read_text(encoding="utf-8"))
         return [Page(dataset, page["file"], url,
@@ -61,19 +91,30 @@ def site_url(record: dict) -> str | None:
     return f"https://www.{record['site']}.com/{record['id']}" if record.get("site") else None
 
 
+def split_of(url: str) -> str:
+    """"held-out" or "dev": trafilatura-eval's split of a page, by a hash of its host."""
+    host = urlsplit(url).hostname or url
+    return "held-out" if zlib.crc32(host.removeprefix("www.").encode()) % HELD_OUT_BUCKETS == 0 else "dev"
+
+
 def page_input(page: Page, kind: str) -> str:
     """The text cleaner gets from `page` as input `kind` (see INPUTS), cached on disk."""
     import trafilatura
 
     version = trafilatura.__version__ if kind == "html" else "1"
+    return cached_text(kind, version, page, lambda: compute_input(page, kind))
+
+
+def cached_text(kind: str, version: str, page: Page, compute: Callable[[], str]) -> str:
+    """compute() for `page`, cached under CACHE/kind, keyed by `version`, URL and HTML."""
     key = hashlib.sha1(f"{kind}\0{version}\0{page.url}\0{page.html}".encode("utf-8", "replace"))
     path = CACHE / kind / f"{key.hexdigest()}.txt"
     if path.exists():
         return path.read_text(encoding="utf-8", errors="surrogatepass")
-    text = compute_input(page, kind)
+    text = compute()
     path.parent.mkdir(parents=True, exist_ok=True)
     (CACHE / ".gitignore").write_text("*\n")
-    temporary = path.with_suffix(".tmp")
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")  # parallel workers may race on a page
     temporary.write_text(text, encoding="utf-8", errors="surrogatepass")
     temporary.replace(path)
     return text

@@ -52,10 +52,12 @@ def main(argv=None) -> None:
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--save", type=Path)
     mode.add_argument("--compare", type=Path)
-    parser.add_argument("--data", type=Path, default=corpora.DEFAULT_DATA)
+    parser.add_argument("--data", type=Path, default=None,
+                        help=f"the folder holding the data sets (default ${corpora.DATA_VARIABLE})")
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args(argv)
-    jobs = [(dataset, kind, args.data) for dataset in corpora.SETS for kind in corpora.INPUTS]
+    data = corpora.data_dir(args.data)
+    jobs = [(dataset, kind, data) for dataset in corpora.SETS for kind in corpora.INPUTS]
     digests = digest_seeds()
     with ProcessPoolExecutor(args.jobs) as pool:
         for part in pool.map(digest_set, jobs):
