@@ -1,7 +1,8 @@
 """Glue repair measured on real text nobody here wrote: prints a table, asserts nothing.
 
 Article text is extracted with trafilatura from the trafilatura-eval pages and kept per
-language (English and German). Spaces are deleted at seeded random word boundaries, more
+language (English and German); with --truths, the English truths of cleaneval and dragnet
+are used instead, a row per data set (text the glue thresholds were never tuned on). Spaces are deleted at seeded random word boundaries, more
 often right after capitalised words (as at link ends); a boundary after punctuation gives
 punctuation glue ("Ukraine.The"), one before a capitalised word a case change ("theInterior").
 Reported per language: recall, the share of splits at exactly the right position, false
@@ -9,12 +10,11 @@ edits per 10,000 tokens of the untouched texts (each listed with context), milli
 1,000 tokens (one pass over the untouched texts, its memo caches cleared first, as in a new
 worker) and the memory the dictionary adds.
 
-    python bench/glue.py [--pages N] [--seed S] [--langs en,de]
+    python bench/glue.py [--pages N] [--seed S] [--langs en,de] [--data DIR]
+    python bench/glue.py --truths cleaneval,dragnet
 """
 
 import argparse
-import gzip
-import json
 import random
 import resource
 import time
@@ -22,17 +22,16 @@ import tracemalloc
 from dataclasses import dataclass
 from pathlib import Path
 
+import corpora
 import regex
+from texts import article_texts, english_truths
 
 from cleaner.document import Document
 from cleaner.ruleset import builtin_rules_dir, load_rulesets
 from cleaner.stages.glue import (RULE_CASE, RULE_PUNCT, RULE_WORD, clear_memos, glue_lexicon,
                                  load_dictionary, repair_glue)
-from cleaner.stages.language import detect
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "data" / "trafilatura-eval"
-CACHE = ROOT / "bench" / ".cache" / "glue-texts.json"
 # Edits on the untouched texts that repair glue really in the text ("Ukraine.The" typed in a
 # comment), each checked against the page's HTML by a reviewer who had not tuned the glue
 # thresholds: "page file<TAB>token before the edit<TAB>evidence" per line.
@@ -67,15 +66,23 @@ class Site:
 
 def main() -> None:
     args = parse_args()
-    texts = article_texts(args.data, args.pages)
+    data = corpora.data_dir(args.data)
+    if args.truths:
+        sources = {name: texts[:args.pages] for name, texts in english_truths(args.truths, data).items()}
+        args.langs = ["en"]
+    else:
+        sources = {"trafilatura-eval": article_texts(data / "trafilatura-eval", args.pages)}
     lexicon = generic_lexicon()
     reviewed = reviewed_source_glue()
-    rows, false_edits = [], []
-    for lang in args.langs:
-        pages = [t for t in texts if t["lang"] == lang]
-        memory = dictionary_memory(lang)
-        rows.append(measure(lang, pages, lexicon, args.seed, memory, reviewed, false_edits))
-    print_table(rows, args)
+    rows, false_edits, memory = [], [], {}
+    for source, texts in sources.items():
+        for lang in args.langs:
+            pages = [t for t in texts if t["lang"] == lang]
+            memory.setdefault(lang, dictionary_memory(lang))
+            row = measure(lang, pages, lexicon, args.seed, memory[lang], reviewed, false_edits)
+            rows.append(row | {"lang": f"{lang} ({source})" if args.truths else lang})
+    print_table(rows, args, "the English truths of " + " and ".join(sources) if args.truths
+                else "trafilatura-eval article text")
     print(f"\nEdits on untouched text ({len(false_edits)}; 'source glue' marks those that repair "
           f"glue really in the text, as reviewed in {REVIEWED.name}):")
     for lang, page, shown, known in false_edits:
@@ -90,27 +97,11 @@ def parse_args():
     parser.add_argument("--seed", type=int, default=1, help="seed for the synthetic glue (default 1)")
     parser.add_argument("--langs", default="en,de", type=lambda s: s.split(","),
                         help="comma-separated languages to report (default en,de)")
-    parser.add_argument("--data", type=Path, default=DATA,
-                        help=f"the trafilatura-eval directory (default {DATA})")
+    parser.add_argument("--data", type=Path, default=None,
+                        help=f"the folder holding the data sets (default ${corpora.DATA_VARIABLE})")
+    parser.add_argument("--truths", type=lambda s: s.split(","), default=None,
+                        help="measure on the English truths of these sets (cleaneval,dragnet)")
     return parser.parse_args()
-
-
-def article_texts(data: Path, pages: int | None) -> list[dict]:
-    """[{url, lang, text}] for every page, extracted once and cached under bench/.cache/."""
-    if CACHE.exists():
-        texts = json.loads(CACHE.read_text(encoding="utf-8"))
-    else:
-        import trafilatura
-
-        annotations = json.loads((data / "annotations.json").read_text(encoding="utf-8"))
-        texts = []
-        for url, entry in sorted(annotations.items()):
-            html = gzip.decompress((data / "html" / f"{entry['file']}.gz").read_bytes())
-            text = trafilatura.extract(html, url=url) or ""
-            texts.append({"url": url, "file": entry["file"], "lang": detect(text[:2000]), "text": text})
-        CACHE.parent.mkdir(parents=True, exist_ok=True)
-        CACHE.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
-    return texts[:pages]
 
 
 def reviewed_source_glue() -> set[tuple[str, str]]:
@@ -267,8 +258,8 @@ def show(text: str, edit) -> str:
     return f"…{left}[{edit.before} -> {edit.after} | {edit.rule}, {edit.evidence}]{right}…"
 
 
-def print_table(rows, args) -> None:
-    print(f"glue repair on trafilatura-eval article text (seed {args.seed}, "
+def print_table(rows, args, source: str) -> None:
+    print(f"glue repair on {source} (seed {args.seed}, "
           f"pages {args.pages or 'all'}; synthetic glue rate {GLUE_RATE:.0%}, "
           f"x{CAPITALISED_FACTOR} after capitalised words)\n")
     head = ("lang", "docs", "tokens", "glued", "recall", "exact", "false/10k",

@@ -23,17 +23,20 @@ import tempfile
 import time
 from pathlib import Path
 
+import corpora
 import ftfy
 import trafilatura
 
 from cleaner import Cleaner
 from cleaner.stages.glue import clear_memos as clear_glue_memos
 from cleaner.stages.language import detect, language_sample, reference_detect, word_ngrams
-from glue import article_texts  # bench/glue.py: trafilatura-eval article texts, cached
+from texts import article_texts  # bench/texts.py: trafilatura-eval article texts, cached
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-EVAL = ROOT.parent / "shared" / "data" / "trafilatura-eval"
+# The trafilatura-eval pages under $CLEANER_BENCH_DATA (corpora.py); without them the
+# figures that need them are skipped.
+EVAL = corpora.DEFAULT_DATA / "trafilatura-eval" if corpora.DEFAULT_DATA else None
 
 
 def per_doc_seconds(functions: dict, rounds: int = 15, before_each=None) -> dict[str, float]:
@@ -84,15 +87,15 @@ def text_path() -> None:
 
 def distinct_articles() -> list[str]:
     """English article texts of seed-like length, as bench/glue.py extracts them."""
-    if not EVAL.is_dir():
+    if EVAL is None or not EVAL.is_dir():
         return []
     texts = article_texts(EVAL, None)
     return [t["text"] for t in texts if t["lang"] == "en" and 300 <= len(t["text"].split()) <= 1500]
 
 
 def html_path(pages: int) -> None:
-    if not EVAL.is_dir():
-        print(f"HTML path: skipped ({EVAL} not found)")
+    if EVAL is None or not EVAL.is_dir():
+        print(f"HTML path: skipped (no trafilatura-eval under ${corpora.DATA_VARIABLE})")
         return
     annotations = json.loads((EVAL / "annotations.json").read_text(encoding="utf-8"))
     items = sorted(annotations.items())[:pages]
