@@ -2,10 +2,11 @@
 fitted on. Train on two of the three data sets and score on the third (all three folds),
 plus train on trafilatura-eval's dev hosts and score on its held-out hosts.
 
-    from folds import out_of_fold
-    results = out_of_fold(fit, pages_by_set, evaluate)
+    from functools import partial
+    from folds import evaluate, out_of_fold
+    results = out_of_fold(fit, pages_by_set, partial(evaluate, kind="fullpage"))
     # fit(train_pages) -> system; system(input_text, page) -> output text;
-    # evaluate(system, test_pages) -> whatever figures the caller reports
+    # evaluate(system, test_pages) -> the figures to report (here: P/R/F1 and snippets)
 
 Only these figures count for a fitted system; an untrained one is simply scored per set.
 """
@@ -14,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from corpora import Page, split_of
+from corpora import Page, page_input, split_of
+from scoring import PRF, Snippets, bag_of_words, macro_mean, snippets
 
 FOLD_SETS = ("trafilatura-eval", "cleaneval", "dragnet")
 HOSTS_FOLD = "trafilatura-eval held-out (fit on its dev hosts)"
@@ -49,3 +51,13 @@ def out_of_fold(fit: Callable[[list[Page]], System], pages_by_set: dict[str, lis
     """{fold name: evaluate(fit(its train pages), its test pages)} for every fold."""
     return {fold.name: evaluate(fit(list(fold.train)), list(fold.test))
             for fold in folds(pages_by_set)}
+
+
+def evaluate(system: System, pages: list[Page], kind: str) -> tuple[PRF | None, Snippets]:
+    """Macro-mean bag-of-words figures (pages with truth) and summed snippet counts of
+    `system` given input `kind` (corpora.INPUTS) of each page."""
+    outputs = [(system(page_input(page, kind), page), page) for page in pages]
+    prf = macro_mean(bag_of_words(text, page.truth) for text, page in outputs if page.truth is not None)
+    counts = sum((snippets(text, page.with_snippets, page.without_snippets) for text, page in outputs),
+                 Snippets())
+    return prf, counts

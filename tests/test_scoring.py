@@ -64,3 +64,11 @@ def test_each_set_is_scored_by_a_system_fitted_on_the_others_and_hosts_apart():
     fold = next(f for f in folds(pages) if f.name.startswith("cleaneval"))
     assert {p.dataset for p in fold.train} == {"trafilatura-eval", "dragnet"}
     assert seen[HOSTS_FOLD] == ({"trafilatura-eval-1"}, {"trafilatura-eval-2"})  # h.example is held out
+
+
+def test_evaluate_scores_a_system_on_the_given_input(monkeypatch):
+    import folds
+
+    monkeypatch.setattr(folds, "page_input", lambda page, kind: f"{page.truth} menu")
+    prf, counts = folds.evaluate(lambda text, page: text.replace(" menu", ""), [page("cleaneval", 1)], "fullpage")
+    assert prf == PRF(1.0, 1.0, 1.0) and counts == Snippets()
