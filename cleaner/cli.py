@@ -1,24 +1,25 @@
 """The `cleaner` command: argument parsing and printing only; cleaning lives in the pipeline.
 
-Exit codes: 0 all good, 1 some documents failed (the others were written), 2 usage or
-configuration error. Errors are one line on stderr, never a traceback.
+Exit codes are in cleaner.exits. Errors are one line on stderr, never a traceback.
 """
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from . import Cleaner, __version__
-from .errors import CleanerError, internal_error
+from .batch.cli import add_batch_commands
+from .errors import (MESSAGE_MAX_CHARS, CleanerError, InputError, UsageError, internal_error,
+                     printable)
 from .examples import example_cases
-from .files import JsonlFile, write_atomic
+from .exits import EXIT_FAILED_DOCS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, exit_code
 from .explain import explain
+from .files import JsonlWriter, write_atomic
+from .lock import output_locks
 from .ruleset import builtin_rules_dir, load_rulesets
+from .safepaths import contained_path, input_name, refuse_inside_inputs, refuse_replacing
 from .sources import document_files, mirrored_name, read_document
 from .stress import slow_patterns
-
-EXIT_OK, EXIT_FAILED_DOCS, EXIT_USAGE = 0, 1, 2
 
 
 def main(argv=None) -> int:
@@ -29,18 +30,20 @@ def main(argv=None) -> int:
     try:
         return args.run(args)
     except CleanerError as err:
-        return fail(err)
-    except OSError as err:  # an output directory not writable, a full disk
-        return fail(f"{err.filename or 'output'}: {err.strerror}", EXIT_FAILED_DOCS)
-    except KeyboardInterrupt:
-        return 130
+        return fail(err, exit_code(err))
     except BrokenPipeError:
         sys.stderr.close()  # the reader (e.g. `head`) has gone; that is not an error
         return EXIT_OK
+    except OSError as err:  # an output directory not writable, a full disk
+        return fail(f"{err.filename or 'output'}: {err.strerror or err}", EXIT_FAILED_DOCS)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except Exception as err:  # a bug: one line, not a traceback
+        return fail(internal_error(err), EXIT_FAILED_DOCS)
 
 
 def fail(err, code=EXIT_USAGE) -> int:
-    print(f"cleaner: {err}", file=sys.stderr)
+    print(f"cleaner: {printable(str(err), MESSAGE_MAX_CHARS)}", file=sys.stderr)
     return code
 
 
@@ -79,7 +82,6 @@ def build_parser() -> argparse.ArgumentParser:
                          help="extra rule file or directory (repeatable)")
     listing.set_defaults(run=run_rules_list)
 
-    from .batch.cli import add_batch_commands  # here: cleaner.batch imports this module
     add_batch_commands(sub)
     return parser
 
@@ -114,7 +116,7 @@ def run_explain(args) -> int:
     try:
         data = read_input(args.path)
     except CleanerError as err:
-        raise CleanerError(f"{args.path}: {err}") from None
+        raise InputError(f"{args.path}: {err}") from None
     result = clean_one(cleaner, data, args)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     sys.stdout.write(explain(result, color))
@@ -158,38 +160,47 @@ def run_rules_list(args) -> int:
 def run_clean(args) -> int:
     cleaner = Cleaner(rules=args.rules)
     jobs = list(plan_jobs(args))
-    to_stdout = args.output is None
-    if to_stdout and args.format == "text" and len(jobs) > 1:
-        raise CleanerError("several inputs need -o OUTPUT_DIR (or --format jsonl for stdout)")
-    failed = 0
+    if args.output is None and args.format == "text" and len(jobs) > 1:
+        raise UsageError("several inputs need -o OUTPUT_DIR (or --format jsonl for stdout)")
+    targets = [target for _, _, target in jobs if target is not None]
+    refuse_replacing(args.paths, targets + [args.output, args.report])
+    refuse_inside_inputs(args.paths, {args.output for t in targets if t != args.output})
     jsonl_target = (args.output or Path("-")) if args.format == "jsonl" else None
-    with Sink(jsonl_target) as records, \
-            Sink(args.report) as report:
-        for name, source, target in jobs:
-            try:
-                result = clean_one(cleaner, read_input(source), args)
-            except CleanerError as err:
-                failed += 1
-                print(f"cleaner: {name}: {err}", file=sys.stderr)
-                continue
-            except Exception as err:  # a bug must cost one document, not the others
-                failed += 1
-                print(f"cleaner: {name}: {internal_error(err)}", file=sys.stderr)
-                continue
-            if args.format == "jsonl":
-                records.write({"id": name, **result.to_dict(include_changes=False)})
-            elif target is None:
-                sys.stdout.write(result.text)
-            else:
-                write_atomic(target, result.text)
-            report.write({"id": name, **result.to_dict()})
+    with output_locks(jsonl_target, args.report), JsonlWriter(jsonl_target) as records, \
+            JsonlWriter(args.report) as report:
+        failed = sum(not clean_job(cleaner, args, job, records, report) for job in jobs)
     if failed:
         print(f"cleaner: {failed} of {len(jobs)} documents failed", file=sys.stderr)
     return EXIT_FAILED_DOCS if failed else EXIT_OK
 
 
+def clean_job(cleaner, args, job, records: JsonlWriter, report: JsonlWriter) -> bool:
+    """Clean and write one document; a failure is one line on stderr and False."""
+    name, source, target = job
+    try:
+        result = clean_one(cleaner, read_input(source), args)
+        if args.format == "jsonl":
+            records.write({"id": name, **result.to_dict(include_changes=False)})
+        elif target is None:
+            sys.stdout.write(result.text)
+        else:
+            write_atomic(target, result.text.encode("utf-8"))
+        report.write({"id": name, **result.to_dict()})
+    except (CleanerError, UnicodeEncodeError) as err:
+        print(f"cleaner: {printable(name)}: {printable(str(err), MESSAGE_MAX_CHARS)}",
+              file=sys.stderr)
+        return False
+    except OSError:
+        raise  # the output itself failed: that ends the run
+    except Exception as err:  # a bug must cost one document, not the others
+        print(f"cleaner: {printable(name)}: {internal_error(err)}", file=sys.stderr)
+        return False
+    return True
+
+
 def plan_jobs(args):
-    """(name, source path or '-', target path or None) for every input document."""
+    """(name, source path or '-', target path or None) for every input document; every
+    target lies inside the output (see cleaner.safepaths)."""
     single = len(args.paths) == 1
     for raw in args.paths:
         path = Path(raw)
@@ -197,44 +208,20 @@ def plan_jobs(args):
             yield "-", "-", None if args.output is None else args.output
         elif path.is_dir():
             if args.output is None and args.format == "text":
-                raise CleanerError(f"{raw} is a directory: give -o OUTPUT_DIR")
+                raise UsageError(f"{raw} is a directory: give -o OUTPUT_DIR")
             for rel in document_files(path):
-                mirror = args.output if single else args.output / path.name
-                target = None if args.format == "jsonl" else mirror / mirrored_name(rel)
+                mirrored = mirrored_name(rel) if single else (
+                    f"{input_name(raw)}/{mirrored_name(rel)}")
+                target = None if args.format == "jsonl" else contained_path(args.output, mirrored)
                 yield str(path / rel), str(path / rel), target
         elif not path.exists():
-            raise CleanerError(f"{raw}: no such file or directory")
+            raise UsageError(f"{raw}: no such file or directory")
         elif args.output is None or args.format == "jsonl":
             yield raw, raw, None
         elif single and not args.output.is_dir():
             yield raw, raw, args.output
         else:
-            yield raw, raw, args.output / mirrored_name(path.name)
-
-
-class Sink:
-    """JSON lines streamed to stdout ('-'), or to a file published atomically when the run
-    completes (a crash never leaves half a file); None writes nothing."""
-
-    def __init__(self, path: Path | None):
-        self.path = path
-        self.file = JsonlFile(path) if path is not None and str(path) != "-" else None
-
-    def __enter__(self):
-        if self.file is not None:
-            self.file.open()
-        return self
-
-    def write(self, record: dict) -> None:
-        if self.file is not None:
-            self.file.write(record)
-        elif self.path is not None:
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-
-    def __exit__(self, kind, *_):
-        if self.file is not None:
-            self.file.finish(keep=kind is None)
-        return False
+            yield raw, raw, contained_path(args.output, mirrored_name(path.name))
 
 
 if __name__ == "__main__":

@@ -1,11 +1,35 @@
-"""Errors a user can cause and act on; the CLI prints them as one line."""
+"""Errors a user can cause and act on; the CLI prints them as one line.
+
+Each class says whose move it is: `UsageError` (the command line asks for something that
+cannot be done), `ConfigError` (rules, options or a checkpoint do not fit), `InputError`
+(one document cannot be cleaned), `RecordError` (one cleaned document cannot be written),
+`WorkerError` (a worker process died). `cleaner.exits` maps them to exit codes.
+"""
+
+import math
+
+# Longest id or message kept in an errors-file line or on stderr, in characters: enough to
+# find the document, short enough that a hostile 1 MB id cannot flood a terminal.
+PRINTABLE_MAX_CHARS = 300
+# Longest error message kept, in characters: room for a file:line, a rule id and a pattern.
+MESSAGE_MAX_CHARS = 1000
 
 
 class CleanerError(Exception):
     """Base class: the message says what went wrong and what to do."""
 
 
-class RuleError(CleanerError):
+class UsageError(CleanerError):
+    """The command line cannot be carried out (a missing input, an output over an input,
+    an output locked by another run, a bad --shard)."""
+
+
+class ConfigError(CleanerError):
+    """The configuration does not fit: an unknown option or outlet, a checkpoint of
+    another run."""
+
+
+class RuleError(ConfigError):
     """A rule file is invalid: the message names the file, line and key."""
 
     def __init__(self, path, line, key, problem):
@@ -22,6 +46,45 @@ class InputError(CleanerError):
     """A document cannot be cleaned (binary, undecodable, too large)."""
 
 
+class RecordError(CleanerError):
+    """A cleaned document cannot be written (not encodable as UTF-8 JSON, say); it goes to
+    the errors file and the run goes on."""
+
+
+class WorkerError(CleanerError):
+    """A worker process died; the run stops and `--resume` continues it."""
+
+
 def internal_error(err: Exception) -> str:
     """The one-line message for a bug that cost a document: what broke, and to report it."""
     return f"internal error ({type(err).__name__}: {err}); please report it"
+
+
+def printable(value, limit: int = PRINTABLE_MAX_CHARS):
+    """`value` (a document id or a message) made safe to write and print: lone surrogates
+    and control characters escaped, at most `limit` characters long. None, booleans,
+    whole and finite numbers stay as they are, so an id keeps its JSON type."""
+    if value is None or isinstance(value, (bool, int)) or (
+            isinstance(value, float) and math.isfinite(value)):
+        return value
+    text = value if isinstance(value, str) else short_repr(value)
+    text = "".join(map(escaped, text[:limit + 1]))
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def escaped(char: str) -> str:
+    """A character as is if printable (or a space), else as a Python escape."""
+    if char.isprintable() or char == " ":
+        return char
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def short_repr(value) -> str:
+    """repr() of a non-string id, or its type name if it is too deep to print."""
+    try:
+        return repr(value)
+    except RecursionError:
+        return f"<{type(value).__name__} nested too deep to print>"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .catalog import RuleCatalog
 from .document import Document, Edit, Removal, RuleInfo
-from .errors import CleanerError
+from .errors import ConfigError
 from .options import Options
 from .ruleset import builtin_rules_dir, load_rulesets
 from .stage import Stage
@@ -120,5 +120,5 @@ def make_options(options: dict) -> Options:
         if name not in Options.names():
             close = difflib.get_close_matches(name, Options.names(), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
-            raise CleanerError(f"unknown option {name!r}{hint}")
+            raise ConfigError(f"unknown option {name!r}{hint}")
     return Options(**options)

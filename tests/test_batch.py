@@ -231,7 +231,7 @@ def test_workers_exit_when_the_batch_process_is_killed(tmp_path):
 def test_resume_with_different_arguments_is_refused(tmp_path, capsys):
     source = write_jsonl(tmp_path / "in.jsonl", records(3))
     target = tmp_path / "out.jsonl"
-    other = BatchJob(("other.jsonl",), target, tmp_path / "out.errors.jsonl").signature()
+    other = BatchJob(("other.jsonl",), target, tmp_path / "out.errors.jsonl").signature(["-"])
     (tmp_path / ".out.jsonl.progress.json").write_text(json.dumps(
         {"signature": other, "consumed": 1, "output_offset": 0, "errors_offset": 0, "counts": {}}))
     assert cli("batch", source, "-o", tmp_path / "out.jsonl", "--resume") == 2

@@ -4,14 +4,22 @@ A checkpoint records how many input records were consumed, where the output and 
 ended, and the summary so far; it is written atomically after the outputs are flushed, so
 it never points past what is on disk. Work after the last checkpoint is redone on resume and
 truncated away first, which makes a resumed run's output identical to an uninterrupted one.
+It also holds a fingerprint of each input, so a resume refuses an input that changed.
 """
 
+import hashlib
 import json
+import stat
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from ..errors import ConfigError
 from ..files import write_atomic
-from ..errors import CleanerError
+from ..sources import document_files
+
+# Bytes hashed at each end of an input file: a changed header, an appended or cut tail, or
+# a changed size is caught at the cost of two reads, whatever the input's size.
+FINGERPRINT_END_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -33,16 +41,58 @@ def save_checkpoint(path: Path, checkpoint: Checkpoint) -> None:
 
 def load_checkpoint(path: Path, signature: dict) -> Checkpoint | None:
     """The saved checkpoint, or None if there is none; a checkpoint of a different run
-    (other inputs or settings) is a usage error rather than a silently mixed output."""
+    (other inputs, input contents or settings) is a ConfigError rather than a silently
+    mixed output."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        checkpoint = Checkpoint(**data)
     except FileNotFoundError:
         return None
-    except (OSError, ValueError) as err:
-        raise CleanerError(f"{path}: unreadable checkpoint ({err}); delete it to start over") from None
-    checkpoint = Checkpoint(**data)
+    except (OSError, ValueError, TypeError) as err:
+        raise ConfigError(f"{path}: unreadable checkpoint ({err}); delete it to start over") from None
     if checkpoint.signature != signature:
-        changed = sorted(k for k in signature if signature[k] != checkpoint.signature.get(k))
-        raise CleanerError(f"--resume: the interrupted run had different {', '.join(changed)}; "
-                           f"rerun with the same arguments, or delete {path} to start over")
+        raise ConfigError(mismatch(path, checkpoint.signature, signature))
     return checkpoint
+
+
+def mismatch(path: Path, saved: dict, signature: dict) -> str:
+    """What differs between the interrupted run and this one, and what to do."""
+    changed = sorted(k for k in signature if signature[k] != saved.get(k))
+    if "inputs" in changed and "input_fingerprints" in changed:  # say the cause only
+        changed.remove("input_fingerprints")
+    if changed == ["input_fingerprints"]:
+        inputs = [raw for raw, old, new in zip(signature["inputs"], saved.get(changed[0]) or [],
+                                               signature[changed[0]]) if old != new]
+        return (f"--resume: {', '.join(inputs) or 'an input'} changed since the interrupted run "
+                f"(size or content); rerun without --resume to start over")
+    return (f"--resume: the interrupted run had different {', '.join(changed)}; "
+            f"rerun with the same arguments, or delete {path} to start over")
+
+
+def input_fingerprints(inputs) -> list[str]:
+    """One fingerprint per input: a file's size and a hash of its first and last
+    FINGERPRINT_END_BYTES; a directory's document names, sizes and modification times;
+    stdin cannot be checked ('-')."""
+    return [input_fingerprint(Path(raw)) if raw != "-" else "-" for raw in inputs]
+
+
+def input_fingerprint(path: Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        if not (path.is_dir() or stat.S_ISREG(path.stat().st_mode)):
+            return "-"  # a FIFO or device: reading it here would consume it
+    except OSError:
+        return "-"  # unreadable: the reader reports it
+    if path.is_dir():
+        for rel in document_files(path):
+            info = (path / rel).stat()
+            entry = f"{rel}\0{info.st_size}\0{info.st_mtime_ns}\n"
+            digest.update(entry.encode("utf-8", "surrogateescape"))
+        return digest.hexdigest()
+    with path.open("rb") as stream:
+        size = stream.seek(0, 2)
+        stream.seek(0)
+        digest.update(stream.read(FINGERPRINT_END_BYTES))
+        stream.seek(max(0, size - FINGERPRINT_END_BYTES))
+        digest.update(stream.read(FINGERPRINT_END_BYTES))
+    return f"{size}:{digest.hexdigest()}"

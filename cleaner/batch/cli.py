@@ -11,16 +11,18 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from ..cli import EXIT_FAILED_DOCS, EXIT_OK
+from ..errors import UsageError
+from ..exits import EXIT_FAILED_DOCS, EXIT_OK
 from ..files import write_atomic
-from ..errors import CleanerError
+from ..lock import output_locks
+from ..safepaths import refuse_holding_inputs, refuse_inside_inputs, refuse_replacing
 from .engines import make_engine
 from .learn import MIN_DOCS, MIN_SHARE, learn
 from .readers import Fields, check_inputs
 from .records import CleanConfig, cleaner_for
 from .runner import CHECKPOINT_EVERY, BatchJob, run_batch
 from .shard import ALL, parse_shard
-from .writers import default_errors_path
+from .writers import default_errors_path, writes_jsonl
 
 # Cleaned once before the workers start, so they inherit loaded language profiles.
 WARM_UP = "The committee met on Monday to discuss the budget for the coming year.\n"
@@ -103,7 +105,7 @@ def percent(text: str) -> float:
 def parse_shard_arg(text: str):
     try:
         return parse_shard(text)
-    except CleanerError as err:
+    except UsageError as err:
         raise argparse.ArgumentTypeError(str(err).removeprefix(f"--shard {text!r}: ")) from None
 
 
@@ -114,18 +116,40 @@ def positive_int(text: str) -> int:
 
 
 def job_from_args(args, config: CleanConfig) -> BatchJob:
-    return BatchJob(inputs=tuple(args.inputs), output=args.output,
-                    errors=args.errors or default_errors_path(args.output), config=config,
+    output = named(args.output)
+    return BatchJob(inputs=tuple(args.inputs), output=output,
+                    errors=args.errors or default_errors_path(output), config=config,
                     fields=Fields(args.id_field, args.text_field, args.url_field, args.lang_field),
                     fmt=args.input_format, stdin_format=args.stdin_format, shard=args.shard,
                     checkpoint_every=args.checkpoint_every)
+
+
+def named(path: Path) -> Path:
+    """`path`, resolved if it has no name of its own ('.', '..'): files beside an output
+    (errors, checkpoint, lock) are named after it."""
+    return path.resolve() if path.name in ("", ".", "..") else path
 
 
 def run_batch_command(args) -> int:
     check_inputs(args.inputs)
     config = CleanConfig(rules=tuple(str(p) for p in args.rules), include_changes=args.changes)
     job = job_from_args(args, config)
+    refuse_overlap(job, args.summary)
     cleaner_for(config).clean(WARM_UP)  # rule errors surface now; forked workers inherit it
+    with output_locks(job.output, job.errors):
+        return run_locked(job, args)
+
+
+def refuse_overlap(job: BatchJob, summary: Path | None) -> None:
+    """A usage error if an output would replace an input or be read back as one."""
+    refuse_replacing(job.inputs, (job.output, job.errors, summary))
+    if not writes_jsonl(job.output):
+        refuse_inside_inputs(job.inputs, [job.output])
+        refuse_holding_inputs(job.inputs, [job.output])
+
+
+def run_locked(job: BatchJob, args) -> int:
+    """The batch run proper, under the output's lock."""
     started = time.perf_counter()
     engine = make_engine(args.engine, args.jobs, args.address)
     bar = progress_bar(sys.stderr)

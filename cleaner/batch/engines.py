@@ -10,7 +10,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from ..errors import CleanerError
+from ..errors import UsageError, WorkerError
 from .records import CleanConfig, clean_batch
 
 # Seconds between a worker's checks that the batch process still lives.
@@ -74,7 +74,7 @@ class WorkerFuture:
         try:
             return self.future.result()
         except BrokenProcessPool:
-            raise CleanerError("a worker process died (out of memory, or killed); "
+            raise WorkerError("a worker process died (out of memory, or killed); "
                                "rerun with --resume to continue from the last checkpoint") from None
 
 
@@ -110,7 +110,7 @@ def import_ray():
     try:
         import ray
     except ImportError:
-        raise CleanerError("the Ray engine needs ray: pip install 'cleaner[ray]'") from None
+        raise UsageError("the Ray engine needs ray: pip install 'cleaner[ray]'") from None
     return ray
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..errors import CleanerError
+from ..safepaths import input_label
 from ..sources import document_files, document_format, mirrored_name, read_document
 from .records import Record
 from .shard import stable_hash
@@ -61,7 +62,7 @@ def read_inputs(paths, fields: Fields, fmt: str = "auto", stdin_format: str = "j
     with the input's name so mirrored outputs do not collide."""
     several = len(paths) > 1
     for raw in paths:
-        prefix = Path(raw).name.split(".")[0] + "/" if several and raw != "-" else ""
+        prefix = input_label(raw) + "/" if several and raw != "-" else ""
         yield from read_input(raw, fields, fmt, stdin_format, prefix)
 
 
@@ -123,7 +124,7 @@ def jsonl_records(stream, source: str, fields: Fields, fmt: str, prefix: str):
         where = f"{source}:{number}"
         try:
             obj = json.loads(line)
-        except ValueError as err:
+        except (ValueError, RecursionError) as err:  # RecursionError: nested too deep
             yield Record(where, None, path=prefix + safe_name(where), error=f"invalid JSON: {err}")
             continue
         yield json_record(obj, where, fields, fmt, prefix)
@@ -162,7 +163,7 @@ def unique_paths(records):
 
 def safe_name(doc_id: str) -> str:
     """A file name for a document id (slashes and other specials percent-encoded)."""
-    return quote(doc_id, safe="") + ".txt"
+    return quote(doc_id, safe="", errors="surrogatepass") + ".txt"
 
 
 def warc_records(path: Path, prefix: str):

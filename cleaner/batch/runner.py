@@ -10,13 +10,20 @@ from dataclasses import asdict, dataclass
 from itertools import islice
 from pathlib import Path
 
-from .checkpoint import Checkpoint, checkpoint_path, load_checkpoint, save_checkpoint
+from ..errors import RecordError
+from ..files import JsonlWriter, remove_leftovers
+from .checkpoint import (
+    Checkpoint,
+    checkpoint_path,
+    input_fingerprints,
+    load_checkpoint,
+    save_checkpoint,
+)
 from .readers import Fields, read_inputs, unique_paths
-from .records import CleanConfig
+from .records import CleanConfig, Outcome
 from .shard import ALL, Shard
 from .summary import Summary
-from ..files import JsonlFile
-from .writers import DirectoryOutput, open_output
+from .writers import DirectoryOutput, error_line, open_output
 
 # Documents per task: large enough to amortise inter-process transfer (~20 ms of cleaning
 # each), small enough to keep every worker busy near the end of a run.
@@ -43,9 +50,11 @@ class BatchJob:
     checkpoint_every: int = CHECKPOINT_EVERY
     learned: tuple[str, ...] = ()  # how rules were learned (--learned-boilerplate, --corpus-names)
 
-    def signature(self) -> dict:
-        """What must not change between an interrupted run and its resume."""
-        return {"inputs": list(self.inputs), "errors": str(self.errors),
+    def signature(self, fingerprints: list[str]) -> dict:
+        """What must not change between an interrupted run and its resume, the inputs'
+        contents (`fingerprints`, see input_fingerprints) included."""
+        return {"inputs": list(self.inputs), "input_fingerprints": fingerprints,
+                "errors": str(self.errors),
                 "rules": list(self.config.rules), "options": [list(o) for o in self.config.options],
                 "changes": self.config.include_changes, "fields": asdict(self.fields),
                 "format": [self.fmt, self.stdin_format],
@@ -56,32 +65,26 @@ def run_batch(job: BatchJob, engine, resume: bool = False, progress=None) -> Sum
     """Clean every record of `job` on `engine`; returns the run's Summary. `progress`, if
     given, is called with the Summary after each batch."""
     state_path = checkpoint_path(job.output)
-    state = load_checkpoint(state_path, job.signature()) if resume else None
+    signature = job.signature(input_fingerprints(job.inputs))
+    state = resumed_state(state_path, signature) if resume else None
     summary = Summary.from_counts(state.counts) if state else Summary()
-    output, errors = open_output(job.output), JsonlFile(job.errors)
+    output, errors = open_output(job.output), JsonlWriter(job.errors)
     output.open(state.output_offset if state else None)
     errors.open(state.errors_offset if state else None)
     consumed = state.consumed if state else 0
 
     def checkpoint():
-        save_checkpoint(state_path, Checkpoint(job.signature(), consumed, output.position(),
+        save_checkpoint(state_path, Checkpoint(signature, consumed, output.position(),
                                                errors.position(), summary.counts()))
 
-    records = read_inputs(job.inputs, job.fields, job.fmt, job.stdin_format)
-    if isinstance(output, DirectoryOutput):  # files are named by id: two ids alike need two names
-        records = unique_paths(records)
-    records = islice(records, consumed, None)
+    records = job_records(job, isinstance(output, DirectoryOutput), consumed)
     since, between_batches = 0, True
     try:
         for outcomes, consumed_after in ordered(engine, job.config,
                                                  batches(records, job.shard, consumed)):
             between_batches = False
             for outcome in outcomes:
-                if outcome.error is None:
-                    output.write_outcome(outcome)
-                else:
-                    errors.write({"id": outcome.id, "error": outcome.error})
-                summary.add(outcome)
+                write_outcome(output, errors, summary, outcome)
             consumed, since, between_batches = consumed_after, since + len(outcomes), True
             if since >= job.checkpoint_every:
                 checkpoint()
@@ -98,6 +101,36 @@ def run_batch(job: BatchJob, engine, resume: bool = False, progress=None) -> Sum
     errors.finish(keep=summary.docs_failed > 0)
     state_path.unlink(missing_ok=True)
     return summary
+
+
+def resumed_state(path: Path, signature: dict) -> Checkpoint | None:
+    """The checkpoint to resume from (None: start afresh), once a kill's half-saved
+    checkpoint files are swept away."""
+    remove_leftovers(path.parent, path.name)
+    return load_checkpoint(path, signature)
+
+
+def job_records(job: BatchJob, named_files: bool, consumed: int):
+    """The job's records after the first `consumed`; with `named_files` (a directory
+    output) their paths are made unique first, over the whole input."""
+    records = read_inputs(job.inputs, job.fields, job.fmt, job.stdin_format)
+    if named_files:  # files are named by id: two ids alike need two names
+        records = unique_paths(records)
+    return islice(records, consumed, None)
+
+
+def write_outcome(output, errors: JsonlWriter, summary: Summary, outcome: Outcome) -> None:
+    """Write a cleaned document to the output, or its failure to the errors file; a
+    document that cannot be written (RecordError) becomes a failure too, and the run goes
+    on. Only an error of the output itself (OSError: a full disk) ends the run."""
+    if outcome.error is None:
+        try:
+            summary.values_nulled += output.write_outcome(outcome)
+        except RecordError as err:
+            outcome = Outcome(outcome.id, outcome.path, None, str(err))
+    if outcome.error is not None:
+        errors.write(error_line(outcome.id, outcome.error))
+    summary.add(outcome)
 
 
 def batches(records, shard: Shard, consumed: int):

@@ -7,7 +7,7 @@ N runs with --shard 0/N .. N-1/N together process every document exactly once.
 import hashlib
 from dataclasses import dataclass
 
-from ..errors import CleanerError
+from ..errors import UsageError
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,8 @@ class Shard:
 def stable_hash(text: str) -> int:
     """A 64-bit hash of `text` that is the same in every process and run (Python's hash()
     is salted per process)."""
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
+    data = text.encode("utf-8", "surrogatepass")  # a lone surrogate from a JSON id hashes too
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big")
 
 
 ALL = Shard(0, 1)
@@ -35,7 +36,7 @@ def parse_shard(text: str) -> Shard:
     try:
         shard = Shard(int(index), int(count))
     except ValueError:
-        raise CleanerError(f"--shard {text!r}: expected I/N, e.g. 0/4") from None
+        raise UsageError(f"--shard {text!r}: expected I/N, e.g. 0/4") from None
     if not 0 <= shard.index < shard.count:
-        raise CleanerError(f"--shard {text!r}: I must be 0 to N-1 (shards are numbered from 0)")
+        raise UsageError(f"--shard {text!r}: I must be 0 to N-1 (shards are numbered from 0)")
     return shard

@@ -20,6 +20,7 @@ class Summary:
     removed_by_category: Counter = field(default_factory=Counter)
     removed_by_rule: Counter = field(default_factory=Counter)
     edits_by_rule: Counter = field(default_factory=Counter)
+    values_nulled: int = 0  # NaN/Infinity in pass-through fields, written as null
 
     def add(self, outcome: Outcome) -> None:
         self.docs_in += 1
@@ -40,13 +41,14 @@ class Summary:
                 "removed_by_category": dict(ranked(self.removed_by_category)),
                 "removed_by_rule": dict(ranked(self.removed_by_rule)),
                 "edits": sum(self.edits_by_rule.values()),
-                "edits_by_rule": dict(ranked(self.edits_by_rule))}
+                "edits_by_rule": dict(ranked(self.edits_by_rule)),
+                **({"values_nulled": self.values_nulled} if self.values_nulled else {})}
 
     @classmethod
     def from_counts(cls, data: dict) -> "Summary":
         return cls(data["docs_in"], data["docs_out"], data["docs_failed"],
                    Counter(data["removed_by_category"]), Counter(data["removed_by_rule"]),
-                   Counter(data["edits_by_rule"]))
+                   Counter(data["edits_by_rule"]), data.get("values_nulled", 0))
 
     def to_dict(self, seconds: float, jobs: int) -> dict:
         """Counts plus this run's time, throughput and worker count."""
@@ -63,6 +65,8 @@ class Summary:
                      enumerate(ranked(self.removed_by_category))) +
                  (")" if self.removed_by_category else ""),
                  f"edits: {data['edits']}"]
+        if self.values_nulled:
+            lines.append(f"NaN/Infinity values written as null (not JSON): {self.values_nulled}")
         if self.removed_by_rule:
             lines.append("top rules: " + ", ".join(
                 f"{rule} {n}" for rule, n in ranked(self.removed_by_rule)[:TOP_RULES]))

@@ -2,20 +2,16 @@
 
 JSONL records are appended, in input order, to a hidden partial file beside the target that
 replaces it only when the run completes; `position()` is where a resumed run truncates it
-back to. Directory outputs are written one file at a time, each atomically.
+back to. Directory outputs are written one file at a time, each atomically, each at a path
+proven to lie inside the directory (see cleaner.safepaths).
 """
 
 from pathlib import Path
 
-from ..files import JsonlFile, write_atomic
+from ..errors import MESSAGE_MAX_CHARS, RecordError, printable
+from ..files import JsonlWriter, remove_leftovers, write_atomic
+from ..safepaths import contained_path
 from .records import Outcome
-
-
-class JsonlOutput(JsonlFile):
-    """Cleaned documents as JSON lines."""
-
-    def write_outcome(self, outcome: Outcome) -> None:
-        self.write(outcome.record)
 
 
 class DirectoryOutput:
@@ -25,10 +21,20 @@ class DirectoryOutput:
         self.root = root
 
     def open(self, offset: int | None) -> None:
+        """Create the directory; a resumed run first sweeps the temporary files a kill left."""
         self.root.mkdir(parents=True, exist_ok=True)
+        if offset is not None:
+            remove_leftovers(self.root, recursive=True)
 
-    def write_outcome(self, outcome: Outcome) -> None:
-        write_atomic(self.root / outcome.path, outcome.record["text"])
+    def write_outcome(self, outcome: Outcome) -> int:
+        """Write the document's text; returns 0 (text files hold no NaN to null)."""
+        try:
+            data = outcome.record["text"].encode("utf-8")
+        except UnicodeEncodeError as err:
+            raise RecordError(f"not valid UTF-8: {printable(err.object[err.start:err.end])} "
+                              "(a lone surrogate) in its text; fix the input") from None
+        write_atomic(contained_path(self.root, outcome.path), data)
+        return 0
 
     def position(self) -> int:
         return 0
@@ -40,11 +46,29 @@ class DirectoryOutput:
         pass
 
 
+class JsonlOutput(JsonlWriter):
+    """Cleaned documents as JSON lines, through the one JSONL writer."""
+
+    def write_outcome(self, outcome: Outcome) -> int:
+        """Append the document's record; returns how many NaN/Infinity became null."""
+        return self.write(outcome.record)
+
+
+def writes_jsonl(target: Path) -> bool:
+    """A target ending in .jsonl gets JSON lines; any other is a directory of .txt files."""
+    return target.suffix == ".jsonl"
+
+
 def open_output(target: Path):
     """JSONL for a target ending in .jsonl, else a mirrored directory of .txt files."""
-    return JsonlOutput(target) if target.suffix == ".jsonl" else DirectoryOutput(target)
+    return JsonlOutput(target) if writes_jsonl(target) else DirectoryOutput(target)
 
 
 def default_errors_path(target: Path) -> Path:
     """'out.jsonl' -> 'out.errors.jsonl'; 'outdir' -> 'outdir.errors.jsonl'."""
     return target.with_name(target.name.removesuffix(".jsonl") + ".errors.jsonl")
+
+
+def error_line(outcome_id, error: str) -> dict:
+    """An errors-file record: the id and message made safe to write and print."""
+    return {"id": printable(outcome_id), "error": printable(error, MESSAGE_MAX_CHARS)}

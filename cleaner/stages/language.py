@@ -68,7 +68,8 @@ def language_sample(texts: list[str], sample_chars: int) -> str:
 
 def reference_detect(sample: str) -> str | None:
     """langdetect's own answer, as a base language code ('zh-cn' -> 'zh'), or None."""
-    from langdetect import DetectorFactory, LangDetectException, detect as langdetect_detect
+    from langdetect import DetectorFactory, LangDetectException
+    from langdetect import detect as langdetect_detect
 
     DetectorFactory.seed = SEED
     try:

@@ -3,7 +3,7 @@
 from urllib.parse import urlsplit
 
 from ..document import Document, RuleInfo
-from ..errors import CleanerError
+from ..errors import ConfigError
 from ..prefilter import Prefilter
 
 
@@ -14,7 +14,7 @@ def resolve_outlet(doc: Document, outlets: dict, explicit: str | None,
     if explicit:
         if explicit not in outlets:
             known = ", ".join(sorted(outlets)) or "none"
-            raise CleanerError(f"unknown outlet {explicit!r}; known outlets: {known}")
+            raise ConfigError(f"unknown outlet {explicit!r}; known outlets: {known}")
         doc.outlet = explicit
     else:
         doc.outlet = outlet_by_url(doc.url, outlets) or outlet_by_fingerprint(doc, outlets, prefilter)

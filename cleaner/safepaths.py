@@ -1,0 +1,123 @@
+"""Paths a run writes, proven to stay inside its output and off its inputs.
+
+Output names come from input names and document ids, which a hostile or careless input
+controls (`../../etc/x`, `/abs`, 214 characters). Every path written is built from safe
+components, resolved, then checked to lie inside the output root; an output that would
+overwrite an input, or be read back as one, is a usage error before anything is written.
+"""
+
+import hashlib
+import os
+from pathlib import Path
+from urllib.parse import quote
+
+from .errors import RecordError, UsageError
+
+# Longest file name component written, in bytes: under the usual 255-byte NAME_MAX of
+# ext4, xfs and btrfs, with room for a '~2' copy number and a '.tmp' suffix's hidden name.
+NAME_MAX_BYTES = 200
+# Hex digits of the sha256 that stands for a shortened name's cut part: 64 bits, so two
+# long ids with the same first 180 bytes collide with odds of 1 in 2**64.
+NAME_HASH_HEX = 16
+
+
+def safe_component(part: str) -> str:
+    """One path component as it may be written: '.', '..', NUL and lone surrogates
+    percent-encoded, and a name over NAME_MAX_BYTES shortened, keeping its suffix, with a
+    hash of the whole name (deterministic: every run names the document alike)."""
+    if part in (".", ".."):
+        part = part.replace(".", "%2E")
+    part = "".join(c if c != "\x00" and is_fs_encodable(c) else
+                   quote(c, safe="", errors="surrogatepass") for c in part)
+    raw = os.fsencode(part)
+    if len(raw) <= NAME_MAX_BYTES:
+        return part
+    _, dot, suffix = part.rpartition(".")
+    suffix = dot + suffix if dot and 0 < len(suffix) <= 8 and suffix.isalnum() else ""
+    digest = hashlib.sha256(raw).hexdigest()[:NAME_HASH_HEX]
+    keep = NAME_MAX_BYTES - NAME_HASH_HEX - 1 - len(os.fsencode(suffix))
+    return f"{raw[:keep].decode('utf-8', 'ignore')}~{digest}{suffix}"
+
+
+def is_fs_encodable(char: str) -> bool:
+    """False for a lone surrogate that no file name can hold (one from a JSON escape)."""
+    try:
+        os.fsencode(char)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def contained_path(root: Path, rel: str) -> Path:
+    """`root/rel` with every component made safe, resolved and proven inside `root` (a
+    symbolic link in the output pointing elsewhere is refused, as a RecordError)."""
+    parts = [safe_component(p) for p in rel.replace("\\", "/").split("/") if p not in ("", ".")]
+    if not parts:
+        parts = ["%2E"]
+    path = root.joinpath(*parts)
+    if not is_inside(root, path):
+        raise RecordError(f"{rel}: its output path would lie outside {root} (through a "
+                          "symbolic link?); the document was not written")
+    return path
+
+
+def is_inside(root: Path, path: Path) -> bool:
+    """True if `path`, resolved, lies strictly inside `root`, resolved."""
+    real_root, real = Path(root).resolve(), Path(path).resolve()
+    return real != real_root and real.is_relative_to(real_root)
+
+
+def refuse_replacing(inputs, files) -> None:
+    """UsageError if an output file (None skipped) is one of the input files."""
+    for raw, source in real_inputs(inputs):
+        for target in files:
+            if target is not None and str(target) != "-" and same_path(source, Path(target)):
+                raise UsageError(f"{target}: this output is also the input {raw}; choose "
+                                 "another output name")
+
+
+def refuse_inside_inputs(inputs, dirs) -> None:
+    """UsageError if an output directory is, or lies inside, an input directory: its files
+    would overwrite inputs or be read back as inputs by the next run."""
+    for raw, source in real_inputs(inputs):
+        for target in dirs:
+            if source.is_dir() and Path(target).resolve().is_relative_to(source):
+                raise UsageError(f"{target}: the output directory lies inside the input {raw}; "
+                                 "choose an output outside the inputs")
+
+
+def refuse_holding_inputs(inputs, dirs) -> None:
+    """UsageError if an input lies inside an output directory, where a document named
+    after an id could replace it."""
+    for raw, source in real_inputs(inputs):
+        for target in dirs:
+            if source.is_relative_to(Path(target).resolve()):
+                raise UsageError(f"{target}: the output directory holds the input {raw}; "
+                                 "choose an output outside the inputs")
+
+
+def real_inputs(inputs):
+    """(as given, resolved) for every input but stdin."""
+    return [(raw, Path(raw).resolve()) for raw in inputs if raw != "-"]
+
+
+def same_path(source: Path, target: Path) -> bool:
+    """True if `target` names the file `source` (resolved, or the same file by inode)."""
+    if target.resolve() == source:
+        return True
+    try:
+        return os.path.samefile(source, target)
+    except OSError:
+        return False
+
+
+def input_name(raw: str) -> str:
+    """An input's name, '.' and '..' (and '/') as their resolved directory's name."""
+    name = Path(raw).name
+    return name if name not in ("", ".", "..") else Path(raw).resolve().name or "root"
+
+
+def input_label(raw: str) -> str:
+    """The name of a batch input's subdirectory of the output: 'corpus.jsonl' -> 'corpus';
+    a dot-file's name without its dot, never an empty or parent component."""
+    return input_name(raw).lstrip(".").split(".")[0] or "input"
