@@ -10,7 +10,7 @@ from pathlib import Path
 from . import Cleaner, __version__
 from .batch.cli import add_batch_commands
 from .errors import (MESSAGE_MAX_CHARS, CleanerError, InputError, UsageError, internal_error,
-                     printable)
+                     printable, rules_readable)
 from .examples import example_cases
 from .exits import EXIT_FAILED_DOCS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, exit_code
 from .explain import explain
@@ -112,7 +112,8 @@ def clean_one(cleaner, data, args, url=None):
 
 
 def run_explain(args) -> int:
-    cleaner = Cleaner(rules=args.rules)
+    with rules_readable():
+        cleaner = Cleaner(rules=args.rules)
     try:
         data = read_input(args.path)
     except CleanerError as err:
@@ -127,7 +128,8 @@ def run_explain(args) -> int:
 
 def run_rules_check(args) -> int:
     paths = args.dirs or [builtin_rules_dir()]
-    rulesets = load_rulesets(paths)
+    with rules_readable():
+        rulesets = load_rulesets(paths)
     cases = example_cases(rulesets)
     failures = [(case.id, case.failure()) for case in cases]
     failures = [(case_id, why) for case_id, why in failures if why]
@@ -150,7 +152,8 @@ def run_rules_check(args) -> int:
 
 def run_rules_list(args) -> int:
     """One tab-separated line per rule id: stage, id, category, description."""
-    cleaner = Cleaner(rules=args.rules)
+    with rules_readable():
+        cleaner = Cleaner(rules=args.rules)
     for stage in cleaner.stages:
         for info in stage.rule_ids:
             print(f"{stage.name}\t{info.id}\t{info.category}\t{info.description}")
@@ -158,7 +161,8 @@ def run_rules_list(args) -> int:
 
 
 def run_clean(args) -> int:
-    cleaner = Cleaner(rules=args.rules)
+    with rules_readable():
+        cleaner = Cleaner(rules=args.rules)
     jobs = list(plan_jobs(args))
     if args.output is None and args.format == "text" and len(jobs) > 1:
         raise UsageError("several inputs need -o OUTPUT_DIR (or --format jsonl for stdout)")

@@ -7,6 +7,7 @@ cannot be done), `ConfigError` (rules, options or a checkpoint do not fit), `Inp
 """
 
 import math
+from contextlib import contextmanager
 
 # Longest id or message kept in an errors-file line or on stderr, in characters: enough to
 # find the document, short enough that a hostile 1 MB id cannot flood a terminal.
@@ -53,6 +54,18 @@ class RecordError(CleanerError):
 
 class WorkerError(CleanerError):
     """A worker process died; the run stops and `--resume` continues it."""
+
+
+@contextmanager
+def rules_readable():
+    """Within the block, a rule file that cannot be read (a dangling link, a directory
+    named x.yaml) is a ConfigError naming it, not an output failure."""
+    try:
+        yield
+    except OSError as err:
+        raise ConfigError(f"{err.filename or 'rules'}: cannot read rule file: "
+                          f"{err.strerror or err}; give a readable .yaml file or a "
+                          "directory of them") from None
 
 
 def internal_error(err: Exception) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from ..errors import UsageError
+from ..errors import UsageError, rules_readable
 from ..exits import EXIT_FAILED_DOCS, EXIT_OK
 from ..files import write_atomic
 from ..lock import output_locks
@@ -135,7 +135,8 @@ def run_batch_command(args) -> int:
     config = CleanConfig(rules=tuple(str(p) for p in args.rules), include_changes=args.changes)
     job = job_from_args(args, config)
     refuse_overlap(job, args.summary)
-    cleaner_for(config).clean(WARM_UP)  # rule errors surface now; forked workers inherit it
+    with rules_readable():  # rule errors surface now; forked workers inherit the rules
+        cleaner_for(config).clean(WARM_UP)
     with output_locks(job.output, job.errors):
         return run_locked(job, args)
 
@@ -207,7 +208,8 @@ def run_learn_command(args) -> int:
     job = BatchJob(tuple(args.inputs), args.output, args.output, config,
                    Fields(args.id_field, args.text_field, args.url_field, args.lang_field),
                    args.input_format, args.stdin_format)
-    cleaner_for(config).clean(WARM_UP)
+    with rules_readable():
+        cleaner_for(config).clean(WARM_UP)
     engine = make_engine(args.engine, args.jobs, args.address)
     try:
         learner = learn(job, engine, args.by)

@@ -12,13 +12,8 @@ from pathlib import Path
 
 from ..errors import RecordError
 from ..files import JsonlWriter, remove_leftovers
-from .checkpoint import (
-    Checkpoint,
-    checkpoint_path,
-    input_fingerprints,
-    load_checkpoint,
-    save_checkpoint,
-)
+from .checkpoint import (Checkpoint, checkpoint_path, input_fingerprints, load_checkpoint,
+                         save_checkpoint)
 from .readers import Fields, read_inputs, unique_paths
 from .records import CleanConfig, Outcome
 from .shard import ALL, Shard
