@@ -9,7 +9,7 @@ import sys
 import uuid
 from pathlib import Path
 
-from .errors import RecordError, printable
+from .errors import ConfigError, RecordError, printable
 
 # The name write_atomic gives its temporary file: only names of this shape are swept.
 LEFTOVER = re.compile(r"\..+\.[0-9a-f]{32}\.tmp")
@@ -95,12 +95,16 @@ class JsonlWriter:
         if self.target is None:
             return self
         self.target.parent.mkdir(parents=True, exist_ok=True)
-        if offset is None:
+        if offset is None or (offset == 0 and not self.partial.exists()):
             self.out = self.partial.open("wb")
-        else:
+            return self
+        try:
             self.out = self.partial.open("r+b")
-            self.out.truncate(offset)
-            self.out.seek(offset)
+        except FileNotFoundError:
+            raise ConfigError(f"{self.partial}: the interrupted run's output is gone; rerun "
+                              "without --resume to start over") from None
+        self.out.truncate(offset)
+        self.out.seek(offset)
         return self
 
     def write(self, record: dict) -> int:

@@ -21,10 +21,9 @@ class DirectoryOutput:
         self.root = root
 
     def open(self, offset: int | None) -> None:
-        """Create the directory; a resumed run first sweeps the temporary files a kill left."""
+        """Create the directory, and sweep the temporary files a killed run left in it."""
         self.root.mkdir(parents=True, exist_ok=True)
-        if offset is not None:
-            remove_leftovers(self.root, recursive=True)
+        remove_leftovers(self.root, recursive=True)
 
     def write_outcome(self, outcome: Outcome) -> int:
         """Write the document's text; returns 0 (text files hold no NaN to null)."""

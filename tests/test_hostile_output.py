@@ -1,0 +1,77 @@
+"""Issue 15.1: every path a run writes lies inside its output, and no output replaces an
+input. Run as a user would (subprocesses), with inputs named '.', '..' and dot-files, and
+record ids that are paths, absolute, or too long for a file name."""
+
+import json
+
+from conftest import assert_one_line_error, run_cli, tree
+
+from batch_corpus import cli
+
+ARTICLE = "The city council approved the new budget on Tuesday after a long debate.\n"
+
+
+def workspace(tmp_path):
+    """tmp/w/{a.txt, .hidden.txt, other.jsonl}, tmp/x.txt; returns the working directory."""
+    work = tmp_path / "w"
+    work.mkdir()
+    (work / "a.txt").write_text(ARTICLE)
+    (work / ".hidden.txt").write_text(ARTICLE)
+    (work / "other.jsonl").write_text(json.dumps({"id": "x1", "text": ARTICLE}) + "\n")
+    (tmp_path / "x.txt").write_text(ARTICLE)
+    return work
+
+
+def test_batch_of_dot_and_a_jsonl_writes_only_inside_the_output(tmp_path):
+    work = workspace(tmp_path)
+    before = tree(tmp_path)
+    done = run_cli("batch", ".", "other.jsonl", ".hidden.txt", "-o", "../out", "--jobs", "1",
+                   cwd=work)
+    assert done.returncode == 0, done.stderr
+    after = tree(tmp_path)
+    written = {name for name in after if name not in before or after[name] != before[name]}
+    assert written == {"out/w/a.txt", "out/w/.hidden.txt", "out/other/x1.txt",
+                       "out/hidden/.hidden.txt"}
+
+
+def test_clean_of_the_parent_directory_into_it_is_refused_and_overwrites_nothing(tmp_path):
+    work = workspace(tmp_path)
+    before = tree(tmp_path)
+    done = run_cli("clean", "..", "../x.txt", "-o", "../out", cwd=work)
+    assert_one_line_error(done, 2, "lies inside the input ..")
+    assert tree(tmp_path) == before
+
+
+def test_clean_of_a_directory_and_a_file_beside_it_mirrors_both_inside(tmp_path):
+    work = workspace(tmp_path)
+    done = run_cli("clean", ".", "../x.txt", "-o", "../out", cwd=work)
+    assert done.returncode == 0, done.stderr
+    assert {p for p in tree(tmp_path / "out")} == {"w/a.txt", "w/.hidden.txt", "x.txt"}
+
+
+def test_an_output_equal_to_an_input_is_a_usage_error(tmp_path, monkeypatch, capsys):
+    work = workspace(tmp_path)
+    before = tree(tmp_path)
+    assert_one_line_error(run_cli("batch", "other.jsonl", "-o", "other.jsonl", cwd=work), 2,
+                          "this output is also the input other.jsonl")
+    monkeypatch.chdir(work)
+    for args in (["batch", "a.txt", "-o", "o.jsonl", "--errors", "a.txt"],
+                 ["clean", "a.txt", "-o", "a.txt"],
+                 ["batch", ".", "-o", "."],
+                 ["batch", "a.txt", "-o", "."]):
+        assert cli(*args) == 2, args
+        assert "choose" in capsys.readouterr().err.splitlines()[-1]
+    assert tree(tmp_path) == before
+
+
+def test_hostile_ids_stay_inside_a_directory_output_and_long_ones_are_shortened(tmp_path):
+    ids = ["../../etc/x", "/abs/y", "..", ".", "é" * 214, "é" * 214 + "z"]
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"id": i, "text": ARTICLE}) + "\n" for i in ids))
+    for run in (run_cli, cli):  # the same names every run
+        done = run("batch", source, "-o", tmp_path / "out", "--jobs", "1")
+        assert done == 0 or done.returncode == 0
+        names = sorted(tree(tmp_path / "out"))
+        assert len(names) == len(ids) and all("/" not in name for name in names)
+        assert all(len(name.encode()) <= 200 for name in names)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out"]
