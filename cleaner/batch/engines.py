@@ -35,6 +35,9 @@ class InlineEngine:
     def submit(self, config: CleanConfig, batch):
         return Done(clean_batch(config, batch))
 
+    def restart(self):
+        pass
+
     def close(self):
         pass
 
@@ -44,14 +47,23 @@ class ProcessEngine:
 
     def __init__(self, jobs: int):
         self.workers = jobs
-        self.pool = ProcessPoolExecutor(max_workers=jobs, initializer=exit_with_parent,
-                                        initargs=(os.getpid(),))
+        self.pool = new_pool(jobs)
 
     def submit(self, config: CleanConfig, batch):
         return WorkerFuture(self.pool.submit(clean_batch, config, batch))
 
+    def restart(self):
+        """A new pool after a worker died (the old one is broken for good)."""
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = new_pool(self.workers)
+
     def close(self):
         self.pool.shutdown(cancel_futures=True)
+
+
+def new_pool(jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=jobs, initializer=exit_with_parent,
+                               initargs=(os.getpid(),))
 
 
 def exit_with_parent(parent: int) -> None:
@@ -93,6 +105,9 @@ class RayEngine:
 
     def submit(self, config: CleanConfig, batch):
         return RayFuture(self.ray, self.task.remote(config, batch))
+
+    def restart(self):
+        pass  # Ray retries a task whose worker died
 
     def close(self):
         pass

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass
 from itertools import islice
 from pathlib import Path
 
-from ..errors import RecordError
+from ..errors import RecordError, WorkerError
 from ..files import JsonlWriter, remove_leftovers
 from .checkpoint import (Checkpoint, checkpoint_path, input_fingerprints, load_checkpoint,
                          save_checkpoint)
@@ -28,6 +28,11 @@ BATCH_DOCS = 16
 IN_FLIGHT_PER_WORKER = 2
 # Documents between checkpoints: at most this much work is redone after a crash.
 CHECKPOINT_EVERY = 1_000
+# Documents of one batch that may each kill a worker before the run stops: one is a
+# document out of the ordinary; more in one batch is likely the machine (memory), not them.
+MAX_WORKER_DEATHS = 2
+WORKER_DIED = ("a worker process died cleaning this document (out of memory, or a crash); "
+               "the run went on without it")
 
 
 @dataclass(frozen=True)
@@ -147,10 +152,40 @@ def ordered(engine, config: CleanConfig, work):
     pending = deque()
     limit = engine.workers * IN_FLIGHT_PER_WORKER
     for batch, tag in work:
-        pending.append((engine.submit(config, batch), tag))
+        pending.append([batch, tag, engine.submit(config, batch)])
         if len(pending) >= limit:
-            future, tag = pending.popleft()
-            yield future.result(), tag
+            yield settle(engine, config, pending)
     while pending:
-        future, tag = pending.popleft()
-        yield future.result(), tag
+        yield settle(engine, config, pending)
+
+
+def settle(engine, config: CleanConfig, pending: deque) -> tuple[list[Outcome], object]:
+    """The oldest pending batch's outcomes and tag. If a worker died, the engine restarts,
+    the batch's records are cleaned one at a time (so only a record that kills a worker
+    again fails, and a resume does not stop at it), and the other batches go again."""
+    batch, tag, future = pending.popleft()
+    try:
+        return future.result(), tag
+    except WorkerError:
+        engine.restart()
+    deaths = 0
+    outcomes = []
+    for record in batch:
+        outcome = clean_alone(engine, config, record)
+        deaths += outcome.error == WORKER_DIED
+        if deaths > MAX_WORKER_DEATHS:
+            raise WorkerError(f"worker processes died on {deaths} documents of one batch (out "
+                              "of memory?); rerun with --resume and fewer --jobs")
+        outcomes.append(outcome)
+    for item in pending:
+        item[2] = engine.submit(config, item[0])
+    return outcomes, tag
+
+
+def clean_alone(engine, config: CleanConfig, record) -> Outcome:
+    """One record cleaned on its own; a worker that dies on it costs this record only."""
+    try:
+        return engine.submit(config, [record]).result()[0]
+    except WorkerError:
+        engine.restart()
+        return Outcome(record.id, record.path, None, WORKER_DIED)
