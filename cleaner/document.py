@@ -26,12 +26,14 @@ class RuleInfo:
 
 @dataclass(frozen=True)
 class Removal:
-    """A line a rule removed: its input line number, text, rule id and category."""
+    """A line a rule removed: its input line number, text, rule id and category; `evidence`
+    says what decided it where a rule id alone does not (a model's score and features)."""
 
     line: int
     text: str
     rule: str
     category: str
+    evidence: str | None = None
 
 
 @dataclass(frozen=True)
@@ -75,11 +77,12 @@ class Document:
         """The position the removed line had among the document's lines."""
         return self.removed_positions[removal.line]
 
-    def drop(self, lines, rule: str, category: str) -> None:
-        """Remove `lines` (Line objects still in the document), recording why."""
+    def drop(self, lines, rule: str, category: str, evidence=None) -> None:
+        """Remove `lines` (Line objects still in the document), recording why; `evidence`,
+        if given, holds one text per line."""
         gone = {id(line) for line in lines}
-        for line in lines:
-            self.removed.append(Removal(line.number, line.text, rule, category))
+        for line, why in zip(lines, evidence or [None] * len(lines)):
+            self.removed.append(Removal(line.number, line.text, rule, category, why))
             self.removed_positions[line.number] = line.position
         self.lines = [line for line in self.lines if id(line) not in gone]
 

@@ -27,7 +27,7 @@ def explain(result: Result, color: bool = False) -> str:
     for number, text in enumerate(result.source, 1):
         if number in removed:
             r = removed[number]
-            label = f"[{r.rule} · {r.category}]"
+            label = f"[{r.rule} · {r.category}" + (f" · {r.evidence}]" if r.evidence else "]")
             out.append(f"{RED}- {label} {STRIKE}{r.text}{RESET}" if color else f"- {label} {r.text}")
         elif number in edits_by_line:
             out.append("  " + render_edits(text, edits_by_line[number], color))

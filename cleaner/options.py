@@ -30,6 +30,9 @@ class Options:
     repair_glue: bool = True
     # Run ftfy on each line (mojibake, control characters).
     repair_encoding: bool = True
+    # Drop the lines the learned line model scores as noise (cleaner/models/line_model.json;
+    # its threshold is in the model file, chosen for safety); off leaves them to the rules.
+    line_model: bool = True
 
     @classmethod
     def names(cls) -> tuple[str, ...]:

@@ -2,9 +2,11 @@
 runs the list over every document.
 
 Order: decode (HTML -> text) -> encoding -> whitespace -> outlet -> language -> rules
--> captions -> sections -> duplicates -> glue, then layout. The outlet comes first because its
+-> captions -> line model -> sections -> duplicates -> glue, then layout. The outlet comes first because its
 file may declare the language, which then needs no detection. Sections runs after the rules
-because it extends the headings they removed to the lists those headings introduce.
+because it extends the headings they removed to the lists those headings introduce. The line
+model runs after the rules, so that protected lines are known, and before sections and
+duplicates, whose rules read only the rules' removals.
 """
 
 import copy
@@ -27,6 +29,7 @@ from .stages.encoding import EncodingRepair
 from .stages.glue import GlueRepair
 from .stages.language import LanguageDetector
 from .stages.layout import layout
+from .stages.line_model import LineModel
 from .stages.outlet import OutletResolver
 from .stages.rules import RuleApplier
 from .stages.sections import SectionDropper
@@ -54,7 +57,7 @@ class Result:
         """A JSON-ready dict; without `include_changes`, just text, lang and outlet."""
         data = {"text": self.text, "lang": self.lang, "outlet": self.outlet}
         if include_changes:
-            data["removed"] = [dataclasses.asdict(r) for r in self.removed]
+            data["removed"] = [removal_dict(r) for r in self.removed]
             data["edits"] = [dataclasses.asdict(e) for e in self.edits]
         return data
 
@@ -105,13 +108,23 @@ def build_stages(options: Options, catalog: RuleCatalog) -> tuple[Stage, ...]:
     """The pipeline's stages in order, each built once; the repairs only if switched on."""
     encoding: list[Stage] = [EncodingRepair()] if options.repair_encoding else []
     glue: list[Stage] = [GlueRepair(catalog)] if options.repair_glue else []
+    model: list[Stage] = [LineModel()] if options.line_model else []
     return (*encoding, WhitespaceNormalizer(), OutletResolver(catalog.outlets),
             LanguageDetector(options.lang_sample_chars, options.lang_min_letters),
             RuleApplier(catalog), CaptionDropper(catalog, options.caption_max_words),
-            SectionDropper(),
+            *model, SectionDropper(),
             DuplicateDropper(options.duplicate_min_chars, options.near_duplicate_min_words,
                              options.near_duplicate_jaccard),
             *glue)
+
+
+def removal_dict(removal: Removal) -> dict:
+    """A removal as a dict; evidence only where there is some, so a rule's removal reads
+    as it always has."""
+    data = dataclasses.asdict(removal)
+    if data["evidence"] is None:
+        del data["evidence"]
+    return data
 
 
 def make_options(options: dict) -> Options:

@@ -1,0 +1,171 @@
+"""The labelled lines the line model is trained on, and the page scores it is judged by
+(used by train_line_model.py; see its docstring for how lines are labelled)."""
+
+import gzip
+import hashlib
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+import corpora
+from cleaner import Cleaner
+from cleaner.line_features import line_features
+from cleaner.stages.line_model import LineModel
+
+TOKEN = re.compile(r"\w+")
+# Tokens in a run this long that the gold text also has are matched (see train_line_model.py).
+MATCH_NGRAM = 3
+# A line is content when at least this share of its tokens is matched.
+MATCH_SHARE = 0.5
+SPACE = re.compile(r"\s+")
+
+
+@dataclass
+class Doc:
+    """The lines of one input as the line model sees them, with their labels
+    (1 noise, 0 content, -1 unknown) and token counts."""
+
+    dataset: str
+    page: str
+    kind: str
+    texts: list[str]
+    lang: str | None
+    protected: np.ndarray
+    labels: np.ndarray
+
+    def __post_init__(self):
+        self.features = line_features(self.texts, self.lang)
+        self.tokens = np.array([len(TOKEN.findall(t)) for t in self.texts])
+
+
+class Recorder:
+    """Stands in for the line model inside a Cleaner: keeps the lines it would see."""
+
+    def __init__(self):
+        self.cleaner = Cleaner(line_model=False)
+        self.cleaner._line_model = self
+        self.seen = None
+
+    def __call__(self, doc) -> None:
+        self.seen = ([line.text for line in doc.lines], [bool(line.protected_by) for line in doc.lines],
+                     doc.lang)
+
+    def lines(self, text: str, url: str | None):
+        self.seen = ([], [], None)
+        self.cleaner.clean(text, url=url, fmt="text")
+        return self.seen
+
+
+def label_by_truth(texts: list[str], truth: str) -> list[int]:
+    """0 for lines mostly inside n-grams the gold text has, else 1."""
+    gold = [t.lower() for t in TOKEN.findall(truth)]
+    n = MATCH_NGRAM if len(gold) >= MATCH_NGRAM else 1
+    grams = {tuple(gold[i:i + n]) for i in range(len(gold) - n + 1)}
+    tokens, owner = [], []
+    for index, text in enumerate(texts):
+        words = [t.lower() for t in TOKEN.findall(text)]
+        tokens += words
+        owner += [index] * len(words)
+    matched = np.zeros(len(tokens), dtype=bool)
+    for i in range(len(tokens) - n + 1):
+        if tuple(tokens[i:i + n]) in grams:
+            matched[i:i + n] = True
+    hits, counts = np.zeros(len(texts)), np.zeros(len(texts))
+    np.add.at(hits, owner, matched)
+    np.add.at(counts, owner, 1)
+    return [-1 if c == 0 else int(h / c < MATCH_SHARE) for h, c in zip(hits, counts)]
+
+
+def normal(text: str) -> str:
+    return SPACE.sub(" ", text).strip().lower()
+
+
+def label_by_snippets(texts: list[str], page: corpora.Page) -> list[int]:
+    """0 for lines holding a `with` snippet, 1 for those holding a `without` one, else -1."""
+    keep = [normal(s) for s in page.with_snippets]
+    drop = [normal(s) for s in page.without_snippets]
+    labels = []
+    for text in map(normal, texts):
+        labels.append(0 if any(s in text for s in keep) else 1 if any(s in text for s in drop) else -1)
+    return labels
+
+
+def page_docs(page: corpora.Page, kinds, recorder: Recorder) -> list[Doc]:
+    out = []
+    for kind in kinds:
+        if kind == "gold" and not page.truth:
+            continue
+        text = page.truth if kind == "gold" else corpora.page_input(page, kind)
+        texts, protected, lang = recorder.lines(text, page.url)
+        labels = ([0] * len(texts) if kind == "gold" else label_by_truth(texts, page.truth)
+                  if page.truth is not None else label_by_snippets(texts, page))
+        out.append((page.dataset, page.id, kind, texts, lang, protected, labels))
+    return out
+
+
+def collect(dataset: str, kinds, data: Path, recorder: Recorder, pages: int | None) -> list[Doc]:
+    """Every input of every page of `dataset`, as Docs; the lines and labels are cached
+    (keyed by this file, the features module not included: features are recomputed)."""
+    key = hashlib.sha1((Path(__file__).read_text() + f"{dataset}{kinds}{pages}").encode()).hexdigest()
+    path = corpora.CACHE / "line_labels" / f"{key[:16]}.json.gz"
+    if path.exists():
+        rows = json.loads(gzip.decompress(path.read_bytes()))
+    else:
+        rows = [row for page in corpora.load(dataset, data)[:pages]
+                for row in page_docs(page, kinds, recorder)]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(gzip.compress(json.dumps(rows).encode()))
+    return [Doc(s, p, k, t, lang, np.array(pr, dtype=bool), np.array(lab, dtype=int))
+            for s, p, k, t, lang, pr, lab in rows]
+
+
+def bag_scores(output: str, truth: str) -> tuple[float, float, float]:
+    """Bag-of-words precision, recall, F1: lower-cased whitespace tokens, multiset overlap;
+    an empty truth scores 1 when the output is empty too."""
+    got, want = Counter(output.lower().split()), Counter(truth.lower().split())
+    if not want:
+        return (1.0, 1.0, 1.0) if not got else (0.0, 1.0, 0.0)
+    common = sum((got & want).values())
+    precision = common / max(sum(got.values()), 1) if got else 0.0
+    recall = common / sum(want.values())
+    f1 = 2 * precision * recall / (precision + recall) if common else 0.0
+    return precision, recall, f1
+
+
+def snippet_scores(output: str, page: corpora.Page) -> tuple[float, float]:
+    text = normal(output)
+    kept = [normal(s) in text for s in page.with_snippets]
+    absent = [normal(s) not in text for s in page.without_snippets]
+    return sum(kept) / max(len(kept), 1), sum(absent) / max(len(absent), 1)
+
+
+def page_scores(model: dict, pages: list[corpora.Page]) -> dict:
+    """cleaner without and with the model on `pages`: macro bag-of-words P/R/F1 (or snippet
+    shares) on the full-page and scrape inputs, and the share of gold tokens lost when the
+    gold is the input."""
+    off = Cleaner(line_model=False)
+    on = Cleaner(line_model=False)
+    on._line_model = LineModel(model)
+    out = {}
+    for name, cleaner in (("without", off), ("with", on)):
+        for kind in ("fullpage", "scrape"):
+            outputs = [cleaner.clean(corpora.page_input(p, kind), url=p.url, fmt="text").text for p in pages]
+            scores = [bag_scores(o, p.truth) if p.truth is not None else snippet_scores(o, p)
+                      for o, p in zip(outputs, pages)]
+            out[f"{name}/{kind}"] = [round(float(v), 4) for v in np.mean(scores, axis=0)]
+        gold = [p for p in pages if p.truth]
+        if gold:
+            lost = sum(gold_lost(cleaner, p) for p in gold)
+            out[f"{name}/gold_loss"] = round(lost / sum(len(p.truth.split()) for p in gold), 5)
+    return out
+
+
+def gold_lost(cleaner: Cleaner, page: corpora.Page) -> int:
+    """Tokens of the gold text missing from cleaner's output when the gold is the input."""
+    got = Counter(cleaner.clean(page.truth, url=page.url, fmt="text").text.lower().split())
+    want = Counter(page.truth.lower().split())
+    return sum((want - got).values())

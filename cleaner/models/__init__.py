@@ -1,0 +1,1 @@
+"""Learned models shipped as readable data files (see docs/line-model.md)."""
