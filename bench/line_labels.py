@@ -12,16 +12,20 @@ from pathlib import Path
 import numpy as np
 
 import corpora
+from cleaner.ruleset import builtin_rules_dir
 from cleaner import Cleaner
 from cleaner.line_features import line_features
 from cleaner.stages.line_model import LineModel
 
+RULES = builtin_rules_dir()
 TOKEN = re.compile(r"\w+")
 # Tokens in a run this long that the gold text also has are matched (see train_line_model.py).
 MATCH_NGRAM = 3
 # A line is content when at least this share of its tokens is matched.
 MATCH_SHARE = 0.5
 SPACE = re.compile(r"\s+")
+# Bump when the labelling or the lines recorded change: the cache of labelled lines is keyed by it.
+LABELS_VERSION = 1
 
 
 @dataclass
@@ -109,8 +113,9 @@ def page_docs(page: corpora.Page, kinds, recorder: Recorder) -> list[Doc]:
 
 def collect(dataset: str, kinds, data: Path, recorder: Recorder, pages: int | None) -> list[Doc]:
     """Every input of every page of `dataset`, as Docs; the lines and labels are cached
-    (keyed by this file, the features module not included: features are recomputed)."""
-    key = hashlib.sha1((Path(__file__).read_text() + f"{dataset}{kinds}{pages}").encode()).hexdigest()
+    (keyed by LABELS_VERSION and the rules; features are recomputed)."""
+    rules = "".join(p.read_text() for p in sorted(RULES.glob("**/*.yaml")))
+    key = hashlib.sha1(f"{LABELS_VERSION}{rules}{dataset}{kinds}{pages}".encode()).hexdigest()
     path = corpora.CACHE / "line_labels" / f"{key[:16]}.json.gz"
     if path.exists():
         rows = json.loads(gzip.decompress(path.read_bytes()))
@@ -145,14 +150,14 @@ def snippet_scores(output: str, page: corpora.Page) -> tuple[float, float]:
 
 def page_scores(model: dict, pages: list[corpora.Page]) -> dict:
     """cleaner without and with the model on `pages`: macro bag-of-words P/R/F1 (or snippet
-    shares) on the full-page and scrape inputs, and the share of gold tokens lost when the
+    shares) on the full-page, scrape and HTML inputs, and the share of gold tokens lost when the
     gold is the input."""
     off = Cleaner(line_model=False)
     on = Cleaner(line_model=False)
     on._line_model = LineModel(model)
     out = {}
     for name, cleaner in (("without", off), ("with", on)):
-        for kind in ("fullpage", "scrape"):
+        for kind in ("fullpage", "scrape", "html"):
             outputs = [cleaner.clean(corpora.page_input(p, kind), url=p.url, fmt="text").text for p in pages]
             scores = [bag_scores(o, p.truth) if p.truth is not None else snippet_scores(o, p)
                       for o, p in zip(outputs, pages)]
