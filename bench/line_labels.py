@@ -5,6 +5,7 @@ import gzip
 import hashlib
 import json
 import re
+import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -148,25 +149,46 @@ def snippet_scores(output: str, page: corpora.Page) -> tuple[float, float]:
     return sum(kept) / max(len(kept), 1), sum(absent) / max(len(absent), 1)
 
 
+class Timed:
+    """The line model, timing its calls."""
+
+    def __init__(self, stage: LineModel):
+        self.stage, self.seconds, self.calls = stage, 0.0, 0
+
+    def __call__(self, doc) -> None:
+        start = time.perf_counter()
+        self.stage(doc)
+        self.seconds += time.perf_counter() - start
+        self.calls += 1
+
+
 def page_scores(model: dict, pages: list[corpora.Page]) -> dict:
-    """cleaner without and with the model on `pages`: macro bag-of-words P/R/F1 (or snippet
-    shares) on the full-page, scrape and HTML inputs, and the share of gold tokens lost when the
-    gold is the input."""
+    """cleaner without and with the model on `pages`: macro bag-of-words P/R/F1 (or the
+    shares of `with` snippets kept and `without` snippets absent) on the full-page and scrape
+    inputs, and the model's milliseconds per page."""
     off = Cleaner(line_model=False)
     on = Cleaner(line_model=False)
-    on._line_model = LineModel(model)
+    on._line_model = timed = Timed(LineModel(model))
     out = {}
     for name, cleaner in (("without", off), ("with", on)):
-        for kind in ("fullpage", "scrape", "html"):
+        for kind in ("fullpage", "scrape"):
             outputs = [cleaner.clean(corpora.page_input(p, kind), url=p.url, fmt="text").text for p in pages]
             scores = [bag_scores(o, p.truth) if p.truth is not None else snippet_scores(o, p)
                       for o, p in zip(outputs, pages)]
             out[f"{name}/{kind}"] = [round(float(v), 4) for v in np.mean(scores, axis=0)]
-        gold = [p for p in pages if p.truth]
-        if gold:
-            lost = sum(gold_lost(cleaner, p) for p in gold)
-            out[f"{name}/gold_loss"] = round(lost / sum(len(p.truth.split()) for p in gold), 5)
+    out["model_ms_per_page"] = round(1000 * timed.seconds / max(timed.calls, 1), 3)
     return out
+
+
+def gold_scores(model: dict, pages: list[corpora.Page]) -> dict:
+    """The share of gold tokens cleaner loses when the gold text is its input, without and
+    with the model."""
+    gold = [p for p in pages if p.truth]
+    total = max(sum(len(p.truth.split()) for p in gold), 1)
+    on = Cleaner(line_model=False)
+    on._line_model = LineModel(model)
+    return {f"{name}/gold_loss": round(sum(gold_lost(cleaner, p) for p in gold) / total, 5)
+            for name, cleaner in (("without", Cleaner(line_model=False)), ("with", on))}
 
 
 def gold_lost(cleaner: Cleaner, page: corpora.Page) -> int:

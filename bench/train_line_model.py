@@ -89,48 +89,56 @@ def stack(docs: list[Doc]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return np.vstack(xs), np.concatenate(ys), np.concatenate(ws) * 1e4
 
 
-def content_loss(model: LineModel, docs: list[Doc], threshold: float) -> float:
-    """Share of content tokens (labelled lines') the model removes at `threshold`."""
+def noise_scores(model: dict, docs: list[Doc]) -> list[np.ndarray]:
+    """Each doc's lines' noise probabilities, protected lines 0 (never removed)."""
+    stage = LineModel({**model, "threshold": model["threshold"] or 1.0})
+    return [np.where(d.protected, 0.0, stage.probabilities(d.features)) for d in docs]
+
+
+def content_loss(scores: list[np.ndarray], docs: list[Doc], threshold: float) -> float:
+    """Share of content tokens (labelled lines') removed at `threshold`."""
     lost = total = 0
-    for doc in docs:
-        noise = (model.scores(doc.texts, doc.lang) >= threshold) & ~doc.protected
+    for score, doc in zip(scores, docs):
         content = doc.labels == 0
-        lost += doc.tokens[content & noise].sum()
+        lost += doc.tokens[content & (score >= threshold)].sum()
         total += doc.tokens[content].sum()
     return lost / max(total, 1)
 
 
-def choose_threshold(model: LineModel, docs: list[Doc]) -> float:
+def choose_threshold(model: dict, docs: list[Doc]) -> float:
     """The lowest threshold meeting MAX_CONTENT_LOSS on full-page and scrape inputs and
     MAX_GOLD_LOSS on the gold text, on `docs` (the training folds)."""
     pages = [d for d in docs if d.kind in ("fullpage", "scrape")]
     gold = [d for d in docs if d.kind == "gold"]
+    page_scores, gold_scores = noise_scores(model, pages), noise_scores(model, gold)
     for threshold in THRESHOLDS:
-        if (content_loss(model, pages, threshold) <= MAX_CONTENT_LOSS
-                and content_loss(model, gold, threshold) <= MAX_GOLD_LOSS):
+        if (content_loss(page_scores, pages, threshold) <= MAX_CONTENT_LOSS
+                and content_loss(gold_scores, gold, threshold) <= MAX_GOLD_LOSS):
             return float(threshold)
     return float(THRESHOLDS[-1])
 
 
 def trained(docs: list[Doc]) -> dict:
     model = fit(docs)
-    model["threshold"] = choose_threshold(LineModel({**model, "threshold": 1.0}), docs)
+    model["threshold"] = choose_threshold(model, docs)
     return model
 
 
 def line_scores(model: dict, docs: list[Doc]) -> dict:
     """Noise precision and recall, and content tokens lost, per input kind, on `docs`."""
-    stage, out = LineModel(model), {}
+    out = {}
     for kind in KINDS:
-        tp = fp = fn = 0
         chosen = [d for d in docs if d.kind == kind]
-        for doc in chosen:
-            noise = (stage.scores(doc.texts, doc.lang) >= stage.threshold) & ~doc.protected
-            tp += int((noise & (doc.labels == 1)).sum())
-            fp += int((noise & (doc.labels == 0)).sum())
-            fn += int((~noise & (doc.labels == 1)).sum())
-        out[kind] = {"noise_precision": tp / max(tp + fp, 1), "noise_recall": tp / max(tp + fn, 1),
-                     "content_tokens_lost": content_loss(stage, chosen, stage.threshold)}
+        if not chosen:
+            continue
+        scores = noise_scores(model, chosen)
+        noise = np.concatenate(scores) >= model["threshold"]
+        labels = np.concatenate([d.labels for d in chosen])
+        tp, fp = int((noise & (labels == 1)).sum()), int((noise & (labels == 0)).sum())
+        fn = int((~noise & (labels == 1)).sum())
+        out[kind] = {"noise_precision": round(tp / max(tp + fp, 1), 4),
+                     "noise_recall": round(tp / max(tp + fn, 1), 4),
+                     "content_tokens_lost": round(content_loss(scores, chosen, model["threshold"]), 5)}
     return out
 
 
@@ -139,6 +147,8 @@ def main(argv=None) -> None:
     parser.add_argument("--data", type=Path, default=corpora.DEFAULT_DATA)
     parser.add_argument("--no-write", action="store_true", help="report only")
     parser.add_argument("--pages", type=int, default=None, help="first N pages of each set")
+    parser.add_argument("--score-every", type=int, default=2,
+                        help="page scores on every Nth page of the test set (cleaning is slow)")
     parser.add_argument("--report", type=Path, default=None, help="write the figures as JSON")
     args = parser.parse_args(argv)
     recorder = line_labels.Recorder()
@@ -147,10 +157,11 @@ def main(argv=None) -> None:
     for test in SETS:
         train = [d for s in SETS if s != test for d in docs[s]]
         model = trained(train)
-        pages = corpora.load(test, args.data)[:args.pages]
+        pages = corpora.load(test, args.data)[:args.pages][::args.score_every]
         report["folds"][test] = {"threshold": model["threshold"],
                                  "lines": line_scores(model, docs[test]),
-                                 "pages": line_labels.page_scores(model, pages)}
+                                 "pages": line_labels.page_scores(model, pages),
+                                 "gold": line_labels.gold_scores(model, pages[::2])}
         print(json.dumps({test: report["folds"][test]}, indent=1), flush=True)
     final = trained([d for s in SETS for d in docs[s]])
     final["training"] = (f"{', '.join(SETS)}: inputs {', '.join(KINDS)}; labels as in "

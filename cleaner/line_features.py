@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 import numpy as np
+import regex
 
 # Words as Python's \w knows them; digits count as words ("2024", "3.5").
 WORD = re.compile(r"\w+")
@@ -20,12 +21,17 @@ SENTENCE_MARK = re.compile(r"[.!?…。！？](?:\s|$)")
 LIST_MARK = re.compile(r"^\s*(?:[-–•*·▪►>]|\d{1,2}[.)])\s")
 # Menu and breadcrumb separators, and the signs of a link or a copyright line.
 SEPARATOR = re.compile(r"\s[|»›/·•]\s|\s>\s|©|https?://|www\.|@\w")
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+DIGIT = re.compile(r"\d")
+# A word that starts with a capital letter (the line's first word included).
+CAPITALISED = regex.compile(r"(?<!\S)\p{Lu}")
+# Languages written without spaces between words: words are counted as characters / this.
+CJK_LANGS = frozenset({"zh", "ja"})
+CJK_CHARS_PER_WORD = 2
 # The most frequent words of a language: function words that prose is full of and menus,
 # buttons and headlines lack. 100 covers ~40-50% of running text in the languages measured.
 COMMON_WORDS = 100
 # wordfreq splits these scripts into words with tools cleaner does not install: no share.
-NO_WORD_LIST = frozenset({"zh", "ja", "th"})
+NO_WORD_LIST = CJK_LANGS | {"th"}
 # A line of at most this many words is short; runs of short lines are menus and link lists.
 SHORT_LINE_WORDS = 4
 # Neighbourhood for the smoothed features: this many lines either side.
@@ -53,14 +59,12 @@ def common_words(lang: str | None) -> frozenset[str] | None:
     return frozenset(wordfreq.top_n_list(lang, COMMON_WORDS))
 
 
-def base_features(text: str, common: frozenset[str] | None) -> list[float]:
+def base_features(text: str, common: frozenset[str] | None, cjk: bool) -> list[float]:
     """The features of one line on its own, in BASE_NAMES order."""
     words = WORD.findall(text.lower())
-    count = len(words) + len(CJK.findall(text)) // 2  # CJK: about two characters a word
+    count = len(text) // CJK_CHARS_PER_WORD if cjk else len(words)
     chars = max(len(text), 1)
-    letters_digits = sum(len(w) for w in words)
-    tokens = text.split()
-    capitalised = sum(1 for t in tokens if t[:1].isupper())
+    letters_digits = len("".join(words))
     return [
         math.log1p(count),
         letters_digits / max(len(words), 1),
@@ -68,12 +72,12 @@ def base_features(text: str, common: frozenset[str] | None) -> list[float]:
         math.log1p(len(SENTENCE_MARK.findall(text))),
         text.count(",") / max(count, 1),
         (chars - letters_digits - text.count(" ")) / chars,
-        math.nan if common is None else sum(w in common for w in words) / max(len(words), 1),
-        capitalised / max(len(tokens), 1),
-        sum(c.isdigit() for c in text) / chars,
+        math.nan if common is None else len([w for w in words if w in common]) / max(len(words), 1),
+        len(CAPITALISED.findall(text)) / max(text.count(" ") + 1, 1),
+        len(DIGIT.findall(text)) / chars,
         float(bool(LIST_MARK.match(text))),
         float(bool(SEPARATOR.search(text))),
-        float(text.rstrip().endswith(":")),
+        float(text.endswith(":")),
     ]
 
 
@@ -82,7 +86,8 @@ def line_features(texts: list[str], lang: str | None) -> np.ndarray:
     if not texts:
         return np.zeros((0, len(FEATURE_NAMES)))
     common = common_words(lang)
-    base = np.array([base_features(text, common) for text in texts], dtype=float)
+    cjk = lang in CJK_LANGS
+    base = np.array([base_features(text, common, cjk) for text in texts], dtype=float)
     log_words, sentence_end = base[:, 0], base[:, 2]
     common_share = base[:, 6]
     return np.column_stack([base, document_features(texts, log_words),
@@ -101,7 +106,7 @@ def document_features(texts: list[str], log_words: np.ndarray) -> np.ndarray:
     total = max(words.sum(), 1.0)
     position = np.arange(n) / max(n - 1, 1)
     before = (np.cumsum(words) - words) / total
-    keys = [" ".join(WORD.findall(text.lower())) for text in texts]
+    keys = [text.lower() for text in texts]
     counts = {}
     for key in keys:
         counts[key] = counts.get(key, 0) + 1

@@ -47,9 +47,11 @@ def test_features_are_one_named_row_per_line():
 
 
 def test_menu_lines_go_and_prose_stays(stage):
+    """The threshold is set for safety: the surest menu items go, every sentence stays."""
     d = doc(MENU + PROSE + FOOTER)
     stage(d)
-    assert [line.text for line in d.lines] == PROSE
+    assert all(text in [line.text for line in d.lines] for text in PROSE)
+    assert {r.text for r in d.removed} >= {"Home", "Cookies", "Contact"}
     assert {r.rule for r in d.removed} == {RULE}
     assert all(r.evidence.startswith("score ") for r in d.removed)
 

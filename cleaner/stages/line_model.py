@@ -45,21 +45,25 @@ class LineModel:
         self.bias = float(model["bias"])
         self.threshold = float(model["threshold"])
 
-    def contributions(self, texts: list[str], lang: str | None) -> np.ndarray:
-        """Each line's per-feature contribution to its log-odds of noise (NaN counts as the
-        training mean: no contribution)."""
-        standard = (line_features(texts, lang) - self.means) / self.scales
+    def contributions(self, features: np.ndarray) -> np.ndarray:
+        """Each line's per-feature contribution to its log-odds of noise, from its row of
+        line_features (NaN counts as the training mean: no contribution)."""
+        standard = (features - self.means) / self.scales
         return np.nan_to_num(standard, nan=0.0) * self.weights
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        """Each line's probability of being noise, from its row of line_features."""
+        logits = self.contributions(features).sum(axis=1) + self.bias
+        return 1.0 / (1.0 + np.exp(-logits))
 
     def scores(self, texts: list[str], lang: str | None) -> np.ndarray:
         """Each line's probability of being noise."""
-        logits = self.contributions(texts, lang).sum(axis=1) + self.bias
-        return 1.0 / (1.0 + np.exp(-logits))
+        return self.probabilities(line_features(texts, lang))
 
     def __call__(self, doc: Document) -> None:
         if not doc.lines:
             return
-        parts = self.contributions([line.text for line in doc.lines], doc.lang)
+        parts = self.contributions(line_features([line.text for line in doc.lines], doc.lang))
         logits = parts.sum(axis=1) + self.bias
         noise = [(line, part, logit) for line, part, logit in zip(doc.lines, parts, logits)
                  if not line.protected_by and sigmoid(logit) >= self.threshold]
