@@ -47,12 +47,19 @@ class Doc:
         self.tokens = np.array([len(TOKEN.findall(t)) for t in self.texts])
 
 
+def with_stage(stage) -> Cleaner:
+    """A Cleaner whose line model stage is `stage`."""
+    return Cleaner(line_model=True).wrapped(lambda s: stage if s.name == LineModel.name else s)
+
+
 class Recorder:
     """Stands in for the line model inside a Cleaner: keeps the lines it would see."""
 
+    name = LineModel.name
+    rule_ids = ()
+
     def __init__(self):
-        self.cleaner = Cleaner(line_model=False)
-        self.cleaner._line_model = self
+        self.cleaner = with_stage(self)
         self.seen = None
 
     def __call__(self, doc) -> None:
@@ -152,6 +159,9 @@ def snippet_scores(output: str, page: corpora.Page) -> tuple[float, float]:
 class Timed:
     """The line model, timing its calls."""
 
+    name = LineModel.name
+    rule_ids = LineModel.rule_ids
+
     def __init__(self, stage: LineModel):
         self.stage, self.seconds, self.calls = stage, 0.0, 0
 
@@ -167,8 +177,8 @@ def page_scores(model: dict, pages: list[corpora.Page]) -> dict:
     shares of `with` snippets kept and `without` snippets absent) on the full-page and scrape
     inputs, and the model's milliseconds per page."""
     off = Cleaner(line_model=False)
-    on = Cleaner(line_model=False)
-    on._line_model = timed = Timed(LineModel(model))
+    timed = Timed(LineModel(model))
+    on = with_stage(timed)
     out = {}
     for name, cleaner in (("without", off), ("with", on)):
         for kind in ("fullpage", "scrape"):
@@ -185,8 +195,7 @@ def gold_scores(model: dict, pages: list[corpora.Page]) -> dict:
     with the model."""
     gold = [p for p in pages if p.truth]
     total = max(sum(len(p.truth.split()) for p in gold), 1)
-    on = Cleaner(line_model=False)
-    on._line_model = LineModel(model)
+    on = with_stage(LineModel(model))
     return {f"{name}/gold_loss": round(sum(gold_lost(cleaner, p) for p in gold) / total, 5)
             for name, cleaner in (("without", Cleaner(line_model=False)), ("with", on))}
 
