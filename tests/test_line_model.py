@@ -71,12 +71,12 @@ def test_protected_lines_are_never_removed(stage):
 
 def test_the_option_turns_the_model_off():
     text = "\n".join(MENU + PROSE + FOOTER)
-    assert RULE in {r.rule for r in Cleaner().clean(text).removed}
+    assert RULE in {r.rule for r in Cleaner(line_model=True).clean(text).removed}
     assert RULE not in {r.rule for r in Cleaner(line_model=False).clean(text).removed}
 
 
 def test_explain_shows_the_score_and_the_deciding_features():
-    shown = explain(Cleaner().clean("\n".join(MENU + PROSE + FOOTER)))
+    shown = explain(Cleaner(line_model=True).clean("\n".join(MENU + PROSE + FOOTER)))
     assert f"[{RULE} · boilerplate · score " in shown
 
 
@@ -85,4 +85,4 @@ def test_scores_are_deterministic_and_independent_of_earlier_documents(stage):
     stage.scores(["Something else entirely.", "Other"] * 5, "de")
     assert np.array_equal(first, stage.scores(MENU + PROSE, "en"))
     text = "\n".join(MENU + PROSE + FOOTER)
-    assert Cleaner().clean(text) == Cleaner().clean(text)
+    assert Cleaner(line_model=True).clean(text) == Cleaner(line_model=True).clean(text)
