@@ -29,7 +29,9 @@ import trafilatura
 
 from cleaner import Cleaner
 from cleaner.stages.glue import clear_memos as clear_glue_memos
-from cleaner.stages.language import detect, language_sample, reference_detect, word_ngrams
+from cleaner.langid import detect, reference_detect
+from cleaner.langid.ngrams import word_ngrams
+from cleaner.stages.language import language_sample
 from texts import article_texts  # bench/texts.py: trafilatura-eval article texts, cached
 
 ROOT = Path(__file__).resolve().parent.parent

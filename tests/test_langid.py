@@ -7,8 +7,11 @@ import pytest
 
 import numpy as np
 
-from cleaner.stages.language import (SEED, TRIALS, SeededDraws, detect, language_sample,
-                                     leader_settled, reference_detect)
+from cleaner.langid import detect, reference_detect
+from cleaner.langid.draws import SeededDraws
+from cleaner.langid.langdetect_port import SEED, profiles
+from cleaner.langid.trials import TRIALS, leader_settled
+from cleaner.stages.language import language_sample
 from conftest import SEEDS
 
 SAMPLES = [
@@ -63,8 +66,6 @@ def test_seeded_draws_are_random_randoms_gauss_and_choice(n):
 def test_the_profile_matrix_holds_langdetects_own_probabilities_bit_for_bit():
     from langdetect import detector_factory
 
-    from cleaner.stages.language import profiles
-
     detector_factory.init_factory()
     factory = detector_factory._factory
     p = profiles()
@@ -85,11 +86,11 @@ def test_trials_stop_only_when_the_rest_cannot_change_the_leader():
 @pytest.mark.parametrize("text, trials", [("Die Bundesregierung hat am Mittwoch ein Gesetz beschlossen.", 4),
                                           ("Le conseil a voté. El consejo votó.", TRIALS)])
 def test_trials_run_as_long_as_the_leader_is_open_and_agree(monkeypatch, text, trials):
-    from cleaner.stages import language
+    from cleaner.langid import trials as trials_module
 
     ran = []
-    trial = language.trial
-    monkeypatch.setattr(language, "trial", lambda *args: ran.append(1) or trial(*args))
+    trial = trials_module.trial
+    monkeypatch.setattr(trials_module, "trial", lambda *args: ran.append(1) or trial(*args))
     assert detect(text) == reference_detect(text)
     assert len(ran) == trials
 
