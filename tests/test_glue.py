@@ -265,11 +265,12 @@ def test_nothing_else_in_the_seeds_is_glue_repaired(seed_edits):
 
 
 def test_chunks_set_aside_as_too_common_are_ones_chunk_repair_never_splits():
-    from cleaner.stages.glue import chunk_repair, document_context, unsplittable_chunks
+    from cleaner.glue import DEFAULT_OPTIONS
+    from cleaner.glue.repair import chunk_repair, document_context, unsplittable_chunks
 
-    common = unsplittable_chunks("en")
+    common = unsplittable_chunks("en", DEFAULT_OPTIONS)
     assert {"the", "The", "THE", "don't", "don’t", "Minister"} <= common and "Putin" not in common
     text = " ".join(sorted(common))
     doc = Document.from_lines([text], lang="en")
-    context = document_context(doc, text, LEXICON)
+    context = document_context(doc, text, LEXICON, DEFAULT_OPTIONS)
     assert [chunk for chunk in sorted(common) if chunk_repair(chunk, context)] == []

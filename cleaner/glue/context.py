@@ -1,0 +1,74 @@
+"""What a split of one document's token consults, gathered once per pass."""
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..stages.dictionary import Dictionary
+from .candidates import COMPOUNDING_LANGS
+from .lexicon import GlueLexicon
+from .options import GlueOptions
+from .punctuation import glue_habits
+from .tokens import word_exact_zipf, word_zipf
+
+
+@dataclass(frozen=True)
+class Context:
+    """The document's text, tokens and adjacent pairs, the lexicon, the dictionary and the
+    document's language, and the options. Built for one pass over one document: its lazily
+    found parts (`habits`, `pairs`) belong to that document only."""
+
+    text: str  # the document's lines joined by newlines
+    tokens: list[str]  # its tokens in order, "\n" between lines
+    counts: Counter
+    lexicon: GlueLexicon
+    words: Dictionary | None
+    lang: str | None
+    options: GlueOptions
+
+    @cached_property
+    def habits(self) -> frozenset:
+        """Punctuation marks this writer glues on purpose; found only if a chunk needs it."""
+        return glue_habits(self.text, self.options)
+
+    @cached_property
+    def pairs(self) -> frozenset:
+        """The pairs of tokens seen side by side on a line ("New", "York"); found only if a
+        split needs them."""
+        return frozenset(zip(self.tokens, self.tokens[1:]))
+
+    def right_is_common(self, right: str) -> bool:
+        """The document's part of the rule for the right half of a word split (viable_splits
+        applies the dictionary's): for a language without a dictionary, `right` is seen
+        alone in the document; in a compounding language it is also seen alone as written,
+        because a noun head ("Coronafall") is capitalised when alone, a function word
+        ("Energieund") is not."""
+        if self.words is None or self.lang in COMPOUNDING_LANGS:
+            return self.counts[right] > 0
+        return True
+
+    def zipf(self, word: str) -> float:
+        return word_zipf(self.words, word)
+
+    def exact_zipf(self, word: str) -> float:
+        return word_exact_zipf(self.words, word)
+
+    def evidence(self, word: str, min_zipf: float) -> str | None:
+        """The strongest evidence that `word` stands alone, or None."""
+        if self.counts[word] > 0 and (len(word) > 1
+                                      or self.zipf(word) >= self.options.one_letter_min_zipf):
+            return "document"
+        if word in self.lexicon.names:
+            return "names"
+        if len(word) == 1:
+            return None  # a one-letter half counts only if the document has it alone ("a", "I")
+        if self.zipf(word) >= min_zipf:
+            return "dictionary"
+        if word in self.lexicon.corpus_names:
+            return "corpus"
+        return None
+
+    def strength(self, word: str, evidence: str) -> float:
+        """How common `word` counts as: its zipf, raised to vouched_zipf if vouched for."""
+        zipf = self.zipf(word)
+        return zipf if evidence == "dictionary" else max(zipf, self.options.vouched_zipf)
