@@ -274,3 +274,30 @@ def test_chunks_set_aside_as_too_common_are_ones_chunk_repair_never_splits():
     doc = Document.from_lines([text], lang="en")
     context = document_context(doc, text, LEXICON, DEFAULT_OPTIONS)
     assert [chunk for chunk in sorted(common) if chunk_repair(chunk, context)] == []
+
+
+# The thresholds are one frozen GlueOptions.
+
+def test_options_are_frozen_and_reach_the_verdict():
+    from cleaner.glue import GlueOptions
+
+    options = GlueOptions()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        options.min_word_pair_zipf = 0.0
+    text = "He met Vladimir Putinin June 2024."
+    strict = GlueOptions(min_word_pair_zipf=10.0)  # no pair of words is this likely
+    doc = repair_glue(Document.from_lines([text], lang="en"), LEXICON, strict)
+    assert doc.edits == [] and repaired(text) == "He met Vladimir Putin in June 2024."
+
+
+def test_a_split_records_its_halves_rule_evidence_and_score():
+    from cleaner.glue import DEFAULT_OPTIONS, Split
+    from cleaner.glue.repair import document_context
+    from cleaner.glue.scoring import best_split
+
+    text = "He met Vladimir Putinin June 2024."
+    doc = Document.from_lines([text], lang="en")
+    split = best_split("Putinin", document_context(doc, text, LEXICON, DEFAULT_OPTIONS))
+    assert isinstance(split, Split)
+    assert (split.left, split.right, split.rule, split.evidence) == ("Putin", "in", RULE_WORD, "names")
+    assert split.score[0] == 3  # names: the second strongest evidence
