@@ -1,5 +1,5 @@
-"""cleaner.langid.detect gives langdetect's own seeded verdict (the versions pinned in
-pyproject.toml) on a few hundred texts built deterministically from the repository: every
+"""cleaner.langid.langdetect_verdict gives langdetect's own seeded verdict (the versions pinned
+in pyproject.toml) on a few hundred texts built deterministically from the repository: every
 line of the seeds, the example lines of the bundled rules, and sentences drawn with a fixed
 seed from wordfreq's word lists of twelve languages, short and long."""
 
@@ -10,7 +10,7 @@ import pytest
 import wordfreq
 import yaml
 
-from cleaner.langid import detect, reference_detect
+from cleaner.langid import langdetect_verdict, reference_detect
 from conftest import SEEDS
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
@@ -53,4 +53,4 @@ def test_the_texts_number_a_few_hundred():
 
 @pytest.mark.parametrize("text", TEXTS, ids=[f"{i}" for i in range(len(TEXTS))])
 def test_detect_gives_langdetects_verdict(text):
-    assert detect(text) == reference_detect(text)
+    assert langdetect_verdict(text) == reference_detect(text)
