@@ -39,7 +39,7 @@ from tools import TOOLS, tool_output  # noqa: E402
 
 from cleaner import Cleaner  # noqa: E402
 from cleaner.stages.glue import clear_memos  # noqa: E402
-from cleaner.stages.language import word_ngrams  # noqa: E402
+from cleaner.langid.ngrams import word_ngrams  # noqa: E402
 
 DEFAULT_SETS = ("trafilatura-eval", "cleaneval", "dragnet")
 # Pages per set in the timing sample: enough for a steady figure, few enough that timing

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import corpora
 
-from cleaner.stages.language import detect
+from cleaner.langid import detect
 
 CACHE = Path(__file__).resolve().parent / ".cache" / "glue-texts.json"
 
