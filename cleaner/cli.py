@@ -43,7 +43,8 @@ def main(argv=None) -> int:
 
 
 def fail(err, code=EXIT_USAGE) -> int:
-    print(f"cleaner: {printable(str(err), MESSAGE_MAX_CHARS)}", file=sys.stderr)
+    for line in str(err).splitlines():  # RuleErrors: one line per problem
+        print(f"cleaner: {printable(line, MESSAGE_MAX_CHARS)}", file=sys.stderr)
     return code
 
 

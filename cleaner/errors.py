@@ -39,6 +39,17 @@ class RuleError(ConfigError):
         super().__init__(f"{where}: {key}: {problem}" if key else f"{where}: {problem}")
 
 
+class RuleErrors(RuleError):
+    """Every problem found in the rule files, one `file:line: key: problem` per line; its
+    path, line, key and problem are the first one's."""
+
+    def __init__(self, errors: list[RuleError]):
+        first = errors[0]
+        super().__init__(first.path, first.line, first.key, first.problem)
+        self.errors = tuple(errors)
+        self.args = ("\n".join(map(str, errors)),)
+
+
 class RuleTimeout(CleanerError):
     """A rule's pattern ran past its time limit (usually catastrophic backtracking)."""
 

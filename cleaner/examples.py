@@ -7,7 +7,7 @@ One case per example, with an id `<ruleset>.<rule>_<kind><n>`, so `pytest -k <ru
 from dataclasses import dataclass
 
 from .document import Document
-from .ruleset import Rule, RuleSet
+from .rule_model import Protect, Replace, Rule, RuleSet
 from .stages.rules import apply_rules
 
 
@@ -21,7 +21,7 @@ class ExampleCase:
 
     def failure(self) -> str | None:
         """None if the rule behaves as the example says, else what went wrong."""
-        if self.rule.kind == "protect":
+        if isinstance(self.rule, Protect):  # it acts only through the rules it holds off
             if not self.rule.pattern.search(self.text):
                 return f"protect pattern does not match {self.text!r}"
             return None
@@ -32,7 +32,7 @@ class ExampleCase:
         if self.kind == "drop" and kept:
             return f"should drop every line of {self.text!r}, but kept {kept!r}"
         if self.kind == "keep":
-            if self.rule.kind == "replace" and kept != self.text.splitlines():
+            if isinstance(self.rule, Replace) and kept != self.text.splitlines():
                 return f"should leave {self.text!r} unchanged, but made {kept!r}"
             if len(kept) != len(self.text.splitlines()):
                 return f"should keep {self.text!r}, but dropped {[r.text for r in doc.removed]!r}"

@@ -13,6 +13,47 @@ DEFAULT_TIMEOUT_S = 0.5
 # fault, and RuleTimeout says so (`cleaner rules check` tries every pattern on adversarial
 # lines this long: cleaner/stress.py).
 LONG_LINE_CHARS = 2_000
+# No bundled pattern nests groups over 5 deep. Past a few hundred levels `regex`'s compiler
+# and the prefilter's translation (both recursive) overflow Python's stack; 50 is a pattern
+# no one can review anyway.
+MAX_GROUP_DEPTH = 50
+# A back-reference counts groups across the whole pattern, so in a list of alternatives it
+# would point into another alternative.
+BACK_REFERENCE = regex.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?\(")
+LEADING_FLAGS = regex.compile(r"\(\?[a-zA-Z]+\)")
+
+
+def group_depth(source: str) -> int:
+    """How deeply `source` nests its groups (escapes and character classes skipped)."""
+    depth = deepest = 0
+    in_class = escaped = False
+    for char in source:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+            deepest = max(deepest, depth)
+    return deepest
+
+
+def joined(alternatives: list[str]) -> str:
+    """One pattern that matches wherever one of `alternatives` does: them joined with |,
+    their leading flags (`(?i)`), which must be the same on each, written once."""
+    flags = {flag.group() if flag else "" for flag in map(LEADING_FLAGS.match, alternatives)}
+    if len(flags) > 1:
+        raise ValueError(f"alternatives start with different flags ({', '.join(sorted(flags))}); "
+                         "give each the same ones")
+    prefix = flags.pop()
+    if len(alternatives) > 1 and any(map(BACK_REFERENCE.search, alternatives)):
+        raise ValueError("a back-reference in a list of alternatives would count the groups "
+                         "of the others; write this one as a single pattern")
+    return prefix + "|".join(alternative[len(prefix):] for alternative in alternatives)
 
 
 class Pattern:

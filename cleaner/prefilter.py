@@ -69,10 +69,7 @@ class Prefilter:
 def search_set(translations: list[str]):
     """An RE2::Set of `translations` and, last, a pattern that matches every text; None if
     RE2 cannot compile them within RE2_MAX_MEM."""
-    options = re2.Options()
-    options.max_mem = RE2_MAX_MEM
-    options.log_errors = False
-    found = re2.Set.SearchSet(options)
+    found = re2.Set.SearchSet(quiet_options())
     try:
         for translation in translations + [""]:
             found.Add(translation)
@@ -82,12 +79,21 @@ def search_set(translations: list[str]):
     return found
 
 
+def quiet_options() -> re2.Options:
+    """RE2's options within RE2_MAX_MEM, and without its C++ log lines on stderr for a
+    pattern it cannot parse (the caller handles re2.error)."""
+    options = re2.Options()
+    options.max_mem = RE2_MAX_MEM
+    options.log_errors = False
+    return options
+
+
 def translate(source: str) -> str | None:
     """`source`'s RE2 counterpart, or None if it has none (or RE2 cannot compile it)."""
     try:
         translated = Translation(source).pattern(0, len(source), top=True)
-        re2.compile(translated)
-    except (Untranslatable, re2.error):
+        re2.compile(translated, quiet_options())
+    except (Untranslatable, re2.error, RecursionError):
         return None
     return translated
 

@@ -7,7 +7,7 @@ document; `cleaner rules check` finds it first, before a batch meets such a line
 """
 
 from .patterns import LONG_LINE_CHARS, Pattern
-from .ruleset import Rule, RuleSet, admits, word_count
+from .rule_model import Rule, RuleSet
 
 # What patterns repeat: white space, letters, words, punctuation, digits.
 UNITS = (" ", " \t", "\u00a0 ", "a", "A", "a ", "Aa, ", "ab.cd ", "a1", ".", "- ", "«", "| ")
@@ -29,7 +29,7 @@ def slow_patterns(rulesets: list[RuleSet]) -> list[str]:
     for ruleset in rulesets:
         for owner, pattern, rule in patterns_of(ruleset):
             line = next((line for line in STRESS_LINES
-                         if (rule is None or admits(rule, word_count(line))) and too_slow(pattern, line)),
+                         if (rule is None or rule.admits(line)) and too_slow(pattern, line)),
                         None)
             if line is not None:
                 found.append(f"{pattern.where}: rule {owner}: pattern {pattern.source!r} ran over "
@@ -42,7 +42,7 @@ def slow_patterns(rulesets: list[RuleSet]) -> list[str]:
 def patterns_of(ruleset: RuleSet) -> list[tuple[str, Pattern, Rule | None]]:
     """(owner, pattern, rule) of every pattern in `ruleset`: rules' and outlet fingerprints."""
     found = [(rule.id, pattern, rule) for rule in ruleset.rules
-             for pattern in (rule.pattern, rule.end) if pattern is not None]
+             for pattern in rule.patterns]
     if ruleset.outlet:
         found += [(f"{ruleset.name}.fingerprint", pattern, None) for pattern in ruleset.outlet.fingerprints]
     return found

@@ -95,7 +95,7 @@ def test_replace_template_must_match_the_pattern_groups(tmp_path):
         examples: {fix: [{before: ab, after: b}]}
     """
     err = error_of(write(tmp_path, text))
-    assert "group '2'" in str(err)
+    assert "template `\\2` refers to a group the pattern does not have" in str(err)
 
 
 def test_rule_needs_exactly_one_kind(tmp_path):

@@ -1,0 +1,214 @@
+"""A parsed rule file -> a compiled RuleSet, checked against the schema (rule_schema).
+
+Every problem of a file is collected, each as `file:line: key: problem`, and reported together
+(RuleErrors), so one `cleaner rules check` shows them all.
+"""
+
+import difflib
+from pathlib import Path
+
+import regex
+
+from .errors import RuleError, RuleErrors
+from .patterns import MAX_GROUP_DEPTH, Pattern, group_depth, joined
+from .prefilter import Prefilter
+from .rule_files import Mapping
+from .rule_model import RULE_KINDS, Examples, Outlet, Rule, RuleSet
+from .rule_schema import DROP_BLOCK, EXAMPLES, FILE, REPLACE, RULE, Key, keys
+
+RULE_ID = regex.compile(r"[a-z0-9][a-z0-9-]*")
+KIND_KEYS = tuple(RULE_KINDS)
+
+
+def rule_prefilter(rules: list[Rule]) -> Prefilter | None:
+    """The Prefilter of a rule set's patterns. A rule whose prefilter misses one of its own
+    examples (a translation RE2 reads otherwise) is left to run on every line instead."""
+    if not rules:
+        return None
+    sources = [rule.pattern.source for rule in rules]
+    prefilter = Prefilter(sources)
+    for index, rule in enumerate(rules):
+        examples = rule.examples.drop + rule.examples.keep + tuple(b for b, _ in rule.examples.fix)
+        if any(rule.pattern.search(text) and index not in prefilter.candidates(text)
+               for text in examples):
+            sources[index] = None
+    return prefilter if None not in sources else Prefilter(sources)
+
+
+def required_for(key: Key, kind: str) -> bool:
+    """Whether a rule of `kind` needs `key` ("yes", or "for drop, drop_block")."""
+    return key.required == "yes" or (key.required.startswith("for ")
+                                     and kind in key.required[4:].split(", "))
+
+
+class FileChecker:
+    """Builds one file's RuleSet, collecting every problem instead of stopping at the first."""
+
+    def __init__(self, path: Path, timeout_s: float):
+        self.path, self.timeout_s = path, timeout_s
+        self.problems: list[RuleError] = []
+
+    def report(self, mapping, key: str, problem: str, context: str = "") -> None:
+        line = mapping.line_of(key) if isinstance(mapping, Mapping) else None
+        self.problems.append(RuleError(self.path, line, f"{context}{key}", problem))
+
+    def check(self, mapping: Mapping, table: tuple[Key, ...], context: str) -> bool:
+        """Report unknown, missing and ill-typed keys of `mapping`; whether it had none."""
+        before, known = len(self.problems), keys(table)
+        for key, value in mapping.items():
+            if key not in known:
+                close = difflib.get_close_matches(str(key), known, n=1)
+                hint = f"did you mean {close[0]!r}?" if close else f"valid keys: {', '.join(known)}"
+                self.report(mapping, str(key), f"unknown key; {hint}", context)
+            elif not known[key].type.valid(value):
+                self.report(mapping, key, known[key].type.problem(value), context)
+        for key in known.values():
+            if key.required == "yes" and key.name not in mapping:
+                self.report(mapping, key.name, f"missing `{key.name}:`; {key.meaning}", context)
+        return len(self.problems) == before
+
+    def valid(self, mapping: Mapping, table: tuple[Key, ...], name: str, default):
+        """mapping[name] if present and of its type (else it was reported), else `default`."""
+        value = mapping.get(name, default)
+        return value if value is default or keys(table)[name].type.valid(value) else default
+
+    def finish(self, data: Mapping) -> RuleSet:
+        """The file's RuleSet, or RuleErrors with every problem found."""
+        self.check(data, FILE, "")
+        name = self.valid(data, FILE, "ruleset", self.path.stem)
+        lang = self.valid(data, FILE, "lang", None)
+        raw_rules = self.valid(data, FILE, "rules", [])
+        rules = [self.rule(raw, f"rules[{i}].", name) for i, raw in enumerate(raw_rules)]
+        self.check_unique_ids(raw_rules)
+        words = {key: tuple(self.valid(data, FILE, key, [])) for key in (
+            "names", "credits", "credit_labels", "protected_words", "corpus_names")}
+        by_lang = {key: tuple((lang_code, tuple(words)) for lang_code, words
+                              in self.valid(data, FILE, key, {}).items())
+                   for key in ("glue_prefixes", "glue_suffixes")}
+        outlet = self.outlet(data, lang, name) if "outlet" in data else None
+        if self.problems:
+            raise RuleErrors(self.problems)
+        return RuleSet(name=name, path=str(self.path), rules=tuple(rules), lang=lang, outlet=outlet,
+                       description=self.valid(data, FILE, "description", ""),
+                       prefilter=rule_prefilter(rules), **words, **by_lang)
+
+    def check_unique_ids(self, raw_rules: list) -> None:
+        first_line = {}
+        for index, raw in enumerate(raw_rules):
+            rule_id = raw.get("id") if isinstance(raw, Mapping) else None
+            if not isinstance(rule_id, str):
+                continue
+            if rule_id in first_line:
+                self.report(raw, "id", f"duplicated rule id {rule_id!r} (first used on line "
+                            f"{first_line[rule_id]})", f"rules[{index}].")
+            first_line.setdefault(rule_id, raw.line)
+
+    def outlet(self, data: Mapping, lang: str | None, ruleset: str) -> Outlet:
+        outlet_id = self.valid(data, FILE, "outlet", "")
+        fingerprints = [self.pattern(source, data, "fingerprints", "", f"{ruleset}.fingerprint")
+                        for source in self.valid(data, FILE, "fingerprints", [])]
+        domains = self.valid(data, FILE, "domains", [])
+        return Outlet(id=outlet_id, name=self.valid(data, FILE, "name", outlet_id),
+                      domains=tuple(d.lower().removeprefix("www.") for d in domains),
+                      fingerprints=tuple(fingerprints), lang=lang)
+
+    def rule(self, raw, context: str, ruleset: str) -> Rule | None:
+        """The rule's object, or None (its problems reported)."""
+        if not isinstance(raw, Mapping):
+            self.report(None, context.rstrip("."), "each rule must be a mapping with `id:`")
+            return None
+        before = len(self.problems)
+        self.check(raw, RULE, context)
+        rule_id = self.valid(raw, RULE, "id", "")
+        if rule_id and not RULE_ID.fullmatch(rule_id):
+            self.report(raw, "id", "must be lower-case letters, digits and hyphens", context)
+        kinds = [key for key in KIND_KEYS if key in raw]
+        if len(kinds) != 1:
+            self.report(raw, context.rstrip("."), f"needs exactly one of {', '.join(KIND_KEYS)} "
+                        f"(found {len(kinds)})")
+            return None
+        kind = RULE_KINDS[kinds[0]]
+        if required_for(keys(RULE)["category"], kind.kind) and "category" not in raw:
+            self.report(raw, "category", f"missing; a {kind.kind} rule needs a category", context)
+        full_id = f"{ruleset}.{rule_id}"
+        fields = self.kind_fields(kind.kind, raw, context, full_id)
+        examples = self.examples(raw.get("examples"), kind.kind, context)
+        if len(self.problems) > before or fields is None:
+            return None
+        return kind(id=full_id, category=raw.get("category"), where=f"{self.path}:{raw.line}",
+                    description=raw.get("description", ""), max_words=raw.get("max_words"),
+                    examples=examples, **fields)
+
+    def kind_fields(self, kind: str, raw: Mapping, context: str, owner: str) -> dict | None:
+        """The fields particular to the rule's kind; None if its body is not valid."""
+        body, here = raw[kind], f"{context}{kind}."
+        if not keys(RULE)[kind].type.valid(body):  # reported by check()
+            return None
+        if kind in ("drop", "protect"):
+            return {"pattern": self.pattern(body, raw, kind, context, owner)}
+        table = DROP_BLOCK if kind == "drop_block" else REPLACE
+        if not isinstance(body, Mapping) or not self.check(body, table, here):
+            return None
+        if kind == "replace":
+            pattern = self.pattern(body["pattern"], body, "pattern", here, owner)
+            if pattern is not None:
+                self.check_template(pattern, body, here)
+            return {"pattern": pattern, "replacement": body["with"]}
+        end = self.pattern(body["end"], body, "end", here, owner) if "end" in body else None
+        return {"pattern": self.pattern(body["start"], body, "start", here, owner),
+                "end": end, "max_lines": body.get("max_lines")}
+
+    def check_template(self, pattern: Pattern, body: Mapping, context: str) -> None:
+        """Expand the template once on an empty match that has every group of the pattern,
+        so a bad template fails here and not on each matching document."""
+        empty = regex.compile(f"(?:{pattern.source})?").match("")
+        template = body["with"]
+        try:
+            empty.expand(template)
+        except IndexError:
+            self.report(body, "with", f"template `{template}` refers to a group the pattern "
+                        "does not have", context)
+        except regex.error as err:
+            self.report(body, "with", f"template `{template}` is not valid: {err}", context)
+
+    def pattern(self, source, mapping: Mapping, key: str, context: str, owner: str) -> Pattern | None:
+        """The compiled pattern (a list: its alternatives joined), or None if it is invalid."""
+        alternatives = source if isinstance(source, list) else [source]
+        for alternative in alternatives:
+            if not isinstance(alternative, str) or not alternative:
+                return self.report(mapping, key, "must be a non-empty regular expression string", context)
+            if group_depth(alternative) > MAX_GROUP_DEPTH:
+                return self.report(mapping, key, f"nests groups over {MAX_GROUP_DEPTH} deep; "
+                                   "simplify it", context)
+            try:
+                regex.compile(alternative)
+            except regex.error as err:
+                return self.report(mapping, key, f"pattern {alternative!r} does not compile: {err}",
+                                   context)
+        try:
+            return Pattern(joined(alternatives), owner, f"{self.path}:{mapping.line_of(key)}",
+                           self.timeout_s)
+        except (ValueError, regex.error) as err:
+            return self.report(mapping, key, str(err), context)
+
+    def examples(self, examples, kind: str, context: str) -> Examples:
+        """The rule's examples; those its kind needs, and no others but `keep`."""
+        if not isinstance(examples, Mapping):  # missing or ill-typed: reported by check()
+            return Examples()
+        here = f"{context}examples."
+        self.check(examples, EXAMPLES, here)
+        for key in EXAMPLES:
+            if required_for(key, kind) and not examples.get(key.name):
+                self.report(examples, key.name, f"a {kind} rule needs at least one `{key.name}` "
+                            "example", here)
+            elif key.name in examples and key.name != "keep" and not required_for(key, kind):
+                wanted = next(k.name for k in EXAMPLES if required_for(k, kind))
+                self.report(examples, key.name, f"a {kind} rule takes `{wanted}` and `keep` examples", here)
+        fixes = examples.get("fix") if isinstance(examples.get("fix"), list) else []
+        if not all(isinstance(f, Mapping) and set(f) == {"before", "after"}
+                   and all(isinstance(v, str) for v in f.values()) for f in fixes):
+            self.report(examples, "fix", "must be a list of {before: ..., after: ...} mappings", here)
+            fixes = []
+        return Examples(drop=tuple(self.valid(examples, EXAMPLES, "drop", [])),
+                        keep=tuple(self.valid(examples, EXAMPLES, "keep", [])),
+                        fix=tuple((f["before"], f["after"]) for f in fixes))
