@@ -16,6 +16,7 @@ from .exits import EXIT_FAILED_DOCS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, exit
 from .explain import explain
 from .files import JsonlWriter, write_atomic
 from .lock import output_locks
+from .rule_schema import markdown_table
 from .ruleset import builtin_rules_dir, load_rulesets
 from .safepaths import contained_path, input_name, refuse_inside_inputs, refuse_replacing
 from .sources import document_files, mirrored_name, read_document
@@ -82,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR",
                          help="extra rule file or directory (repeatable)")
     listing.set_defaults(run=run_rules_list)
+    schema = rules_sub.add_parser("schema", help="print the rule-file format as a Markdown table")
+    schema.set_defaults(run=run_rules_schema)
 
     add_batch_commands(sub)
     return parser
@@ -158,6 +161,8 @@ def run_rules_list(args) -> int:
     for stage in cleaner.stages:
         for info in stage.rule_ids:
             print(f"{stage.name}\t{info.id}\t{info.category}\t{info.description}")
+def run_rules_schema(_args) -> int:
+    print(markdown_table(), end="")
     return EXIT_OK
 
 

@@ -1,11 +1,10 @@
 """The rule-file format as one table: key, type, required, meaning, per kind of mapping.
 
 The loader validates every mapping against its table (unknown keys, missing keys, value
-types), and docs/rules.md shows the same table, generated: `python -m cleaner.rule_schema`.
+types), and docs/rules.md shows the same table, generated: `cleaner rules schema`.
 """
 
 import difflib
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -137,6 +136,3 @@ def markdown_table() -> str:
                  f"{key.meaning.replace('|', '&#124;')} |" for key in table]
     return "\n".join(rows) + "\n"
 
-
-if __name__ == "__main__":
-    sys.stdout.write(markdown_table())

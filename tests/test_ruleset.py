@@ -6,7 +6,10 @@ import pytest
 
 from cleaner import Cleaner, RuleError, RuleTimeout
 from cleaner.patterns import LONG_LINE_CHARS
+from cleaner.rule_model import Drop, DropBlock, Protect, Replace
+from cleaner.rule_schema import markdown_table
 from cleaner.ruleset import load_ruleset, load_rulesets
+from conftest import ROOT, run_cli
 
 GOOD_RULE = """\
 rules:
@@ -167,3 +170,73 @@ def test_user_rules_extend_the_bundled_ones(tmp_path):
     result = Cleaner(rules=[tmp_path]).clean("Sponsored by ACME\nThe vote was held on Monday.\n")
     assert [r.rule for r in result.removed] == ["mine.also-read"]
     assert result.text == "The vote was held on Monday.\n"
+
+
+def test_the_docs_table_is_the_one_generated_from_the_schema():
+    docs = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    generated = docs.split("<!-- rule schema:")[1].split("-->\n", 1)[1].split("<!-- end of rule schema -->")[0]
+    assert generated == markdown_table()
+
+
+def test_rules_schema_command_prints_the_table():
+    done = run_cli("rules", "schema")
+    assert done.returncode == 0 and done.stdout.decode("utf-8") == markdown_table()
+
+
+def test_each_kind_loads_as_its_class(tmp_path):
+    text = """\
+    rules:
+      - id: a
+        category: promo
+        drop: 'x'
+        examples: {drop: [x]}
+      - id: b
+        category: promo
+        drop_block: {start: 'x', end: 'y'}
+        examples: {drop: ["x\\ny"]}
+      - id: c
+        replace: {pattern: 'x', with: 'y'}
+        examples: {fix: [{before: x, after: y}]}
+      - id: d
+        protect: 'x'
+        examples: {keep: [x]}
+    """
+    rules = load_ruleset(write(tmp_path, text)).rules
+    assert [type(rule) for rule in rules] == [Drop, DropBlock, Replace, Protect]
+
+
+def drop_list(tmp_path, alternatives: str):
+    return write(tmp_path, f"""\
+    rules:
+      - id: teaser
+        category: related
+        drop: {alternatives}
+        examples: {{drop: ["Read more", "SEE ALSO: this"], keep: ["We read more books."]}}
+    """)
+
+
+def test_drop_takes_a_list_of_alternatives_with_their_common_flags_once(tmp_path):
+    rule = load_ruleset(drop_list(tmp_path, "['(?i)^read more$', '(?i)^see also:']")).rules[0]
+    assert rule.pattern.source == "(?i)^read more$|^see also:"
+    result = Cleaner(rules=[tmp_path]).clean("Read more\nWe read more books.\nSee also: this\n")
+    assert result.text == "We read more books.\n"
+
+
+def test_alternatives_with_different_flags_are_an_error(tmp_path):
+    err = error_of(drop_list(tmp_path, "['(?i)^read more$', '^SEE ALSO:']"))
+    assert err.line == 4 and "rules[0].drop: alternatives start with different flags" in str(err)
+
+
+def test_an_alternative_must_compile_on_its_own(tmp_path):
+    err = error_of(drop_list(tmp_path, "['^(read more', 'see also)']"))
+    assert "pattern '^(read more' does not compile" in str(err)
+
+
+def test_a_back_reference_in_a_list_of_alternatives_is_an_error(tmp_path):
+    err = error_of(drop_list(tmp_path, "['^(read) more', '^(see) \\1']"))
+    assert "a back-reference in a list of alternatives" in str(err)
+
+
+def test_rule_errors_lists_every_problem_with_its_line(tmp_path):
+    err = error_of(write(tmp_path, GOOD_RULE.replace("related", "relatd").replace("'^Also Read:'", "5")))
+    assert [(e.line, e.key) for e in err.errors] == [(3, "rules[0].category"), (4, "rules[0].drop")]

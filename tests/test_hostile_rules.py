@@ -1,0 +1,137 @@
+"""Broken and hostile rule files, as a user meets them: `cleaner rules check DIR` prints one
+`file:line: key: problem` line per problem on stderr, no traceback, and exits 2."""
+
+import os
+import textwrap
+
+from cleaner.rule_files import MAX_RULE_FILE_BYTES
+from conftest import run_cli
+
+EXIT_USAGE = 2
+GOOD_RULE = """\
+  - id: also-read
+    category: related
+    drop: '^Also Read:'
+    examples: {drop: ["Also Read: something"], keep: ["We also read it."]}
+"""
+
+
+def rules_dir(tmp_path, text, name="site.yaml"):
+    folder = tmp_path / "rules"
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    return folder
+
+
+def check(folder):
+    """rc and stderr lines of `cleaner rules check folder`."""
+    done = run_cli("rules", "check", folder)
+    return done.returncode, done.stderr.decode("utf-8").splitlines()
+
+
+def assert_one_line_error(folder, *expected):
+    rc, lines = check(folder)
+    assert rc == EXIT_USAGE
+    assert len(lines) == 1 and "Traceback" not in lines[0]
+    for part in expected:
+        assert part in lines[0]
+
+
+def test_a_yaml_key_that_is_a_list(tmp_path):
+    folder = rules_dir(tmp_path, "rules:\n" + GOOD_RULE + "    ? [1, 2]\n    : 3\n")
+    assert_one_line_error(folder, "site.yaml:6:", "a key must be a word, not a list")
+
+
+def test_a_pattern_with_500_nested_groups(tmp_path):
+    pattern = "(" * 500 + "a" + ")" * 500
+    folder = rules_dir(tmp_path, "rules:\n" + GOOD_RULE.replace("'^Also Read:'", f"'{pattern}'"))
+    assert_one_line_error(folder, "site.yaml:4: rules[0].drop: nests groups over 50 deep")
+
+
+def test_a_replace_template_with_an_unclosed_group_name(tmp_path):
+    folder = rules_dir(tmp_path, r"""
+        rules:
+          - id: fix
+            replace: {pattern: '(a)', with: '\g<1'}
+            examples: {fix: [{before: a, after: b}]}
+        """)
+    assert_one_line_error(folder, "site.yaml:4: rules[0].replace.with: template `\\g<1` is not valid")
+
+
+def test_every_problem_of_a_file_is_reported_one_per_line(tmp_path):
+    folder = rules_dir(tmp_path, """\
+        rules:
+          - id: ad
+            category: advertisment
+            drop: '^Ad('
+            examples: {drop: [Ad]}
+          - id: Promo
+            drop: '^Promo'
+        """)
+    rc, lines = check(folder)
+    assert rc == EXIT_USAGE
+    assert [line.split("site.yaml:")[1] for line in lines] == [
+        "3: rules[0].category: unknown 'advertisment'; did you mean 'advertisement'?",
+        "4: rules[0].drop: pattern '^Ad(' does not compile: missing ) at position 4",
+        "6: rules[1].examples: missing `examples:`; texts the rule must drop, keep or fix",
+        "6: rules[1].id: must be lower-case letters, digits and hyphens",
+        "6: rules[1].category: missing; a drop rule needs a category",
+    ]
+
+
+def test_problems_of_several_files_are_all_reported(tmp_path):
+    rules_dir(tmp_path, "rules: 5\n", "a.yaml")
+    folder = rules_dir(tmp_path, "rules: []\nlang: 3\n", "b.yaml")
+    rc, lines = check(folder)
+    assert rc == EXIT_USAGE
+    assert [line.rsplit("/", 1)[1] for line in lines] == [
+        "a.yaml:1: rules: must be a list", "b.yaml:2: lang: must be a non-empty string"]
+
+
+def test_a_rule_file_over_the_size_limit(tmp_path):
+    folder = rules_dir(tmp_path, "rules: []\n" + "#" * MAX_RULE_FILE_BYTES + "\n")
+    assert_one_line_error(folder, "site.yaml: over 4 MB")
+
+
+def test_a_dangling_symlink_in_a_rules_folder(tmp_path):
+    folder = rules_dir(tmp_path, "rules:\n" + GOOD_RULE)
+    (folder / "gone.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    assert_one_line_error(folder, "gone.yaml: a symlink to nothing")
+
+
+def test_a_directory_named_like_a_rule_file(tmp_path):
+    folder = rules_dir(tmp_path, "rules:\n" + GOOD_RULE)
+    (folder / "x.yaml").mkdir()
+    assert_one_line_error(folder, "x.yaml: a directory, not a rule file")
+
+
+def test_a_fifo_named_like_a_rule_file_does_not_hang(tmp_path):
+    folder = rules_dir(tmp_path, "rules:\n" + GOOD_RULE)
+    os.mkfifo(folder / "pipe.yaml")
+    assert_one_line_error(folder, "pipe.yaml: not a regular file")
+
+
+def test_a_symlinked_subdirectory_is_followed(tmp_path):
+    elsewhere = tmp_path / "shared"
+    elsewhere.mkdir()
+    (elsewhere / "shared.yaml").write_text("rules:\n" + GOOD_RULE.replace("^Also", "^Bad("),
+                                           encoding="utf-8")
+    folder = rules_dir(tmp_path, "rules:\n" + GOOD_RULE)
+    (folder / "linked").symlink_to(elsewhere, target_is_directory=True)
+    assert_one_line_error(folder, "linked/shared.yaml:4: rules[0].drop: pattern")
+
+
+def test_a_symlink_loop_is_read_once(tmp_path):
+    folder = rules_dir(tmp_path, "rules:\n" + GOOD_RULE)
+    (folder / "loop").symlink_to(folder, target_is_directory=True)
+    done = run_cli("rules", "check", folder)
+    assert done.returncode == 0, done.stderr
+    assert b"1 rule files" in done.stdout
+
+
+def test_a_pattern_re2_cannot_parse_logs_nothing(tmp_path):
+    """The prefilter's translation keeps `\\p{Script=Greek}`, which RE2 cannot parse."""
+    folder = rules_dir(tmp_path, "rules:\n" + GOOD_RULE.replace("'^Also Read:'", "'\\p{Script=Greek}+'")
+                       .replace('"Also Read: something"', '"αβγ"'))
+    done = run_cli("rules", "check", folder)
+    assert done.returncode == 0 and done.stderr == b""
