@@ -9,12 +9,16 @@ once, in time linear in the line, however many patterns there are. The `regex` p
 only where their translation matched, so the prefilter never changes an answer; a pattern it
 cannot translate simply runs on every line. The guarantee holds for the characters that both
 libraries' Unicode tables know (RE2's may lag a version behind).
+
+regex_syntax reads a pattern into atoms; this module translates the atoms and runs the set.
 """
 
 import re
 import string
 
 import re2
+
+from .regex_syntax import QUANTIFIER, Atom, ParsedPattern, Untranslatable, read_pattern
 
 # Unicode \w and \s, as the `regex` module reads them on str patterns (a little wider).
 WORD = r"\p{L}\p{M}\p{N}\p{Pc}\p{So}\x{200c}\x{200d}"
@@ -23,18 +27,12 @@ SPACE = (r"\t-\r\x{1c}-\x{20}\x{85}\x{a0}\x{1680}\x{180e}\x{2000}-\x{200b}\x{202
 WIDENED = {"d": r"\p{Nd}", "w": WORD, "s": SPACE}  # as the members of a class
 ZERO_WIDTH = frozenset("bBmMG")       # word boundaries and the like: dropped, matching more
 KEPT_ESCAPES = frozenset("DWSAtnrfva")  # same meaning in RE2, or (\D, \W, \S) a wider one
-QUANTIFIER = re.compile(r"[*+?]|\{(\d*)(?:(,)(\d*))?\}")
-INLINE_FLAGS = re.compile(r"\(\?([imsx]*(?:-[imsx]+)?)([:)])")
 # Counted repeats up to this span keep their bounds; longer ones ({0,160}) would make every
 # DFA state count characters and are loosened to {m,}.
 NOT_LITERAL = re.compile(r"\\[pPx]\{[^}]*\}|\\.|\[(?:\\.|[^\]])*\]|\(\?[a-zP<>=!-]*:?|\{[^}]*\}")
 MAX_KEPT_SPAN = 3
 MAX_KEPT_MIN = 20
 RE2_MAX_MEM = 64 << 20
-
-
-class Untranslatable(ValueError):
-    """A pattern construct with no RE2 counterpart that matches at least as much."""
 
 
 class Prefilter:
@@ -91,220 +89,120 @@ def quiet_options() -> re2.Options:
 def translate(source: str) -> str | None:
     """`source`'s RE2 counterpart, or None if it has none (or RE2 cannot compile it)."""
     try:
-        translated = Translation(source).pattern(0, len(source), top=True)
+        translated = translation(read_pattern(source))
         re2.compile(translated, quiet_options())
     except (Untranslatable, re2.error, RecursionError):
         return None
     return translated
 
 
-class Translation:
-    """One pattern's translation, read left to right; `pattern(start, end)` translates a
-    stretch of it that is a whole alternation (the pattern or a group's body)."""
+def translation(pattern: ParsedPattern) -> str:
+    """The pattern's RE2 counterpart; each top-level branch chooses what to keep of its
+    lookaheads (branch)."""
+    return pattern.flags + "|".join(map(branch, pattern.branches))
 
-    def __init__(self, source: str):
-        self.source = source
 
-    def pattern(self, start: int, end: int, top: bool = False) -> str:
-        """The stretch's translation; at the top, each branch chooses what to keep of its
-        lookaheads (branch)."""
-        if not top:
-            return "".join(text for text, _ in self.sequence(start, end))
-        flags = INLINE_FLAGS.match(self.source, start)
-        prefix = flags.group() if flags and flags.group(2) == ")" else ""
-        spans = self.branches(start + len(prefix), end)
-        return prefix + "|".join(self.branch(*span) for span in spans)
+def branch(atoms: tuple[Atom, ...]) -> str:
+    """A top-level branch. Its lookaheads are dropped unless one of them is worth more than
+    what follows it: the branch's last atom (`word(?=s)` -> `word(?:s)`), or one with
+    letters before a rest with none (`^(?=.*news).{0,300}$` -> `^(?:.*news)`). Either way
+    the translation matches wherever the branch does."""
+    texts = [atom_text(atom) for atom in atoms]
+    aheads = {index: sequence(atom.body) for index, atom in enumerate(atoms)
+              if atom.kind == "group" and atom.text == "lookahead"}
+    for index, ahead in aheads.items():
+        rest = "".join(texts[index + 1:])
+        if index == len(atoms) - 1 or (has_letters(ahead) and not has_letters(rest)):
+            return "".join(texts[:index]) + f"(?:{ahead})"
+    return "".join(texts)
 
-    def branch(self, start: int, end: int) -> str:
-        """A top-level branch. Its lookaheads are dropped unless one of them is worth more
-        than what follows it: the branch's last atom (`word(?=s)` -> `word(?:s)`), or one
-        with letters before a rest with none (`^(?=.*news).{0,300}$` -> `^(?:.*news)`).
-        Either way the translation matches wherever the branch does."""
-        atoms = self.sequence(start, end, top=True)
-        for index, (_, ahead) in enumerate(atoms):
-            if ahead is None:
-                continue
-            rest = "".join(text for text, _ in atoms[index + 1:])
-            if index == len(atoms) - 1 or (has_letters(ahead) and not has_letters(rest)):
-                return "".join(text for text, _ in atoms[:index]) + f"(?:{ahead})"
-        return "".join(text for text, _ in atoms)
 
-    def branches(self, start: int, end: int) -> list[tuple[int, int]]:
-        """The spans of the stretch's top-level branches (split at | outside groups)."""
-        spans, begin, i = [], start, start
-        while i < end:
-            char = self.source[i]
-            if char == "\\":
-                i = self.escape_end(i)
-            elif char == "[":
-                i = self.class_end(i)
-            elif char == "(":
-                i = self.group_end(i)
-            else:
-                if char == "|":
-                    spans.append((begin, i))
-                    begin = i + 1
-                i += 1
-        return spans + [(begin, end)]
+def sequence(atoms: tuple[Atom, ...]) -> str:
+    return "".join(map(atom_text, atoms))
 
-    def sequence(self, start: int, end: int, top: bool = False) -> list[tuple[str, str | None]]:
-        """(translation, None) per atom with its quantifier; a positive lookahead of a
-        top-level branch is ("", its content's translation), other lookarounds vanish."""
-        src, atoms, i = self.source, [], start
-        while i < end:
-            char, ahead = src[i], None
-            if char == "(":
-                close = self.group_end(i)
-                atom, ahead, lookaround = self.group(i, close, top)
-                i = close
-            elif char == "[":
-                close = self.class_end(i)
-                atom, lookaround = self.char_class(i, close), False
-                i = close
-            elif char == "\\":
-                atom, lookaround = self.escape(i), False
-                i = self.escape_end(i)
-            elif char == "$":
-                atom, lookaround = r"(?:\n?$)", False
-                i += 1
-            elif char in "*+?{" and QUANTIFIER.match(src, i):
-                raise Untranslatable(f"nothing to repeat at {i}")
-            else:
-                atom, lookaround = ("\\" + char if char == "}" else char), False
-                i += 1
-            quantifier = QUANTIFIER.match(src, i)
-            if quantifier and quantifier.end() <= end:
-                if lookaround:
-                    raise Untranslatable("a repeated lookaround")
-                i = quantifier.end()
-                atom += loosened(quantifier)
-                if src[i:i + 1] == "?":
-                    atom, i = atom + "?", i + 1
-                elif src[i:i + 1] == "+":  # possessive: plain, which matches at least as much
-                    i += 1
-            atoms.append((atom, ahead))
-        return atoms
 
-    def group(self, start: int, close: int, top: bool) -> tuple[str, str | None, bool]:
-        """A group's translation, a kept lookahead's content, and whether it was a lookaround."""
-        src = self.source
-        body = close - 1  # the index of its ")"
-        if src.startswith(("(?=", "(?!", "(?<=", "(?<!"), start):
-            kept = top and src.startswith("(?=", start)
-            return "", (self.pattern(start + 3, body) if kept else None), True
-        if src.startswith(("(?:", "(?>"), start):
-            return "(?:" + self.pattern(start + 3, body) + ")", None, False
-        named = re.match(r"\(\?P?<([A-Za-z_]\w*)>", src[start:])
-        if named:
-            return "(?:" + self.pattern(start + named.end(), body) + ")", None, False
-        flags = INLINE_FLAGS.match(src, start)
-        if flags and flags.group(2) == ":" and "x" not in flags.group(1):
-            return f"(?{flags.group(1)}:" + self.pattern(flags.end(), body) + ")", None, False
-        if src.startswith("(?", start):
-            raise Untranslatable(f"group {src[start:start + 4]!r}")
-        return "(?:" + self.pattern(start + 1, body) + ")", None, False
+def atom_text(atom: Atom) -> str:
+    """An atom's translation with its quantifier; a lookaround translates to nothing."""
+    if atom.kind == "unsupported":
+        raise Untranslatable(atom.text)
+    lookaround = atom.kind == "group" and atom.text in ("lookahead", "lookaround")
+    if lookaround:
+        if atom.quantifier:
+            raise Untranslatable("a repeated lookaround")
+        return ""
+    text = ATOMS[atom.kind](atom)
+    if atom.quantifier:
+        text += loosened(QUANTIFIER.fullmatch(atom.quantifier)) + "?" * atom.lazy
+    return text
 
-    def escape(self, at: int) -> str:
-        """The escape at `at` outside a class."""
-        letter = self.source[at + 1:at + 2]
-        if letter in WIDENED:
-            return f"[{WIDENED[letter]}]"
-        if letter in ZERO_WIDTH:
-            return ""
-        if letter in KEPT_ESCAPES:
-            return "\\" + letter
-        if letter == "Z":
-            return r"\z"
-        if letter in "pP" or letter in "xuU":
-            return self.code_escape(self.source[at:self.escape_end(at)])
-        if letter.isalnum() or not letter:
-            raise Untranslatable(f"escape \\{letter}")
-        return escaped_char(letter)
 
-    def escape_end(self, at: int) -> int:
-        src, letter = self.source, self.source[at + 1:at + 2]
-        if letter in "pPx" and src[at + 2:at + 3] == "{":
-            return src.index("}", at) + 1
-        if letter in "pP":
-            return at + 3
-        return at + {"x": 4, "u": 6, "U": 10}.get(letter, 2)
+def group(atom: Atom) -> str:
+    """A group's translation: non-capturing, or with its inline flags (`(?i:`)."""
+    opener = "(?:" if atom.text == "group" else f"(?{atom.text}:"
+    return opener + sequence(atom.body) + ")"
 
-    @staticmethod
-    def code_escape(text: str) -> str:
-        """\\p{..}, \\P{..} and \\xhh as they are; \\uhhhh and \\Uhhhhhhhh as \\x{..}."""
-        if text[1] in "uU":
-            return r"\x{" + text[2:] + "}"
-        return text
 
-    def char_class(self, start: int, close: int) -> str:
-        src = self.source
-        i = start + 1
-        negated = src[i:i + 1] == "^"
-        i += negated
-        members, widened = [], False
-        if src[i:i + 1] == "]":
-            members.append(r"\]")
-            i += 1
-        while i < close - 1:
-            char = src[i]
-            if char == "\\":
-                letter, end = src[i + 1:i + 2], self.escape_end(i)
-                if letter in WIDENED or letter in "DWS":
-                    widened = True
-                    members.append(WIDENED.get(letter, "\\" + letter))
-                elif letter in "pPxuU":
-                    members.append(self.code_escape(src[i:end]))
-                elif letter == "b":
-                    members.append(r"\x{8}")
-                elif letter in "tnrfva":
-                    members.append("\\" + letter)
-                elif letter.isalnum():
-                    raise Untranslatable(f"escape \\{letter} in a class")
-                else:
-                    members.append(escaped_char(letter))
-                i = end
-            elif char == "[":
-                if src.startswith("[:", i):
-                    raise Untranslatable("a POSIX class")
-                members.append(r"\[")
-                i += 1
-            else:
-                members.append(char)
-                i += 1
-        if negated and widened:
-            return r"[^\n]"  # widening a shorthand would narrow the negated class
-        return "[" + "^" * negated + "".join(members) + "]"
+def escape(atom: Atom) -> str:
+    """An escape outside a class."""
+    letter = atom.text[1:2]
+    if letter in WIDENED:
+        return f"[{WIDENED[letter]}]"
+    if letter in ZERO_WIDTH:
+        return ""
+    if letter in KEPT_ESCAPES:
+        return "\\" + letter
+    if letter == "Z":
+        return r"\z"
+    if letter in "pP" or letter in "xuU":
+        return code_escape(atom.text)
+    if letter.isalnum() or not letter:
+        raise Untranslatable(f"escape \\{letter}")
+    return escaped_char(letter)
 
-    def group_end(self, start: int) -> int:
-        """The index just after the group opened at `start`."""
-        src, depth, i = self.source, 0, start
-        while i < len(src):
-            char = src[i]
-            if char == "\\":
-                i += 2
-                continue
-            if char == "[":
-                i = self.class_end(i)
-                continue
-            depth += {"(": 1, ")": -1}.get(char, 0)
-            i += 1
-            if depth == 0:
-                return i
-        raise Untranslatable("an unclosed group")
 
-    def class_end(self, start: int) -> int:
-        """The index just after the character class opened at `start`."""
-        src, i = self.source, start + 1
-        i += src[i:i + 1] == "^"
-        i += src[i:i + 1] == "]"
-        while i < len(src):
-            if src[i] == "\\":
-                i += 2
-            elif src[i] == "]":
-                return i + 1
-            else:
-                i += 1
-        raise Untranslatable("an unclosed class")
+def code_escape(text: str) -> str:
+    """\\p{..}, \\P{..} and \\xhh as they are; \\uhhhh and \\Uhhhhhhhh as \\x{..}."""
+    if text[1] in "uU":
+        return r"\x{" + text[2:] + "}"
+    return text
+
+
+def char_class(atom: Atom) -> str:
+    members = [class_member(kind, text) for kind, text in atom.members]
+    widened = any(kind == "escape" and text[1:2] in "dwsDWS" for kind, text in atom.members)
+    if atom.negated and widened:
+        return r"[^\n]"  # widening a shorthand would narrow the negated class
+    return "[" + "^" * atom.negated + "".join(members) + "]"
+
+
+def class_member(kind: str, text: str) -> str:
+    """A member of a character class: \\d, \\w, \\s widened to their Unicode meaning."""
+    if kind == "posix":
+        raise Untranslatable("a POSIX class")
+    if kind == "char":
+        return {"]": r"\]", "[": r"\["}.get(text, text)
+    letter = text[1:2]
+    if letter in WIDENED or letter in "DWS":
+        return WIDENED.get(letter, "\\" + letter)
+    if letter in "pPxuU":
+        return code_escape(text)
+    if letter == "b":
+        return r"\x{8}"
+    if letter in "tnrfva":
+        return "\\" + letter
+    if letter.isalnum():
+        raise Untranslatable(f"escape \\{letter} in a class")
+    return escaped_char(letter)
+
+
+# The translation of each kind of atom but lookarounds and the unsupported.
+ATOMS = {
+    "char": lambda atom: "\\}" if atom.text == "}" else atom.text,
+    "dollar": lambda atom: r"(?:\n?$)",
+    "escape": escape,
+    "class": char_class,
+    "group": group,
+}
 
 
 def loosened(quantifier: re.Match) -> str:
