@@ -78,7 +78,8 @@ class FileChecker:
         name = self.valid(data, FILE, "ruleset", self.path.stem)
         lang = self.valid(data, FILE, "lang", None)
         raw_rules = self.valid(data, FILE, "rules", [])
-        rules = [self.rule(raw, f"rules[{i}].", name) for i, raw in enumerate(raw_rules)]
+        rules = [self.rule(raw, f"rules[{i}].", name, data.line_of("rules"))
+                 for i, raw in enumerate(raw_rules)]
         self.check_unique_ids(raw_rules)
         words = {key: tuple(self.valid(data, FILE, key, [])) for key in (
             "names", "credits", "credit_labels", "protected_words", "corpus_names")}
@@ -112,10 +113,12 @@ class FileChecker:
                       domains=tuple(d.lower().removeprefix("www.") for d in domains),
                       fingerprints=tuple(fingerprints), lang=lang)
 
-    def rule(self, raw, context: str, ruleset: str) -> Rule | None:
-        """The rule's object, or None (its problems reported)."""
+    def rule(self, raw, context: str, ruleset: str, rules_line: int) -> Rule | None:
+        """The rule's object, or None (its problems reported); `rules_line` is the line of
+        `rules:`, for a rule that is no mapping and so has no line of its own."""
         if not isinstance(raw, Mapping):
-            self.report(None, context.rstrip("."), "each rule must be a mapping with `id:`")
+            self.problems.append(RuleError(self.path, rules_line, context.rstrip("."),
+                                           "each rule must be a mapping with `id:`"))
             return None
         before = len(self.problems)
         self.check(raw, RULE, context)

@@ -4,7 +4,13 @@
 import os
 import textwrap
 
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import RuleError
 from cleaner.rule_files import MAX_RULE_FILE_BYTES
+from cleaner.ruleset import load_ruleset
 from conftest import run_cli
 
 EXIT_USAGE = 2
@@ -135,3 +141,30 @@ def test_a_pattern_re2_cannot_parse_logs_nothing(tmp_path):
                        .replace('"Also Read: something"', '"αβγ"'))
     done = run_cli("rules", "check", folder)
     assert done.returncode == 0 and done.stderr == b""
+
+
+RULE_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-2, 3) | st.sampled_from(
+        ["", "x", "promo", "(a", "^a$", "\\g<1", "\\1", "(?i)a", "[", "a{2,1}", "(?P<n>a)"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+        st.sampled_from(["id", "category", "drop", "drop_block", "replace", "protect", "examples",
+                         "start", "end", "max_lines", "pattern", "with", "keep", "fix", "before",
+                         "after", "max_words", "rules", "lang", "outlet", "domains", "glue_prefixes"]),
+        inner, max_size=4),
+    max_leaves=12)
+
+
+@settings(derandomize=True, max_examples=300, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(document=st.dictionaries(st.sampled_from(["rules", "lang", "outlet", "fingerprints", "names",
+                                                 "glue_suffixes", "ruleset"]), RULE_VALUES, max_size=3),
+       cut=st.integers(0, 400))
+def test_no_rule_file_raises_anything_but_a_rule_error(tmp_path, document, cut):
+    """Random rule files, and good ones cut short: a RuleSet or a RuleError, nothing else."""
+    for text in (yaml.safe_dump(document), ("rules:\n" + GOOD_RULE)[:cut]):
+        path = tmp_path / "fuzz.yaml"
+        path.write_text(text, encoding="utf-8")
+        try:
+            load_ruleset(path)
+        except RuleError as error:
+            assert "\n" not in str(error) or all(": " in line for line in str(error).splitlines())

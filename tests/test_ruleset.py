@@ -240,3 +240,8 @@ def test_a_back_reference_in_a_list_of_alternatives_is_an_error(tmp_path):
 def test_rule_errors_lists_every_problem_with_its_line(tmp_path):
     err = error_of(write(tmp_path, GOOD_RULE.replace("related", "relatd").replace("'^Also Read:'", "5")))
     assert [(e.line, e.key) for e in err.errors] == [(3, "rules[0].category"), (4, "rules[0].drop")]
+
+
+def test_a_rule_that_is_not_a_mapping_names_the_rules_line(tmp_path):
+    err = error_of(write(tmp_path, "lang: en\nrules:\n  - just text\n"))
+    assert err.line == 2 and "rules[0]: each rule must be a mapping" in str(err)
