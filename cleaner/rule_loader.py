@@ -41,6 +41,13 @@ def required_for(key: Key, kind: str) -> bool:
                                      and kind in key.required[4:].split(", "))
 
 
+def misspelled(mapping: Mapping, name: str, known) -> bool:
+    """Whether an unknown key of `mapping` is closest to `name` (reported as unknown, so
+    `name` is not reported missing as well)."""
+    return any(difflib.get_close_matches(str(key), known, n=1) == [name]
+               for key in mapping if key not in known)
+
+
 class FileChecker:
     """Builds one file's RuleSet, collecting every problem instead of stopping at the first."""
 
@@ -63,7 +70,7 @@ class FileChecker:
             elif not known[key].type.valid(value):
                 self.report(mapping, key, known[key].type.problem(value), context)
         for key in known.values():
-            if key.required == "yes" and key.name not in mapping:
+            if key.required == "yes" and key.name not in mapping and not misspelled(mapping, key.name, known):
                 self.report(mapping, key.name, f"missing `{key.name}:`; {key.meaning}", context)
         return len(self.problems) == before
 
@@ -88,7 +95,7 @@ class FileChecker:
                    for key in ("glue_prefixes", "glue_suffixes")}
         outlet = self.outlet(data, lang, name) if "outlet" in data else None
         if self.problems:
-            raise RuleErrors(self.problems)
+            raise RuleErrors(sorted(self.problems, key=lambda problem: problem.line or 0))
         return RuleSet(name=name, path=str(self.path), rules=tuple(rules), lang=lang, outlet=outlet,
                        description=self.valid(data, FILE, "description", ""),
                        prefilter=rule_prefilter(rules), **words, **by_lang)
@@ -131,7 +138,8 @@ class FileChecker:
                         f"(found {len(kinds)})")
             return None
         kind = RULE_KINDS[kinds[0]]
-        if required_for(keys(RULE)["category"], kind.kind) and "category" not in raw:
+        if (required_for(keys(RULE)["category"], kind.kind) and "category" not in raw
+                and not misspelled(raw, "category", keys(RULE))):
             self.report(raw, "category", f"missing; a {kind.kind} rule needs a category", context)
         full_id = f"{ruleset}.{rule_id}"
         fields = self.kind_fields(kind.kind, raw, context, full_id)
