@@ -30,9 +30,8 @@ def word_count(text: str) -> int:
 class Rule:
     """What every kind shares. `id` is global: '<ruleset>.<rule id>'; `where` is file:line."""
 
-    # The YAML key that declares the kind, and the examples a rule of the kind must have.
+    # The YAML key that declares the kind (the examples each kind needs: rule_schema).
     kind: ClassVar[str]
-    example_kind: ClassVar[str]
     # Whether the rule runs over the whole document before any other rule does.
     runs_first: ClassVar[bool] = False
 
@@ -68,7 +67,6 @@ class Drop(Rule):
     """Drop each line the pattern matches."""
 
     kind: ClassVar[str] = "drop"
-    example_kind: ClassVar[str] = "drop"
 
     def apply(self, doc: Document, lines: list[Line]) -> list[Line]:
         hits = [line for line in lines if self.applies_to(line)]
@@ -84,7 +82,6 @@ class DropBlock(Rule):
     `max_lines`, is left alone: a misfiring block rule must not eat the article."""
 
     kind: ClassVar[str] = "drop_block"
-    example_kind: ClassVar[str] = "drop"
 
     end: Pattern | None = None
     max_lines: int | None = None
@@ -126,7 +123,6 @@ class Replace(Rule):
     """Rewrite what the pattern matches with `replacement` (a template: \\1, \\g<name>)."""
 
     kind: ClassVar[str] = "replace"
-    example_kind: ClassVar[str] = "fix"
 
     replacement: str = ""
 
@@ -149,7 +145,6 @@ class Protect(Rule):
     """Claim each line the pattern matches, so that no other rule drops or edits it."""
 
     kind: ClassVar[str] = "protect"
-    example_kind: ClassVar[str] = "keep"
     runs_first: ClassVar[bool] = True
 
     def apply(self, doc: Document, lines: list[Line]) -> list[Line]:
