@@ -18,6 +18,7 @@ RULE_SUFFIXES = (".yaml", ".yml")
 # 400 KB; past 4 MB a "rule file" is a mistake (a corpus saved as .yaml) that would cost
 # seconds of YAML parsing and its size again in memory.
 MAX_RULE_FILE_BYTES = 4 << 20
+DANGLING_LINK = "cannot read rule file: a symlink to nothing; fix or remove it"
 
 
 def rule_files(paths) -> list[Path]:
@@ -28,7 +29,7 @@ def rule_files(paths) -> list[Path]:
         if path.is_dir():
             found += sorted(files_under(path))
         elif path.is_symlink() and not path.exists():
-            raise RuleError(path, None, None, "a symlink to nothing; fix or remove it")
+            raise RuleError(path, None, None, DANGLING_LINK)
         elif path.exists():
             found.append(path)
         else:
@@ -50,9 +51,9 @@ def files_under(folder: Path) -> list[Path]:
             if path.suffix not in RULE_SUFFIXES:
                 continue
             if path.is_symlink() and not path.exists():
-                raise RuleError(path, None, None, "a symlink to nothing; fix or remove it")
+                raise RuleError(path, None, None, DANGLING_LINK)
             if name in dirs:
-                raise RuleError(path, None, None, "a directory, not a rule file; rename it "
+                raise RuleError(path, None, None, "cannot read rule file: a directory; rename it "
                                 "(rule files are the *.yaml and *.yml files in a rules folder)")
             found.append(path)
     return found

@@ -102,13 +102,13 @@ def test_a_rule_file_over_the_size_limit(tmp_path):
 def test_a_dangling_symlink_in_a_rules_folder(tmp_path):
     folder = rules_dir(tmp_path, "rules:\n" + GOOD_RULE)
     (folder / "gone.yaml").symlink_to(tmp_path / "nowhere.yaml")
-    assert_one_line_error(folder, "gone.yaml: a symlink to nothing")
+    assert_one_line_error(folder, "gone.yaml: cannot read rule file: a symlink to nothing")
 
 
 def test_a_directory_named_like_a_rule_file(tmp_path):
     folder = rules_dir(tmp_path, "rules:\n" + GOOD_RULE)
     (folder / "x.yaml").mkdir()
-    assert_one_line_error(folder, "x.yaml: a directory, not a rule file")
+    assert_one_line_error(folder, "x.yaml: cannot read rule file: a directory")
 
 
 def test_a_fifo_named_like_a_rule_file_does_not_hang(tmp_path):
