@@ -20,6 +20,8 @@ this stage extends a heading to the lines it introduces, which rules cannot name
 import regex
 
 from ..document import Document, Line, Removal, RuleInfo
+from .prose import (CJK, SENTENCE_END, STATEMENT_END, TRUNCATED, is_data_item, is_prose,
+                    wrapped_positions)
 
 RULE_RELATED = "heuristic.related-list"
 RULE_AFTER = "heuristic.after-furniture"
@@ -42,10 +44,6 @@ FURNITURE_MIN_PROSE_BEFORE = 0.7
 FURNITURE_MAX_PROSE_AFTER = 0.15
 # A headline in a related list is at most this many words (teaser headlines run to ~15).
 HEADLINE_MAX_WORDS = 20
-# A sentence has at least this many words and ends like one ("Read more." is not prose).
-PROSE_MIN_WORDS = 6
-# A line this long (words) is prose even without final punctuation.
-PROSE_ANY_WORDS = 25
 # A related-story heading is at most this many words ("Lesen Sie auch die folgenden Beiträge:").
 HEADING_MAX_WORDS = 7
 # Removals of these categories are page furniture whose neighbours may be the rest of a menu.
@@ -57,40 +55,39 @@ MENU_ITEM_MAX_WORDS = 2
 # ... but inside a run, between two menu items, a label may have this many words (four took a
 # data field, "Art der Aufnahme: Digitalfoto", on a dev page).
 MENU_INNER_ITEM_MAX_WORDS = 3
-# Scripts written without spaces: a "word" there is a whole sentence.
-CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 INLINE_TEASER = regex.compile(r"[:|›»>–—-]\s*\S")
-SENTENCE_END = regex.compile(r"[.!?…;][\"'”’»«)\]]*$")
-STATEMENT_END = regex.compile(r"[.…;][\"'”’»«)\]]*$")
-# A teaser excerpt cut short by the page at a character count: an ellipsis right after a
-# letter, often mid-word ("... auf Gedeih un...", "Die neuen…"); "verlangt …" may be a headline.
-TRUNCATED = regex.compile(r"[\p{L}\d-](?:…|\.\.\.)[\"'”’»«)\]]*$")
 
 
 def drop_sections(doc: Document) -> Document:
     """Drop related-story lists, menus beside removed furniture and the short lines of an
     article's closing furniture."""
-    drop_related_lists(doc)
-    drop_menu_runs(doc)
-    drop_after_furniture(doc)
+    own = article_own_lines(doc)
+    drop_related_lists(doc, own)
+    drop_menu_runs(doc, own)
+    drop_after_furniture(doc, own)
     return doc
 
 
-def is_prose(text: str) -> bool:
-    """A sentence: enough words and a sentence end, or simply long."""
-    words = len(text.split())
-    return words >= PROSE_ANY_WORDS or (words >= PROSE_MIN_WORDS and bool(SENTENCE_END.search(text)))
+def article_own_lines(doc: Document) -> frozenset[int]:
+    """Positions of the lines no section heuristic takes: the lines of a hard-wrapped
+    paragraph and the items of the article's own data lists (quantities, prices, steps)."""
+    data = {line.position for line in doc.lines if is_data_item(line.text)}
+    return wrapped_positions(doc.lines) | data
 
 
-def is_headline(line: Line) -> bool:
+def is_free(line: Line, own: frozenset[int]) -> bool:
+    """Neither protected by a rule nor one of the article's own lines."""
+    return not line.protected_by and line.position not in own
+
+
+def is_headline(text: str) -> bool:
     """Short and not ending like a statement: headlines may ask or exclaim, not stop."""
-    return (not line.protected_by and not STATEMENT_END.search(line.text)
-            and len(line.text.split()) <= HEADLINE_MAX_WORDS)
+    return not STATEMENT_END.search(text) and len(text.split()) <= HEADLINE_MAX_WORDS
 
 
-def is_list_item(line: Line) -> bool:
+def is_list_item(line: Line, own: frozenset[int]) -> bool:
     """An item of a related-story list: a headline, or a teaser excerpt cut short."""
-    return is_headline(line) or (not line.protected_by and bool(TRUNCATED.search(line.text)))
+    return is_free(line, own) and (is_headline(line.text) or bool(TRUNCATED.search(line.text)))
 
 
 def is_heading(text: str) -> bool:
@@ -99,14 +96,14 @@ def is_heading(text: str) -> bool:
     return len(text.split()) <= HEADING_MAX_WORDS and not INLINE_TEASER.search(text)
 
 
-def drop_related_lists(doc: Document) -> None:
+def drop_related_lists(doc: Document, own: frozenset[int]) -> None:
     """After each removed related-story heading, drop the headline-like lines that follow."""
     headings = sorted({doc.position_of(r) for r in doc.removed
                        if r.category == "related" and is_heading(r.text)})
     listed = []
     for heading in headings:
         index = next((i for i, line in enumerate(doc.lines) if line.position > heading), None)
-        while index is not None and index < len(doc.lines) and is_list_item(doc.lines[index]):
+        while index is not None and index < len(doc.lines) and is_list_item(doc.lines[index], own):
             if doc.lines[index] not in listed:
                 listed.append(doc.lines[index])
             index += 1
@@ -114,7 +111,7 @@ def drop_related_lists(doc: Document) -> None:
         doc.drop(listed, RULE_RELATED, "related")
 
 
-def drop_menu_runs(doc: Document) -> None:
+def drop_menu_runs(doc: Document, own: frozenset[int]) -> None:
     """Next to each removed line of furniture, drop the run of menu items around it; a removed
     list item ("- Kategorie: ...") is a field of a data list in the story, not a menu."""
     by_position = {line.position: line for line in doc.lines}
@@ -124,8 +121,9 @@ def drop_menu_runs(doc: Document) -> None:
     for seed in sorted(seeds):
         for step in (1, -1):
             near = seed + step
-            while near in by_position and (is_menu_item(by_position[near])
-                                           or is_inner_menu_item(by_position, menu, near, step)):
+            while near in by_position and is_free(by_position[near], own) and (
+                    is_menu_item(by_position[near])
+                    or is_inner_menu_item(by_position, menu, near, step)):
                 menu.add(near)
                 near += step
     if menu:
@@ -149,7 +147,7 @@ def is_menu_item(line: Line, max_words: int = MENU_ITEM_MAX_WORDS) -> bool:
             and not CJK.search(text))
 
 
-def drop_after_furniture(doc: Document) -> None:
+def drop_after_furniture(doc: Document, own: frozenset[int]) -> None:
     """Drop non-prose lines after the first furniture heading that follows most of the prose,
     then the paragraphs standing alone among them."""
     prose = prose_words(doc)  # only non-prose lines go before lone_paragraphs reads it
@@ -158,21 +156,24 @@ def drop_after_furniture(doc: Document) -> None:
         return
     start_position = doc.position_of(start)
     after = [line for line in doc.lines if line.position > start_position
-             and not line.protected_by and not is_prose(line.text)]
+             and is_free(line, own) and not is_prose(line.text)]
     if after:
         doc.drop(after, RULE_AFTER, "navigation")
     inline_teaser = start.category == "related" and not is_heading(start.text)
-    boxes = [] if inline_teaser else lone_paragraphs(doc, start_position, sum(w for _, w in prose))
+    boxes = [] if inline_teaser else lone_paragraphs(doc, start_position,
+                                                          sum(w for _, w in prose), own)
     if boxes:
         doc.drop(boxes, RULE_BOX, "boilerplate")
 
 
 def prose_words(doc: Document) -> list[tuple[int, int]]:
-    """(position, words) of each prose line."""
-    return [(line.position, len(line.text.split())) for line in doc.lines if is_prose(line.text)]
+    """(position, words) of each prose line, the lines of hard-wrapped paragraphs included."""
+    wrapped = wrapped_positions(doc.lines)
+    return [(line.position, len(line.text.split())) for line in doc.lines
+            if is_prose(line.text) or line.position in wrapped]
 
 
-def lone_paragraphs(doc: Document, start: int, total: int) -> list[Line]:
+def lone_paragraphs(doc: Document, start: int, total: int, own: frozenset[int]) -> list[Line]:
     """Paragraphs after position `start` whose neighbours are all gone, when little of the
     document's `total` prose words is left there: an author box, a newsletter or comment-form
     notice, a teaser."""
@@ -180,7 +181,7 @@ def lone_paragraphs(doc: Document, start: int, total: int) -> list[Line]:
     if sum(len(line.text.split()) for line in after) >= FURNITURE_MAX_PROSE_AFTER * total:
         return []
     kept = {line.position for line in doc.lines}
-    return [line for line in after if not line.protected_by
+    return [line for line in after if is_free(line, own)
             and line.position - 1 not in kept and line.position + 1 not in kept
             and not line.text[:1].islower() and SENTENCE_END.search(line.text)]
 

@@ -1,0 +1,147 @@
+"""Line shapes the sections stage reads: a sentence, a paragraph hard-wrapped over several
+lines, and an item of an article's own data list (quantities, prices, figures, steps).
+
+The section heuristics drop the short lines around removed furniture; these predicates say
+which of those lines are the article's own text all the same.
+"""
+
+import regex
+
+from ..document import Line
+
+# A sentence has at least this many words and ends like one ("Read more." is not prose).
+PROSE_MIN_WORDS = 6
+# A line this long (words) is prose even without final punctuation.
+PROSE_ANY_WORDS = 25
+# Scripts written without spaces: a "word" there is a whole sentence.
+CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+SENTENCE_END = regex.compile(r"[.!?…;][\"'”’»«)\]]*$")
+# A hard-wrapped paragraph ends as a sentence does, or with the colon that opens a list or quote.
+PARAGRAPH_END = regex.compile(r"[.!?…;:][\"'”’»«)\]]*$")
+# A line ending so goes on on the next line: a comma, or a word hyphenated at the break.
+CONTINUES = regex.compile(r"(?:,|\p{L}-)$")
+# At least this share of a wrapped paragraph's breaks must fall mid-sentence (see reads_on): in
+# English and French text ~4 in 5 do; a headline list's items start anew, nearly none do.
+WRAP_MIN_GOING_ON = 0.5
+STATEMENT_END = regex.compile(r"[.…;][\"'”’»«)\]]*$")
+# A teaser excerpt cut short by the page at a character count: an ellipsis right after a
+# letter, often mid-word ("... auf Gedeih un...", "Die neuen…"); "verlangt …" may be a headline.
+TRUNCATED = regex.compile(r"[\p{L}\d-](?:…|\.\.\.)[\"'”’»«)\]]*$")
+
+# Units written after a figure: SI and metric symbols (the same in every language), percent
+# and degrees, and the kitchen and imperial measures recipes and specifications use. A figure
+# with a unit is a quantity, which a headline rarely is and an ingredient or spec always is.
+UNITS = ("mg", "g", "kg", "t", "ml", "cl", "dl", "l", "mm", "cm", "m", "km", "m²", "m2", "km²",
+         "ha", "s", "ms", "min", "h", "mph", "km/h", "kmh", "kw", "kW", "w", "W", "kWh", "V",
+         "mAh", "Hz", "MHz", "GHz", "kb", "KB", "MB", "GB", "TB", "Mbps", "Gbps", "px", "dpi",
+         "mp", "MP", "%", "°", "°C", "°F", "oz", "lb", "lbs", "ft", "yd", "mi", "gal", "qt",
+         "pt", "cup", "cups", "tbsp", "tsp", "EL", "TL", "Tl", "St.", "Stk", "Prise", "pinch")
+FIGURE = r"(?:\d+(?:[.,]\d+)*(?:\s?[-–/]\s?\d+(?:[.,]\d+)*)?|[½¼¾⅓⅔⅛])"
+QUANTITY = regex.compile(
+    rf"(?<![\p{{L}}\d]){FIGURE}\s?(?:{'|'.join(regex.escape(unit) for unit in UNITS)})"
+    r"(?![\p{L}\d])")
+# A price: a figure next to a currency sign (Unicode category Sc: $ € £ ¥ ₹ ...).
+PRICE = regex.compile(rf"\p{{Sc}}\s?\d|\d\s?\p{{Sc}}")
+UNIT_WORDS = frozenset(UNITS)
+# A line with a quantity or price is a data item when at least this share of its words are
+# figures or units ("250 g Erdbeeren", "Rates: 9 holes $15.00 18 holes $26.00"); a headline
+# that quotes a sum is mostly words ("Online poker duo settle for $731m" is two in seven).
+DATA_MIN_FIGURE_SHARE = 1 / 3
+# A field "Label: value" of a data list ("Biceps sum: 68 to 68,5", "Gewicht: 1,2 kg"): a label
+# of at most this many words before the colon ...
+FIELD_LABEL_MAX_WORDS = 4
+# (a label holds no brackets: "Human Evolution (Score: 2)" is a comment's title and score).
+FIELD = regex.compile(r"^[^:()\[\]]{1,40}:\s+(\S.*)$")
+# A clock time makes a field a stamp ("Date: 10 Jul 2012 20:22:52"), not data.
+CLOCK_TIME = regex.compile(r"\d{1,2}:\d{2}")
+# ... and a value of which more than this share of the words are figures; a headline or a
+# comment's score carries words ("Video: 3 dead in crash", "Score: 4, Funny").
+FIELD_MIN_FIGURE_SHARE = 0.5
+# A numbered step ("1. Preheat the oven.", "2) Stir well."): a step number, and the line ends
+# as a statement does; a numbered headline in a most-read list does not stop.
+STEP_NUMBER = regex.compile(r"^\s*(?:\d{1,2}[.)]|[-–•*]\s*\d{1,2}[.)])\s+\S")
+
+
+def is_prose(text: str) -> bool:
+    """A sentence: enough words and a sentence end, or simply long."""
+    words = len(text.split())
+    return words >= PROSE_ANY_WORDS or (words >= PROSE_MIN_WORDS and bool(SENTENCE_END.search(text)))
+
+
+def is_data_item(text: str) -> bool:
+    """An item of the article's own list: a quantity with its unit, a price, a field whose
+    value is mostly figures, or a numbered step."""
+    words = text.split()
+    if (QUANTITY.search(text) or PRICE.search(text)) and \
+            figure_count(words) >= DATA_MIN_FIGURE_SHARE * len(words):
+        return True
+    return is_figure_field(text) or bool(STEP_NUMBER.match(text) and STATEMENT_END.search(text))
+
+
+def figure_count(words: list[str]) -> int:
+    """How many of `words` are figures, prices or units."""
+    return sum(1 for word in words
+               if word in UNIT_WORDS or any(char.isdigit() or char in "½¼¾⅓⅔⅛" for char in word))
+
+
+def is_figure_field(text: str) -> bool:
+    """ "Label: value" with a short label and a value mostly of figures."""
+    match = FIELD.match(text)
+    if (not match or len(text[:match.start(1)].split()) > FIELD_LABEL_MAX_WORDS
+            or CLOCK_TIME.search(text)):
+        return False
+    words = match.group(1).split()
+    return figure_count(words) > FIELD_MIN_FIGURE_SHARE * len(words)
+
+
+def is_wrapped_body(line: Line) -> bool:
+    """A line a hard wrap may have cut mid-paragraph: enough words, no sentence end."""
+    return (len(line.text.split()) >= PROSE_MIN_WORDS and not SENTENCE_END.search(line.text)
+            and not CJK.search(line.text))
+
+
+def greedy_wrap_pieces(run: list[Line]) -> list[list[Line]]:
+    """`run` cut where a line was not broken by a wrap: a wrapped line is broken because the
+    next word did not fit, so its length plus that word passes the wrap width, which is at
+    least the longest line. A piece is measured again against its own longest line."""
+    width = max(len(line.text) for line in run)
+    pieces = [[run[0]]]
+    for line, after in zip(run, run[1:]):
+        if len(line.text) + 1 + len(after.text.split()[0]) > width:
+            pieces[-1].append(after)
+        else:
+            pieces.append([after])
+    if len(pieces) == 1:
+        return pieces
+    return [part for piece in pieces if len(piece) > 1 for part in greedy_wrap_pieces(piece)]
+
+
+def wrapped_paragraphs(lines: list[Line]) -> list[list[Line]]:
+    """Runs of adjacent lines that are one paragraph hard-wrapped (cleaneval's text, mail,
+    plain-text pages): wrapped bodies closed by a line that ends the paragraph, the lengths
+    those of a greedy wrap."""
+    runs, run = [], []
+    for line in sorted(lines, key=lambda line: line.position):
+        if run and line.position == run[-1].position + 1 and is_wrapped_body(run[-1]):
+            run.append(line)
+        else:
+            runs.append(run)
+            run = [line]
+    runs.append(run)
+    pieces = [piece for run in runs if len(run) > 1 for piece in greedy_wrap_pieces(run)]
+    return [piece for piece in pieces if len(piece) > 1 and PARAGRAPH_END.search(piece[-1].text)
+            and is_prose(" ".join(line.text for line in piece)) and reads_on(piece)]
+
+
+def reads_on(piece: list[Line]) -> bool:
+    """Enough of the breaks fall mid-sentence: the next line goes on in lower case or the line
+    ends in a comma or hyphen. Items of a headline list start anew with a capital."""
+    breaks = list(zip(piece, piece[1:]))
+    going_on = sum(1 for line, after in breaks
+                   if after.text[:1].islower() or CONTINUES.search(line.text))
+    return going_on >= WRAP_MIN_GOING_ON * len(breaks)
+
+
+def wrapped_positions(lines: list[Line]) -> frozenset[int]:
+    """Positions of the lines of every hard-wrapped paragraph among `lines`."""
+    return frozenset(line.position for run in wrapped_paragraphs(lines) for line in run)
