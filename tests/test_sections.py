@@ -200,3 +200,63 @@ def test_the_heading_of_a_data_list_is_not_a_menu():
     texts = BODY + ["Detailangaben"] + fields
     doc = drop_sections(document(texts, [(len(BODY) + 1, fields[0], "tags")]))
     assert kept(doc) == BODY + ["Detailangaben"] + fields[1:]
+
+
+INGREDIENTS = ["250 g Erdbeeren", "2 cups flour", "1 ½ tsp baking powder", "200 ml Sahne"]
+
+
+def test_an_ingredients_list_after_a_related_heading_stays():
+    texts = BODY + ["Related"] + INGREDIENTS + [AFTER_LIST]
+    doc = drop_sections(document(texts, [(len(BODY), "Related", "related")]))
+    assert kept(doc) == BODY + INGREDIENTS + [AFTER_LIST]
+
+
+def test_a_headline_list_goes_even_when_a_headline_quotes_a_sum():
+    headlines = ["Online poker duo settle for $731m", "Blond Bond villain is unveiled",
+                 "US imposes new sanctions on Iran"]
+    texts = BODY + ["Related"] + headlines + [AFTER_LIST]
+    doc = drop_sections(document(texts, [(len(BODY), "Related", "related")]))
+    assert kept(doc) == BODY + [AFTER_LIST]
+
+
+def test_prices_fields_and_steps_after_the_closing_furniture_stay():
+    data = ["Rates: 9 holes $15.00 18 holes $26.00", "Biceps sum: 68 to 68,5", "Gewicht: 1,2 kg",
+            "1. Stir well.", "Wifi Disabled"]
+    texts = LONG_BODY + ["Share this:"] + data
+    doc = drop_sections(document(texts, [(len(LONG_BODY), "Share this:", "share")]))
+    assert kept(doc) == LONG_BODY + data[:-1]
+
+
+def test_a_stamp_or_a_comment_score_is_not_a_data_field():
+    stamps = ["Date: 10 Jul 2012 20:22:52", "Human Evolution (Score: 2)", "Score: 4, Funny"]
+    texts = LONG_BODY + ["Leave a reply"] + stamps
+    doc = drop_sections(document(texts, [(len(LONG_BODY), "Leave a reply", "comments")]))
+    assert kept(doc) == LONG_BODY
+
+
+WRAPPED = ["Education and guidance for lymphedema patients, healthcare professionals, and the",
+           "general public. The clinic tailors its treatment procedures to suit a range of",
+           "needs and emphasizes that lymphedema can be treated."]
+
+
+def test_a_hard_wrapped_paragraph_after_share_this_stays():
+    texts = LONG_BODY + ["Share this:", "Facebook"] + WRAPPED
+    doc = drop_sections(document(texts, [(len(LONG_BODY), "Share this:", "share")]))
+    assert kept(doc) == LONG_BODY + WRAPPED
+
+
+def test_headlines_of_one_length_are_not_a_wrapped_paragraph():
+    headlines = ["Halloware – Von einer Ransomware, die aus der Hölle kam",
+                 "Die Glosse im Oktober: Handyhelden und Datendschungelgeister",
+                 "Drei kostenlose VPN-Lösungen getestet: Wer hat die Nase vorn?"]
+    texts = LONG_BODY + ["Share this:"] + headlines
+    doc = drop_sections(document(texts, [(len(LONG_BODY), "Share this:", "share")]))
+    assert kept(doc) == LONG_BODY
+
+
+def test_a_menu_of_labels_next_to_a_share_line_still_goes():
+    menu = ["Videos", "Dokumente", "Karriere"]
+    texts = ["Share this:"] + menu + WRAPPED + BODY
+    doc = drop_sections(document(texts, [(0, "Share this:", "share")]))
+    assert kept(doc) == WRAPPED + BODY
+    assert {r.rule for r in doc.removed if r.text in menu} == {"heuristic.menu"}

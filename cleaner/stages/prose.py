@@ -5,6 +5,8 @@ The section heuristics drop the short lines around removed furniture; these pred
 which of those lines are the article's own text all the same.
 """
 
+from itertools import pairwise
+
 import regex
 
 from ..document import Line
@@ -41,7 +43,7 @@ QUANTITY = regex.compile(
     rf"(?<![\p{{L}}\d]){FIGURE}\s?(?:{'|'.join(regex.escape(unit) for unit in UNITS)})"
     r"(?![\p{L}\d])")
 # A price: a figure next to a currency sign (Unicode category Sc: $ € £ ¥ ₹ ...).
-PRICE = regex.compile(rf"\p{{Sc}}\s?\d|\d\s?\p{{Sc}}")
+PRICE = regex.compile(r"\p{Sc}\s?\d|\d\s?\p{Sc}")
 UNIT_WORDS = frozenset(UNITS)
 # A line with a quantity or price is a data item when at least this share of its words are
 # figures or units ("250 g Erdbeeren", "Rates: 9 holes $15.00 18 holes $26.00"); a headline
@@ -106,7 +108,7 @@ def greedy_wrap_pieces(run: list[Line]) -> list[list[Line]]:
     least the longest line. A piece is measured again against its own longest line."""
     width = max(len(line.text) for line in run)
     pieces = [[run[0]]]
-    for line, after in zip(run, run[1:]):
+    for line, after in pairwise(run):
         if len(line.text) + 1 + len(after.text.split()[0]) > width:
             pieces[-1].append(after)
         else:
@@ -136,7 +138,7 @@ def wrapped_paragraphs(lines: list[Line]) -> list[list[Line]]:
 def reads_on(piece: list[Line]) -> bool:
     """Enough of the breaks fall mid-sentence: the next line goes on in lower case or the line
     ends in a comma or hyphen. Items of a headline list start anew with a capital."""
-    breaks = list(zip(piece, piece[1:]))
+    breaks = list(pairwise(piece))
     going_on = sum(1 for line, after in breaks
                    if after.text[:1].islower() or CONTINUES.search(line.text))
     return going_on >= WRAP_MIN_GOING_ON * len(breaks)

@@ -20,8 +20,15 @@ this stage extends a heading to the lines it introduces, which rules cannot name
 import regex
 
 from ..document import Document, Line, Removal, RuleInfo
-from .prose import (CJK, SENTENCE_END, STATEMENT_END, TRUNCATED, is_data_item, is_prose,
-                    wrapped_positions)
+from .prose import (
+    CJK,
+    SENTENCE_END,
+    STATEMENT_END,
+    TRUNCATED,
+    is_data_item,
+    is_prose,
+    wrapped_positions,
+)
 
 RULE_RELATED = "heuristic.related-list"
 RULE_AFTER = "heuristic.after-furniture"
