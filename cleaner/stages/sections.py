@@ -15,6 +15,8 @@ this stage extends a heading to the lines it introduces, which rules cannot name
   standing alone among the removed lines there is a box of its own (author, newsletter,
   notice), unless the furniture opens with an inline teaser ("Also Read: ..."), which sits
   between a story's last paragraphs.
+None of them takes the article's own lines (prose.py): the lines of a paragraph hard-wrapped
+over several lines, and the items of its data lists (ingredients, prices, fields, steps).
 """
 
 import regex
