@@ -2,8 +2,9 @@
 
 Each class says whose move it is: `UsageError` (the command line asks for something that
 cannot be done), `ConfigError` (rules, options or a checkpoint do not fit), `InputError`
-(one document cannot be cleaned), `RecordError` (one cleaned document cannot be written),
-`WorkerError` (a worker process died). `cleaner.exits` maps them to exit codes.
+(one document cannot be cleaned; `DocumentTimeout` when it takes too long), `RecordError`
+(one cleaned document cannot be written), `WorkerError` (a worker process died).
+`cleaner.exits` maps them to exit codes.
 """
 
 import math
@@ -56,6 +57,10 @@ class RuleTimeout(CleanerError):
 
 class InputError(CleanerError):
     """A document cannot be cleaned (binary, undecodable, too large)."""
+
+
+class DocumentTimeout(InputError):
+    """A document took longer than Options.doc_time_limit_s to clean (a pathological page)."""
 
 
 class RecordError(CleanerError):
