@@ -1,18 +1,33 @@
 """Document files on disk, as `cleaner clean` and `cleaner batch` both read them: which files
-under a directory are documents, their format by suffix, their bytes, their output name."""
+under a directory are documents, their format by suffix, their bytes (read as a stream, never
+past the size limit), their output name."""
 
 import gzip
+import sys
+import zlib
 from pathlib import Path
 
 from .errors import InputError
+from .options import Options
 
 # HTML goes straight to the HTML path; .txt is sniffed. A .gz suffix is read through.
 DOCUMENT_FORMATS = {".txt": "auto", ".html": "html", ".htm": "html"}
+# Bytes read (or decompressed) at a time: small enough that stopping at the limit costs
+# little over it, large enough that a 20 MB document takes 20 reads.
+READ_CHUNK_BYTES = 1 << 20
+DEFAULT_MAX_BYTES = Options().max_input_bytes
 
 
 def document_format(name: str) -> str | None:
     """The cleaning format of a document file by its suffix (.gz ignored), or None."""
     return DOCUMENT_FORMATS.get(Path(name.lower().removesuffix(".gz")).suffix)
+
+
+def file_format(name: str, requested: str) -> str:
+    """The format to clean a document file in: the one asked for, or with "auto" the one its
+    suffix says (HTML files are HTML whatever sniffing would say). One rule for `cleaner
+    clean` and `cleaner batch`, so both treat a file alike."""
+    return requested if requested != "auto" else document_format(name) or "auto"
 
 
 def document_files(root: Path) -> list[str]:
@@ -21,15 +36,41 @@ def document_files(root: Path) -> list[str]:
                   if p.is_file() and document_format(p.name) is not None)
 
 
-def read_document(path: Path) -> bytes:
-    """The file's bytes, gunzipped if its name ends in .gz."""
+def too_large(limit: int) -> InputError:
+    return InputError(f"input is over the {limit:,}-byte limit (Options.max_input_bytes); "
+                      "split it or raise the limit")
+
+
+def read_limited(stream, limit: int) -> bytes:
+    """All of `stream`, refused (InputError) as soon as it passes `limit` bytes: a stream
+    that never ends (/dev/zero) or a decompression bomb costs `limit` bytes of memory."""
+    chunks, size = [], 0
+    while chunk := stream.read(min(READ_CHUNK_BYTES, limit + 1 - size)):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise too_large(limit)
+    return b"".join(chunks)
+
+
+def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes, gunzipped if its name ends in .gz; at most `max_bytes` of them."""
     try:
-        data = path.read_bytes()
-        return gzip.decompress(data) if path.name.lower().endswith(".gz") else data
-    except (EOFError, gzip.BadGzipFile) as err:  # BadGzipFile is an OSError: test it first
-        raise InputError(f"cannot read: not valid gzip ({err})") from None
+        if not path.name.lower().endswith(".gz"):
+            with path.open("rb") as stream:
+                return read_limited(stream, max_bytes)
+        with gzip.open(path, "rb") as stream:
+            return read_limited(stream, max_bytes)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as err:  # BadGzipFile is an OSError: first
+        raise InputError(f"cannot read: not valid gzip ({err or 'truncated'})") from None
     except OSError as err:
         raise InputError(f"cannot read: {err.strerror or err}") from None
+
+
+def read_source(source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a document file, or of stdin for '-', at most `max_bytes` of them."""
+    return read_limited(sys.stdin.buffer, max_bytes) if source == "-" else \
+        read_document(Path(source), max_bytes)
 
 
 def mirrored_name(rel: str) -> str:
