@@ -10,6 +10,10 @@ class Options:
     # Larger inputs are refused rather than risk a worker's memory: 20 MB of text is
     # ~3 million words, far beyond any article.
     max_input_bytes: int = 20_000_000
+    # Seconds one document may take to clean, HTML extraction included (None: no limit). A
+    # news page takes ~10 ms and a 1 MB text ~2 s; a page past this is pathological, and in a
+    # batch it must not hold up a worker. Enforced in the main thread only (cleaner/deadline.py).
+    doc_time_limit_s: float | None = 10.0
     # Seconds one rule pattern may run on one line before RuleTimeout.
     rule_timeout_s: float = DEFAULT_TIMEOUT_S
     # Characters of text given to langdetect: 2,000 decide the language of every seed and

@@ -17,8 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .catalog import RuleCatalog
+from .deadline import time_limit
 from .document import Document, Edit, Removal, RuleInfo
 from .errors import ConfigError
+from .metadata import language_code, usable_url
 from .options import Options
 from .ruleset import builtin_rules_dir, load_rulesets
 from .stage import Stage
@@ -96,12 +98,18 @@ class Cleaner:
         return wrapped
 
     def clean(self, text, *, url=None, outlet=None, lang=None, fmt="auto") -> Result:
-        """Clean one document (str or bytes; fmt "text", "html" or "auto")."""
-        source = to_text(text, fmt, url, self.options.max_input_bytes).splitlines()
-        doc = Document.from_lines(source, url=url, lang=lang, outlet=outlet)
+        """Clean one document (str or bytes; fmt "text", "html" or "auto") within
+        Options.doc_time_limit_s (DocumentTimeout)."""
+        with time_limit(self.options.doc_time_limit_s):
+            return self._clean(text, usable_url(url), outlet, language_code(lang), fmt)
+
+    def _clean(self, text, url, outlet, lang, fmt) -> Result:
+        decoded = to_text(text, fmt, url, self.options.max_input_bytes)
+        doc = Document.from_lines(decoded.lines, url=url, lang=lang, outlet=outlet)
+        decoded.apply(doc)
         for stage in self.stages:
             stage(doc)
-        return Result.of(doc, source)
+        return Result.of(doc, decoded.lines)
 
 
 def build_stages(options: Options, catalog: RuleCatalog) -> tuple[Stage, ...]:

@@ -1,22 +1,60 @@
-"""Input bytes or text -> plain text lines; HTML goes through trafilatura first."""
+"""Input bytes or text -> the source lines; HTML goes through trafilatura first (stages/html.py).
+
+Bytes that cannot be kept are not silently lost: an invalid UTF-8 byte or a NUL is shown in
+the source line as `\\xNN` and an edit (decode.invalid-utf8, decode.nul) turns it into U+FFFD
+or removes it. In HTML the edit is made before extraction, so it is recorded on line 0 (the
+HTML itself, which has no line in the extracted text) with a count in its evidence.
+"""
+
+from dataclasses import dataclass
 
 import regex
 from charset_normalizer import from_bytes
 
+from ..document import Document, Edit
 from ..errors import InputError
+from .html import html_to_text, looks_like_html
 
-HTML_SNIFF = regex.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
-                           regex.IGNORECASE | regex.DOTALL)
-# An HTML fragment (no <html>) starts with a tag and closes block elements.
-FRAGMENT_START = regex.compile(r"\A\s*<[a-z!]", regex.IGNORECASE)
-BLOCK_CLOSE = regex.compile(r"</(?:p|div|article|section|li|h[1-6]|blockquote|span|a)>", regex.IGNORECASE)
-FRAGMENT_MIN_CLOSING_TAGS = 2
-# Share of control characters (other than whitespace) above which bytes are not text.
+INVALID_UTF8_RULE, NUL_RULE = "decode.invalid-utf8", "decode.nul"
+# Share of control characters (other than whitespace) above which bytes are not text; NUL
+# counts, wherever it stands in the input.
 BINARY_CONTROL_SHARE = 0.05
 CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f]")
+CONTROL_BYTES = bytes(range(0x09)) + bytes(range(0x0e, 0x20))
+# Bad bytes (decoded with surrogateescape as U+DC80-U+DCFF) and NULs, in runs.
+UNKEPT = regex.compile(r"[\udc80-\udcff]+|\x00+")
+# Bytes are "mostly UTF-8" when at least this share of their non-ASCII characters decode as
+# UTF-8. A legacy 8-bit text (cp1252, Latin-1) almost never forms a valid multi-byte sequence
+# (a lead byte followed by the right number of continuation bytes), so even one valid sequence
+# per stray byte means UTF-8 with damage: decoding it all as a legacy charset would garble
+# every valid character (curly quotes become "‚Äú" in mac_iceland) to save one.
+MOSTLY_UTF8_SHARE = 0.5
+# UTF-16 without a BOM: text in a Latin script has a NUL in every other byte. At least this
+# share of the bytes at odd (UTF-16-LE) or even (BE) positions are NUL, and under
+# UTF16_OTHER_NUL_SHARE of the others: a binary file has NULs at both.
+UTF16_NUL_SHARE, UTF16_OTHER_NUL_SHARE = 0.3, 0.05
+SNIFF_CHARS = 65536  # the head of the input that decides its kind
 
 
-def to_text(data, fmt: str, url: str | None, max_bytes: int) -> str:
+@dataclass(frozen=True)
+class Decoded:
+    """The source lines of a document and the edits decoding made to them."""
+
+    lines: list[str]
+    edits: tuple[Edit, ...] = ()
+
+    def apply(self, doc: Document) -> None:
+        """Make the decoding edits on the document's lines (numbered like `lines`)."""
+        by_line = {}
+        for edit in self.edits:
+            by_line.setdefault(edit.line, []).append(edit)
+        doc.edits.extend(by_line.pop(0, []))  # HTML edits, made before extraction
+        for line in doc.lines:
+            if line.number in by_line:
+                doc.rewrite(line, by_line[line.number])
+
+
+def to_text(data, fmt: str, url: str | None, max_bytes: int) -> Decoded:
     """Decode `data` (str or bytes) and, for HTML, extract its article text."""
     if fmt not in ("auto", "text", "html"):
         raise InputError(f"unknown format {fmt!r}: use 'text', 'html' or 'auto'")
@@ -24,46 +62,129 @@ def to_text(data, fmt: str, url: str | None, max_bytes: int) -> str:
     if size > max_bytes:
         raise InputError(f"input is {size:,} bytes, over the {max_bytes:,}-byte limit "
                          "(Options.max_input_bytes); split it or raise the limit")
-    text = decode_bytes(data) if isinstance(data, bytes) else data
-    if isinstance(data, str) and "\x00" in text:
+    text = decode_escaped(data) if isinstance(data, bytes) else data
+    refuse_binary(text)
+    if fmt == "html" or (fmt == "auto" and looks_like_html(text[:SNIFF_CHARS].replace("\x00", ""))):
+        return html_decoded(text, url)
+    return text_decoded(text)
+
+
+def html_decoded(text: str, url: str | None) -> Decoded:
+    """The HTML's article text; its unkept bytes are replaced before extraction (line 0)."""
+    edits = []
+    for rule, found, after in ((INVALID_UTF8_RULE, regex.findall(r"[\udc80-\udcff]+", text), "\ufffd"),
+                               (NUL_RULE, regex.findall(r"\x00+", text), "")):
+        if found:
+            count = sum(map(len, found))
+            edits.append(Edit(0, 0, escape(found[0][0]), after, rule,
+                              f"{count} in the HTML, before extraction"))
+    if edits:
+        text = UNKEPT.sub(lambda m: "" if m[0][0] == "\x00" else "\ufffd", text)
+    return Decoded(html_to_text(text, url).splitlines(), tuple(edits))
+
+
+def text_decoded(text: str) -> Decoded:
+    """Plain text's lines; an unkept run of bytes is shown escaped and edited out."""
+    lines = text.splitlines()
+    if not UNKEPT.search(text):
+        return Decoded(lines)
+    edits = []
+    for number, line in enumerate(lines, 1):
+        if UNKEPT.search(line):
+            lines[number - 1], line_edits = escaped_line(number, line)
+            edits += line_edits
+    return Decoded(lines, tuple(edits))
+
+
+def escaped_line(number: int, line: str) -> tuple[str, list[Edit]]:
+    """`line` with each unkept run written as \\xNN, and the edits that replace each run."""
+    pieces, edits, at, shift = [], [], 0, 0
+    for run in UNKEPT.finditer(line):
+        shown = "".join(escape(char) for char in run[0])
+        pieces += [line[at:run.start()], shown]
+        nul = run[0][0] == "\x00"
+        edits.append(Edit(number, run.start() + shift, shown, "" if nul else "\ufffd",
+                          NUL_RULE if nul else INVALID_UTF8_RULE))
+        shift += len(shown) - len(run[0])
+        at = run.end()
+    return "".join(pieces) + line[at:], edits
+
+
+def escape(char: str) -> str:
+    """A NUL or an escaped bad byte (U+DC80-U+DCFF) as the text `\\xNN`."""
+    return f"\\x{ord(char) & 0xff:02x}"
+
+
+def refuse_binary(text: str) -> None:
+    """InputError if the text holds NULs and is mostly control characters; text without
+    NULs passes (the encoding stage removes stray control characters)."""
+    if "\x00" in text and binary_text(text):
         raise InputError("input contains NUL characters: it looks binary, not text")
-    if fmt == "html" or (fmt == "auto" and looks_like_html(text[:65536])):
-        return html_to_text(text, url)
-    return text
 
 
-def looks_like_html(head: str) -> bool:
-    """A page (doctype, <html>, <head>, <body>) or a fragment of tagged blocks."""
-    return bool(HTML_SNIFF.match(head)) or (
-        bool(FRAGMENT_START.match(head)) and len(BLOCK_CLOSE.findall(head)) >= FRAGMENT_MIN_CLOSING_TAGS)
+def binary_text(text: str) -> bool:
+    return len(CONTROL.findall(text)) > BINARY_CONTROL_SHARE * len(text)
 
 
 def decode_bytes(data: bytes) -> str:
-    """UTF-8 (with or without BOM) if valid, else the encoding charset_normalizer finds."""
-    if b"\x00" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError("input contains NUL bytes: it looks binary, not text")
+    """The text of `data` as cleaning sees it, with bad bytes as U+FFFD and NULs dropped."""
+    return UNKEPT.sub(lambda m: "" if m[0][0] == "\x00" else "\ufffd", decode_escaped(data))
+
+
+def decode_escaped(data: bytes) -> str:
+    """UTF-16 (by BOM or by its NULs), UTF-8 (BOM or not) with any bad bytes kept as
+    U+DC80-U+DCFF if it is mostly UTF-8, else the encoding charset_normalizer finds."""
+    utf16 = utf16_codec(data)
+    if utf16:
+        try:
+            return data.decode(utf16)
+        except UnicodeDecodeError:
+            raise InputError(f"input looks like {utf16.upper()} but is not valid") from None
+    if binary_bytes(data):
+        raise InputError("input contains NUL bytes: it looks binary, not text" if b"\x00" in data
+                         else "input is mostly control characters: it looks binary, not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8-sig", "surrogateescape")
+    if mostly_utf8(text):
+        return text
     best = from_bytes(data).best()
     if best is None:
         raise InputError("input is not text in any encoding we can recognise")
-    text = str(best)
-    if len(CONTROL.findall(text[:65536])) > BINARY_CONTROL_SHARE * min(len(text), 65536):
+    if binary_text(str(best)[:SNIFF_CHARS]):
         raise InputError("input is mostly control characters: it looks binary, not text")
-    return text
+    return str(best)
 
 
-def html_to_text(html: str, url: str | None) -> str:
-    """Article text of an HTML page, one paragraph per line (empty if none found).
+def binary_bytes(data: bytes) -> bool:
+    """More than BINARY_CONTROL_SHARE of the bytes are control bytes (counted in C)."""
+    controls = len(data) - len(data.translate(None, CONTROL_BYTES))
+    return controls > BINARY_CONTROL_SHARE * len(data)
 
-    trafilatura's settings were chosen on bench/quality.py, measuring cleaner's output:
-    leaving readers' comments out keeps as much content, leaves out more noise and extracts
-    faster. Precision mode, `fast` and trafilatura's duplicate filter lose more text than
-    they remove noise, so cleaner's own stages do that job after extraction (figures in
-    docs/evaluation.md, alternatives in docs/decisions.md)."""
-    import trafilatura  # imported here: plain-text users should not pay for lxml's start-up
 
-    return trafilatura.extract(html, url=url, include_comments=False, include_tables=True,
-                               deduplicate=False, favor_precision=False) or ""
+def utf16_codec(data: bytes) -> str | None:
+    """'utf-16' or 'utf-32' if the data starts with its BOM, 'utf-16-le'/'-be' if NULs
+    fill every other byte (Latin-script UTF-16 without a BOM), else None."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    head = data[:SNIFF_CHARS]
+    if len(head) < 2 or b"\x00" not in head:
+        return None
+    even, odd = head[0::2], head[1::2]
+    even_share, odd_share = even.count(0) / len(even), odd.count(0) / len(odd)
+    if len(data) % 2 == 0 and odd_share >= UTF16_NUL_SHARE and even_share < UTF16_OTHER_NUL_SHARE:
+        return "utf-16-le"
+    if len(data) % 2 == 0 and even_share >= UTF16_NUL_SHARE and odd_share < UTF16_OTHER_NUL_SHARE:
+        return "utf-16-be"
+    return None
+
+
+def mostly_utf8(text: str) -> bool:
+    """At least MOSTLY_UTF8_SHARE of the non-ASCII characters are valid UTF-8 (not bad bytes)."""
+    bad = len(regex.findall(r"[\udc80-\udcff]", text))
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return non_ascii - bad >= MOSTLY_UTF8_SHARE * non_ascii

@@ -1,0 +1,31 @@
+"""What comes with a document from a user or a record field (its language code, its URL),
+made usable by the stages: a malformed value is ignored, never the document's text."""
+
+from urllib.parse import urlsplit
+
+import regex
+
+# A language tag's primary subtag: two or three letters ("en" of "EN", "en-US", "en_GB").
+PRIMARY_SUBTAG = regex.compile(r"\A\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9-_]*)?\s*\Z")
+
+
+def language_code(lang) -> str | None:
+    """'EN', 'en-US', 'en_GB' -> 'en': the rule files are named by lower-case primary
+    subtags. Anything else that is a non-empty string is kept as given, lower-cased
+    (it then matches no rule file, as before); other values are no language."""
+    if not isinstance(lang, str) or not lang.strip():
+        return None
+    match = PRIMARY_SUBTAG.match(lang)
+    return match[1].lower() if match else lang.strip().lower()
+
+
+def usable_url(url) -> str | None:
+    """The URL if Python can parse it (its host included), else None: "http://[x/" raises
+    ValueError in urlsplit, and would otherwise cost the document its text."""
+    if not isinstance(url, str) or not url:
+        return None
+    try:
+        urlsplit(url if "//" in url else f"//{url}").hostname
+    except ValueError:
+        return None
+    return url

@@ -1,0 +1,73 @@
+"""Is it HTML, and its article text: the one sniffing function every entry point uses, and
+trafilatura guarded against the pages its HTML parser cannot take."""
+
+import regex
+
+from ..errors import InputError
+
+# A page: an optional BOM, XML prolog (XHTML) and comments, then a doctype or an opening
+# html, head or body tag.
+HTML_SNIFF = regex.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+                           r"<(?:!doctype\s+html|html|head|body)\b",
+                           regex.IGNORECASE | regex.DOTALL)
+# An HTML fragment (no <html>) starts with a tag and closes block elements.
+FRAGMENT_START = regex.compile(r"\A\ufeff?\s*<[a-z!]", regex.IGNORECASE)
+BLOCK_CLOSE = regex.compile(r"</(?:p|div|article|section|li|h[1-6]|blockquote|span|a)>", regex.IGNORECASE)
+FRAGMENT_MIN_CLOSING_TAGS = 2
+# libxml2 checks each attribute of a tag against all the others before it: 20,000 attributes
+# take 7 s, 10^6 hang it for hours, in C, where no time limit can interrupt it. A real tag
+# has a few dozen; 1,000 cost ~20 ms. Only tags longer than LONG_TAG_CHARS are counted (a long
+# tag is usually one long attribute value, a data: URI, which costs nothing).
+MAX_TAG_ATTRIBUTES = 1_000
+LONG_TAG_CHARS = 16_384
+LONG_TAG = regex.compile(r"<[^<>]{%d,}" % LONG_TAG_CHARS)
+ATTRIBUTE = regex.compile(r"""\s[^\s=/>"']+\s*=""")
+
+
+def looks_like_html(head: str) -> bool:
+    """A page (doctype, <html>, <head>, <body>, after any BOM or XML prolog) or a fragment
+    of tagged blocks."""
+    return bool(HTML_SNIFF.match(head)) or (
+        bool(FRAGMENT_START.match(head)) and len(BLOCK_CLOSE.findall(head)) >= FRAGMENT_MIN_CLOSING_TAGS)
+
+
+def html_to_text(html: str, url: str | None) -> str:
+    """Article text of an HTML page, one paragraph per line (empty if none found).
+
+    trafilatura's settings were chosen on bench/quality.py, measuring cleaner's output:
+    leaving readers' comments out keeps as much content, leaves out more noise and extracts
+    faster. Precision mode, `fast` and trafilatura's duplicate filter lose more text than
+    they remove noise, so cleaner's own stages do that job after extraction (figures in
+    docs/evaluation.md, alternatives in docs/decisions.md). A page nested deeper than libxml2's default limit (256
+    elements) extracts nothing; it is parsed again without that limit."""
+    refuse_attribute_bomb(html)
+    text = extract(html, url)
+    if not text and "<" in html:
+        text = extract(deep_tree(html), url)
+    return text
+
+
+def extract(html, url: str | None) -> str:
+    import trafilatura  # imported here: plain-text users should not pay for lxml's start-up
+
+    return trafilatura.extract(html, url=url, include_comments=False, include_tables=True,
+                               deduplicate=False, favor_precision=False) or ""
+
+
+def deep_tree(html: str):
+    """The page parsed by lxml without its depth limit (huge_tree), or the html if unparsable."""
+    from lxml import etree, html as lxml_html
+
+    try:
+        return lxml_html.document_fromstring(html, parser=lxml_html.HTMLParser(huge_tree=True))
+    except (etree.ParserError, ValueError):
+        return html
+
+
+def refuse_attribute_bomb(html: str) -> None:
+    """InputError for a tag with more than MAX_TAG_ATTRIBUTES attributes."""
+    for tag in LONG_TAG.finditer(html):
+        count = len(ATTRIBUTE.findall(tag[0]))
+        if count > MAX_TAG_ATTRIBUTES:
+            raise InputError(f"a tag with {count:,} attributes (over {MAX_TAG_ATTRIBUTES:,}): "
+                             "the HTML parser would take hours over it")
