@@ -1,23 +1,29 @@
 """Inputs -> a stream of Records, in a fixed order: directories of .txt/.html files (optionally
 .gz), JSONL (.jsonl, .jsonl.gz, .jsonl.zst), WARC (.warc, .warc.gz) and stdin.
 
-Everything streams: memory does not grow with the input. A line or file that cannot be read
-becomes a Record with an error, so it reaches the errors file instead of vanishing.
+Everything streams: memory does not grow with the input, and no document, JSON line or WARC
+payload is read past Options.max_input_bytes. A line or file that cannot be read becomes a
+Record with an error, so it reaches the errors file instead of vanishing; an input that
+cannot be read at all is refused before the run starts (check_inputs).
 """
 
 import gzip
 import io
 import json
 import sys
+import zlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import quote
 
-from ..errors import CleanerError
+from ..errors import CleanerError, InputError
+from ..metadata import language_code
 from ..safepaths import input_label
-from ..sources import document_files, document_format, mirrored_name, read_document
+from ..sources import (DEFAULT_MAX_BYTES, READ_CHUNK_BYTES, document_files, document_format,
+                       file_format, mirrored_name, read_document, read_limited)
 from .records import Record
 from .shard import stable_hash
+from .warc import check_warc, describe, warc_records
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst")
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -34,7 +40,8 @@ class Fields:
 
 
 def check_inputs(paths) -> None:
-    """Fail before any work if an input is missing or of an unknown kind."""
+    """Fail before any work if an input is missing, of an unknown kind, or not readable as
+    its kind at its start (random bytes named .jsonl.gz, .jsonl.zst or .warc.gz)."""
     for raw in paths:
         path = Path(raw)
         if raw == "-" or path.is_dir():
@@ -44,6 +51,30 @@ def check_inputs(paths) -> None:
         if input_kind(raw) is None:
             raise CleanerError(f"{raw}: unknown input type; give a directory, .txt/.html(.gz), "
                                f"{', '.join(JSONL_SUFFIXES + WARC_SUFFIXES)} or - for stdin")
+        if input_kind(raw) == "warc":
+            check_warc(path)
+        elif input_kind(raw) == "jsonl":
+            check_stream(path)
+
+
+def check_stream(path: Path) -> None:
+    """InputError unless the first bytes of the (decompressed) file can be read."""
+    try:
+        with open_stream(path) as stream:
+            stream.read(1)
+    except stream_errors() as err:
+        raise InputError(f"{path}: cannot read it ({describe(err)})") from None
+
+
+def stream_errors() -> tuple[type[BaseException], ...]:
+    """What a broken or truncated compressed stream raises while it is read."""
+    errors = [EOFError, zlib.error, OSError]
+    try:
+        import zstandard
+        errors.append(zstandard.ZstdError)
+    except ImportError:
+        pass
+    return tuple(errors)
 
 
 def input_kind(raw: str) -> str | None:
@@ -57,48 +88,63 @@ def input_kind(raw: str) -> str | None:
     return None
 
 
-def read_inputs(paths, fields: Fields, fmt: str = "auto", stdin_format: str = "jsonl"):
+def input_limit(options) -> int:
+    """Options.max_input_bytes of a CleanConfig's `options` pairs (the default if unset)."""
+    return dict(options).get("max_input_bytes", DEFAULT_MAX_BYTES)
+
+
+def read_inputs(paths, fields: Fields, fmt: str = "auto", stdin_format: str = "jsonl",
+                max_bytes: int = DEFAULT_MAX_BYTES):
     """Records from every input in turn; with several inputs, output paths are prefixed
-    with the input's name so mirrored outputs do not collide."""
+    with the input's name so mirrored outputs do not collide. No document is read past
+    `max_bytes` (Options.max_input_bytes)."""
     several = len(paths) > 1
     for raw in paths:
         prefix = input_label(raw) + "/" if several and raw != "-" else ""
-        yield from read_input(raw, fields, fmt, stdin_format, prefix)
+        yield from read_input(raw, fields, fmt, stdin_format, prefix, max_bytes)
 
 
-def read_input(raw: str, fields: Fields, fmt: str, stdin_format: str, prefix: str = ""):
+def read_input(raw: str, fields: Fields, fmt: str, stdin_format: str, prefix: str = "",
+               max_bytes: int = DEFAULT_MAX_BYTES):
     path = Path(raw)
     if raw == "-":
         if stdin_format == "jsonl":
-            yield from jsonl_records(sys.stdin.buffer, "-", fields, fmt, prefix)
+            yield from jsonl_records(sys.stdin.buffer, "-", fields, fmt, prefix, max_bytes)
         else:
-            yield Record("-", sys.stdin.buffer.read(), stdin_format, path=prefix + "stdin.txt")
+            yield stdin_record(stdin_format, prefix + "stdin.txt", max_bytes)
     elif path.is_dir():
-        yield from directory_records(path, fmt, prefix)
+        yield from directory_records(path, fmt, prefix, max_bytes)
     elif input_kind(raw) == "jsonl":
         with open_stream(path) as stream:
-            yield from jsonl_records(stream, raw, fields, fmt, prefix)
+            yield from jsonl_records(stream, raw, fields, fmt, prefix, max_bytes)
     elif input_kind(raw) == "warc":
-        yield from warc_records(path, prefix)
+        yield from warc_records(path, prefix, max_bytes, safe_name)
     else:
-        yield file_record(path, raw, path.name, fmt, prefix)
+        yield file_record(path, raw, path.name, fmt, prefix, max_bytes)
 
 
-def directory_records(root: Path, fmt: str, prefix: str):
+def stdin_record(fmt: str, path: str, max_bytes: int) -> Record:
+    try:
+        return Record("-", read_limited(sys.stdin.buffer, max_bytes), fmt, path=path)
+    except InputError as err:
+        return Record("-", None, path=path, error=str(err))
+
+
+def directory_records(root: Path, fmt: str, prefix: str, max_bytes: int = DEFAULT_MAX_BYTES):
     """Every document file under `root`, sorted by relative path; output mirrors the tree."""
     for rel in document_files(root):
-        yield file_record(root / rel, str(root / rel), rel, fmt, prefix)
+        yield file_record(root / rel, str(root / rel), rel, fmt, prefix, max_bytes)
 
 
-def file_record(path: Path, name: str, rel: str, fmt: str, prefix: str) -> Record:
+def file_record(path: Path, name: str, rel: str, fmt: str, prefix: str,
+                max_bytes: int = DEFAULT_MAX_BYTES) -> Record:
     """One document file (gzipped or not) as a Record with its mirrored .txt path."""
     target = prefix + mirrored_name(rel)
     try:
-        data = read_document(path)
+        data = read_document(path, max_bytes)
     except CleanerError as err:
         return Record(name, None, path=target, error=str(err))
-    doc_fmt = document_format(path.name) if fmt == "auto" else fmt
-    return Record(name, data, doc_fmt, path=target)
+    return Record(name, data, file_format(path.name, fmt), path=target)
 
 
 def open_stream(path: Path):
@@ -116,18 +162,35 @@ def open_stream(path: Path):
     return path.open("rb")
 
 
-def jsonl_records(stream, source: str, fields: Fields, fmt: str, prefix: str):
-    """One Record per JSON line; a bad line becomes a Record with an error, id 'source:line'."""
-    for number, line in enumerate(stream, 1):
-        if not line.strip():
-            continue
-        where = f"{source}:{number}"
-        try:
-            obj = json.loads(line)
-        except (ValueError, RecursionError) as err:  # RecursionError: nested too deep
-            yield Record(where, None, path=prefix + safe_name(where), error=f"invalid JSON: {err}")
-            continue
-        yield json_record(obj, where, fields, fmt, prefix)
+def jsonl_records(stream, source: str, fields: Fields, fmt: str, prefix: str,
+                  max_bytes: int = DEFAULT_MAX_BYTES):
+    """One Record per JSON line; a bad or too long line becomes a Record with an error, id
+    'source:line'; a stream that breaks off (truncated gzip) ends with one."""
+    number = 0
+    try:
+        while line := stream.readline(max_bytes + 1):
+            number += 1
+            if line.strip():
+                yield jsonl_record(stream, line, f"{source}:{number}", fields, fmt, prefix, max_bytes)
+    except stream_errors() as err:
+        where = f"{source}:{number + 1}"
+        yield Record(where, None, path=prefix + safe_name(where),
+                     error=f"cannot read past line {number}: {describe(err)}")
+
+
+def jsonl_record(stream, line: bytes, where: str, fields: Fields, fmt: str, prefix: str,
+                 max_bytes: int) -> Record:
+    """The Record of one JSON line, which is skipped (not kept) if it is over `max_bytes`."""
+    if len(line) > max_bytes and not line.endswith(b"\n"):
+        while (rest := stream.readline(READ_CHUNK_BYTES)) and not rest.endswith(b"\n"):
+            pass
+        return Record(where, None, path=prefix + safe_name(where), error=f"line over the "
+                      f"{max_bytes:,}-byte limit (Options.max_input_bytes)")
+    try:
+        obj = json.loads(line)
+    except (ValueError, RecursionError) as err:  # RecursionError: nested too deep
+        return Record(where, None, path=prefix + safe_name(where), error=f"invalid JSON: {err}")
+    return json_record(obj, where, fields, fmt, prefix)
 
 
 def json_record(obj, where: str, fields: Fields, fmt: str, prefix: str) -> Record:
@@ -136,14 +199,13 @@ def json_record(obj, where: str, fields: Fields, fmt: str, prefix: str) -> Recor
                       error="a JSONL line must be a JSON object")
     doc_id = obj.get(fields.id, where)
     text, url = obj.get(fields.text), obj.get(fields.url)
-    lang = obj.get(fields.lang) if fields.lang else None
+    lang = language_code(obj.get(fields.lang)) if fields.lang else None
     meta = {k: v for k, v in obj.items() if k not in (fields.id, fields.text, fields.url)}
     path = prefix + safe_name(str(doc_id))
     if not isinstance(text, str):
         return Record(doc_id, None, path=path, error=f"field {fields.text!r} is missing or not "
                       "a string; name the text field with --text-field")
-    return Record(doc_id, text, fmt, url if isinstance(url, str) else None,
-                  lang if isinstance(lang, str) and lang else None, meta, path)
+    return Record(doc_id, text, fmt, url if isinstance(url, str) else None, lang, meta, path)
 
 
 def unique_paths(records):
@@ -165,20 +227,3 @@ def safe_name(doc_id: str) -> str:
     """A file name for a document id (slashes and other specials percent-encoded)."""
     return quote(doc_id, safe="", errors="surrogatepass") + ".txt"
 
-
-def warc_records(path: Path, prefix: str):
-    """HTML responses of a WARC file: id = WARC-Record-ID, url = WARC-Target-URI."""
-    try:
-        from warcio.archiveiterator import ArchiveIterator
-    except ImportError:
-        raise CleanerError(f"{path}: reading WARC needs warcio: pip install 'cleaner[warc]'") from None
-    with path.open("rb") as stream:
-        for record in ArchiveIterator(stream):
-            if record.rec_type != "response" or record.http_headers is None:
-                continue
-            if "html" not in (record.http_headers.get_header("Content-Type") or "").lower():
-                continue
-            doc_id = record.rec_headers.get_header("WARC-Record-ID")
-            url = record.rec_headers.get_header("WARC-Target-URI")
-            yield Record(doc_id, record.content_stream().read(), "html", url,
-                         path=prefix + safe_name(doc_id))

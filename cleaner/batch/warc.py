@@ -1,0 +1,85 @@
+"""HTML responses of a WARC file as Records, read as a stream: a payload over the size limit,
+a record without an id, or an archive that breaks off becomes an error Record or a fallback
+id, never a traceback or a lost document."""
+
+from pathlib import Path
+
+from ..errors import InputError, UsageError
+from .records import Record
+
+
+def archive_iterator(stream):
+    try:
+        from warcio.archiveiterator import ArchiveIterator
+    except ImportError:
+        raise UsageError("reading WARC needs warcio: pip install 'cleaner[warc]'") from None
+    return iter(ArchiveIterator(stream))
+
+
+def read_errors() -> tuple[type[BaseException], ...]:
+    """What a broken or truncated archive raises while it is read."""
+    import zlib
+
+    from warcio.exceptions import ArchiveLoadFailed
+    return (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError)
+
+
+def check_warc(path: Path) -> None:
+    """InputError unless the file's first record reads as WARC (random bytes named .warc.gz
+    are refused before the run starts)."""
+    with path.open("rb") as stream:
+        try:
+            next(archive_iterator(stream), None)
+        except read_errors() as err:
+            raise InputError(f"{path}: not a readable WARC file ({describe(err)})") from None
+
+
+def warc_records(path: Path, prefix: str, max_bytes: int, safe_name):
+    """Records of the HTML responses: id = WARC-Record-ID (else 'path#N', N counting
+    records from 1), url = WARC-Target-URI. A file that breaks off ends with an error Record."""
+    number = 0
+    with path.open("rb") as stream:
+        records = archive_iterator(stream)
+        while True:
+            try:
+                record = next(records, None)
+                if record is None:
+                    return
+                number += 1
+                item = html_response(record, f"{path}#{number}", prefix, max_bytes, safe_name)
+            except read_errors() as err:
+                where = f"{path}#{number + 1}"
+                yield Record(where, None, path=prefix + safe_name(where),
+                             error=f"cannot read the WARC file past record {number}: {describe(err)}")
+                return
+            if item is not None:
+                yield item
+
+
+def html_response(record, fallback_id: str, prefix: str, max_bytes: int, safe_name) -> Record | None:
+    """The record as a Record if it is an HTML response, else None."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    if "html" not in (record.http_headers.get_header("Content-Type") or "").lower():
+        return None
+    doc_id = record.rec_headers.get_header("WARC-Record-ID") or fallback_id
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    path = prefix + safe_name(doc_id)
+    payload = record.content_stream().read(max_bytes + 1)
+    if len(payload) > max_bytes:
+        return Record(doc_id, None, url=url, path=path,
+                      error=f"payload over the {max_bytes:,}-byte limit (Options.max_input_bytes)")
+    return Record(doc_id, payload, "html", url, path=path)
+
+
+# An error's message is cut to its first line and this many characters: warcio's quotes the
+# bytes it could not read, which is no use on one line of a terminal.
+MESSAGE_CHARS = 120
+
+
+def describe(err: BaseException) -> str:
+    """One short line: the error's type and the start of its message."""
+    message = str(err).split("\n", 1)[0]
+    if len(message) > MESSAGE_CHARS:
+        message = message[:MESSAGE_CHARS] + "..."
+    return f"{type(err).__name__}: {message}" if message else type(err).__name__
