@@ -19,7 +19,7 @@ from .lock import output_locks
 from .rule_schema import markdown_table
 from .ruleset import builtin_rules_dir, load_rulesets
 from .safepaths import contained_path, input_name, refuse_inside_inputs, refuse_replacing
-from .sources import document_files, mirrored_name, read_document
+from .sources import document_files, file_format, mirrored_name, read_source
 from .stress import slow_patterns
 
 
@@ -105,24 +105,24 @@ def add_document_options(parser):
                         help="how to read inputs (default: sniff)")
 
 
-def read_input(path: str) -> bytes:
+def read_input(cleaner, path: str) -> bytes:
     """The bytes of a document file (gunzipped if .gz), or of stdin for '-'."""
-    return sys.stdin.buffer.read() if path == "-" else read_document(Path(path))
+    return read_source(path, cleaner.options.max_input_bytes)
 
 
-def clean_one(cleaner, data, args, url=None):
-    return cleaner.clean(data, url=url or args.url, outlet=args.outlet, lang=args.lang,
-                         fmt=args.input_format)
+def clean_one(cleaner, data, args, name="-"):
+    return cleaner.clean(data, url=args.url, outlet=args.outlet, lang=args.lang,
+                         fmt=file_format(name, args.input_format))
 
 
 def run_explain(args) -> int:
     with rules_readable():
         cleaner = Cleaner(rules=args.rules)
     try:
-        data = read_input(args.path)
+        data = read_input(cleaner, args.path)
     except CleanerError as err:
         raise InputError(f"{args.path}: {err}") from None
-    result = clean_one(cleaner, data, args)
+    result = clean_one(cleaner, data, args, args.path)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     sys.stdout.write(explain(result, color))
     print(f"# lang={result.lang} outlet={result.outlet} removed={len(result.removed)} "
@@ -188,7 +188,7 @@ def clean_job(cleaner, args, job, records: JsonlWriter, report: JsonlWriter) -> 
     """Clean and write one document; a failure is one line on stderr and False."""
     name, source, target = job
     try:
-        result = clean_one(cleaner, read_input(source), args)
+        result = clean_one(cleaner, read_input(cleaner, source), args, source)
         if args.format == "jsonl":
             records.write({"id": name, **result.to_dict(include_changes=False)})
         elif target is None:

@@ -18,7 +18,7 @@ import regex
 import yaml
 
 from ..stages.dictionary import load_dictionary
-from .readers import read_inputs
+from .readers import input_limit, read_inputs
 from .records import Outcome
 from .runner import batches, ordered
 from .shard import ALL, stable_hash
@@ -194,7 +194,8 @@ def learn(job, engine, by: str) -> Learner:
     """Clean every input record of `job` (all shards: what is learned must not depend on the
     shard) on `engine`, counting each group's lines."""
     learner = Learner(by)
-    records = read_inputs(job.inputs, job.fields, job.fmt, job.stdin_format)
+    records = read_inputs(job.inputs, job.fields, job.fmt, job.stdin_format,
+                          input_limit(job.config.options))
     for outcomes, _ in ordered(engine, job.config, batches(records, ALL, 0)):
         for outcome in outcomes:
             learner.add(outcome)

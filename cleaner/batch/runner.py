@@ -14,7 +14,7 @@ from ..errors import RecordError, WorkerError
 from ..files import JsonlWriter, remove_leftovers
 from .checkpoint import (Checkpoint, checkpoint_path, input_fingerprints, load_checkpoint,
                          save_checkpoint)
-from .readers import Fields, read_inputs, unique_paths
+from .readers import Fields, input_limit, read_inputs, unique_paths
 from .records import CleanConfig, Outcome
 from .shard import ALL, Shard
 from .summary import Summary
@@ -113,7 +113,8 @@ def resumed_state(path: Path, signature: dict) -> Checkpoint | None:
 def job_records(job: BatchJob, named_files: bool, consumed: int):
     """The job's records after the first `consumed`; with `named_files` (a directory
     output) their paths are made unique first, over the whole input."""
-    records = read_inputs(job.inputs, job.fields, job.fmt, job.stdin_format)
+    records = read_inputs(job.inputs, job.fields, job.fmt, job.stdin_format,
+                          input_limit(job.config.options))
     if named_files:  # files are named by id: two ids alike need two names
         records = unique_paths(records)
     return islice(records, consumed, None)
