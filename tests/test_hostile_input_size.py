@@ -1,0 +1,91 @@
+"""Hostile input, size: inputs are read as streams and refused as soon as they pass the size
+limit, whatever compression hides them, with memory bounded by the limit (issue 15, item 3)."""
+
+import gzip
+import json
+import subprocess
+import sys
+import zlib
+
+from cleaner.batch.readers import Fields, read_inputs
+from cleaner.options import Options
+
+from batch_corpus import read_jsonl
+
+LIMIT = Options().max_input_bytes
+MB = 1 << 20
+# Python, the CLI run once on a small input (so every import and warm-up is counted as idle),
+# then on each hostile input; prints the rise in peak memory (bytes) and the exit codes.
+MEASURE = """
+import resource, sys
+from cleaner.cli import main
+peak = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+main(sys.argv[1].split("|"))
+idle = peak()
+codes = [main(args.split("|")) for args in sys.argv[2:]]
+print(peak() - idle, *codes)
+"""
+
+
+def measured(tmp_path, idle_args: list, *runs: list, stdin=None) -> tuple[int, list, bytes]:
+    """(peak memory rise in bytes, exit codes, stderr) of the CLI on each of `runs`."""
+    done = subprocess.run([sys.executable, "-c", MEASURE, "|".join(map(str, idle_args)),
+                           *("|".join(map(str, args)) for args in runs)],
+                          capture_output=True, stdin=stdin, cwd=tmp_path, timeout=120)
+    rise, *codes = done.stdout.split()[-1 - len(runs):]
+    return int(rise), [int(code) for code in codes], done.stderr
+
+
+def gzip_of_repeated(path, chunk: bytes, times: int, head: bytes = b"", tail: bytes = b""):
+    """A small .gz file that unpacks to head + chunk * times + tail (a decompression bomb)."""
+    packer = zlib.compressobj(1, zlib.DEFLATED, 31)
+    with open(path, "wb") as out:
+        out.write(packer.compress(head))
+        for _ in range(times):
+            out.write(packer.compress(chunk))
+        out.write(packer.compress(tail) + packer.flush())
+    return path
+
+
+def test_a_gzip_bomb_and_dev_zero_fail_fast_with_memory_bounded_by_the_limit(tmp_path):
+    (tmp_path / "small.txt").write_text("A short document of one sentence.\n")
+    bomb = gzip_of_repeated(tmp_path / "bomb.txt.gz", b"a" * MB, LIMIT // MB + 4)
+    rise, codes, stderr = measured(tmp_path, ["clean", "small.txt"], ["clean", bomb],
+                                   ["clean", "/dev/zero"])
+    assert codes == [1, 1] and b"Traceback" not in stderr
+    assert b"bomb.txt.gz: input is over the 20,000,000-byte limit" in stderr
+    assert b"/dev/zero: input is over the 20,000,000-byte limit" in stderr
+    assert rise <= 2 * LIMIT
+
+
+def test_stdin_without_end_is_refused_at_the_limit(tmp_path):
+    (tmp_path / "small.txt").write_text("A short document of one sentence.\n")
+    with open("/dev/zero", "rb") as zero:
+        rise, codes, stderr = measured(tmp_path, ["clean", "small.txt"], ["clean", "-"], stdin=zero)
+    assert codes == [1] and b"-: input is over" in stderr
+    assert rise <= 2 * LIMIT
+
+
+def test_one_huge_jsonl_line_fails_alone_and_the_others_are_cleaned(tmp_path):
+    good = json.dumps({"id": "a", "text": "The council met on Monday to discuss the budget."})
+    after = json.dumps({"id": "c", "text": "The mayor spoke on Tuesday about the new school."})
+    source = gzip_of_repeated(tmp_path / "in.jsonl.gz", b"b" * MB, LIMIT // MB + 4,
+                              (good + '\n{"id": "big", "text": "').encode(), ('"}\n' + after + "\n").encode())
+    (tmp_path / "small.jsonl").write_text(good + "\n")
+    rise, codes, stderr = measured(tmp_path, ["batch", "small.jsonl", "-o", "small-out.jsonl", "-j", "1"],
+                                   ["batch", source, "-o", "out.jsonl", "-j", "1"])
+    assert codes == [1] and b"Traceback" not in stderr
+    assert [r["id"] for r in read_jsonl(tmp_path / "out.jsonl")] == ["a", "c"]
+    [error] = read_jsonl(tmp_path / "out.errors.jsonl")
+    assert error["id"] == f"{source}:2" and "over the 20,000,000-byte limit" in error["error"]
+    assert rise <= 2 * LIMIT
+
+
+def test_readers_stop_at_a_smaller_limit(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "big.txt.gz").write_bytes(gzip.compress(b"word " * 1000))
+    (tmp_path / "docs" / "small.txt").write_text("A short one.")
+    records = list(read_inputs((str(tmp_path / "docs"),), Fields(), max_bytes=1000))
+    assert [(r.id.rsplit("/", 1)[1], r.error) for r in records] == [
+        ("big.txt.gz", "input is over the 1,000-byte limit (Options.max_input_bytes); "
+                       "split it or raise the limit"), ("small.txt", None)]
