@@ -1,0 +1,93 @@
+"""Hostile input, time: a document over Options.doc_time_limit_s fails with DocumentTimeout,
+in clean() and in batch workers, and the rest of the batch finishes (issue 15, item 5)."""
+
+import threading
+import time
+
+import pytest
+
+from cleaner import Cleaner, InputError
+from cleaner.batch.engines import ProcessEngine
+from cleaner.batch.records import CleanConfig, Record, clean_batch
+from cleaner.batch.runner import BatchJob, run_batch
+from cleaner.errors import DocumentTimeout
+
+from batch_corpus import read_jsonl, write_jsonl
+from conftest import run_cli
+
+LONG_TEXT = "The committee met again on Tuesday and discussed the budget at length.\n" * 20_000
+SHORT = "The council met on Monday to discuss the budget for the coming year."
+LIMIT_S = 0.3
+# A page with 10^6 attributes on one tag (12 MB): libxml2 would take hours to parse it.
+ATTRIBUTE_BOMB = ("<html><body><p " + " ".join(f'a{i}="x"' for i in range(10**6)) +
+                  f">{SHORT}</p></body></html>")
+
+
+@pytest.fixture(scope="module")
+def quick() -> Cleaner:
+    """A Cleaner with a short limit, warmed up: the language profiles load on first use."""
+    cleaner = Cleaner(doc_time_limit_s=LIMIT_S)
+    Cleaner().clean(SHORT)
+    return cleaner
+
+
+def test_an_over_time_document_fails_within_the_limit(quick):
+    started = time.perf_counter()
+    with pytest.raises(DocumentTimeout, match="doc_time_limit_s"):
+        quick.clean(LONG_TEXT)
+    assert time.perf_counter() - started < LIMIT_S + 1
+
+
+def test_the_cleaner_is_usable_after_a_timeout(quick):
+    with pytest.raises(DocumentTimeout):
+        quick.clean(LONG_TEXT)
+    assert quick.clean(SHORT).text == SHORT + "\n"
+
+
+def test_off_the_main_thread_there_is_no_limit_and_no_error():
+    results = []
+    worker = threading.Thread(target=lambda: results.append(
+        Cleaner(doc_time_limit_s=0.001).clean(SHORT).text))
+    worker.start()
+    worker.join()
+    assert results == [SHORT + "\n"]
+
+
+def test_the_attribute_bomb_is_refused_before_the_parser(cleaner):
+    started = time.perf_counter()
+    with pytest.raises(InputError, match="1,000,000 attributes"):
+        cleaner.clean(ATTRIBUTE_BOMB)
+    assert time.perf_counter() - started < cleaner.options.doc_time_limit_s + 1
+
+
+def test_a_batch_with_the_attribute_bomb_finishes(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "bomb.html").write_text(ATTRIBUTE_BOMB)
+    (tmp_path / "in" / "good.txt").write_text(SHORT)
+    done = run_cli("batch", tmp_path / "in", "-o", tmp_path / "out.jsonl", "-j", "2")
+    assert done.returncode == 1 and b"Traceback" not in done.stderr
+    assert [row["text"] for row in read_jsonl(tmp_path / "out.jsonl")] == [SHORT + "\n"]
+    [error] = read_jsonl(tmp_path / "out.errors.jsonl")
+    assert error["id"].endswith("bomb.html") and "1,000,000 attributes" in error["error"]
+
+
+def test_batch_workers_enforce_the_limit_and_the_rest_finishes(tmp_path):
+    source = write_jsonl(tmp_path / "in.jsonl", [{"id": "slow", "text": LONG_TEXT}] +
+                         [{"id": f"ok-{i}", "text": SHORT} for i in range(3)])
+    config = CleanConfig(options=(("doc_time_limit_s", LIMIT_S),))
+    job = BatchJob((str(source),), tmp_path / "out.jsonl", tmp_path / "errors.jsonl", config)
+    engine = ProcessEngine(2)
+    try:
+        summary = run_batch(job, engine)
+    finally:
+        engine.close()
+    assert (summary.docs_in, summary.docs_failed) == (4, 1)
+    assert [row["id"] for row in read_jsonl(tmp_path / "out.jsonl")] == ["ok-0", "ok-1", "ok-2"]
+    [error] = read_jsonl(tmp_path / "errors.jsonl")
+    assert error["id"] == "slow" and f"over {LIMIT_S:g} s" in error["error"]
+
+
+def test_clean_batch_turns_a_timeout_into_an_outcome():
+    config = CleanConfig(options=(("doc_time_limit_s", LIMIT_S),))
+    [slow, fast] = clean_batch(config, [Record("slow", LONG_TEXT), Record("fast", SHORT)])
+    assert "doc_time_limit_s" in slow.error and fast.error is None
