@@ -2,6 +2,8 @@
 a record without an id, or an archive that breaks off becomes an error Record or a fallback
 id, never a traceback or a lost document."""
 
+import gzip
+import io
 from pathlib import Path
 
 from ..errors import InputError, UsageError
@@ -21,13 +23,43 @@ def read_errors() -> tuple[type[BaseException], ...]:
     import zlib
 
     from warcio.exceptions import ArchiveLoadFailed
-    return (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError)
+    return (ArchiveLoadFailed, BrokenOff, EOFError, zlib.error, OSError, ValueError)
+
+
+class BrokenOff(Exception):
+    """A compressed WARC file ends in the middle of a gzip member."""
+
+
+class GzipGuard(io.RawIOBase):
+    """A gzip stream whose EOFError at a break reaches the reader as BrokenOff: warcio's own
+    decompression, and its handling of EOFError, end there quietly, and the records past the
+    break would be lost without a word. read1 hands on what was read before the break."""
+
+    def __init__(self, path: Path):
+        self.stream = gzip.open(path, "rb")
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        try:
+            return self.stream.read1(size)
+        except EOFError as err:
+            raise BrokenOff(str(err)) from None
+
+    def close(self) -> None:
+        self.stream.close()
+        super().close()
+
+
+def open_warc(path: Path):
+    return GzipGuard(path) if path.name.lower().endswith(".gz") else path.open("rb")
 
 
 def check_warc(path: Path) -> None:
     """InputError unless the file's first record reads as WARC (random bytes named .warc.gz
     are refused before the run starts)."""
-    with path.open("rb") as stream:
+    with open_warc(path) as stream:
         try:
             next(archive_iterator(stream), None)
         except read_errors() as err:
@@ -38,7 +70,7 @@ def warc_records(path: Path, prefix: str, max_bytes: int, safe_name):
     """Records of the HTML responses: id = WARC-Record-ID (else 'path#N', N counting
     records from 1), url = WARC-Target-URI. A file that breaks off ends with an error Record."""
     number = 0
-    with path.open("rb") as stream:
+    with open_warc(path) as stream:
         records = archive_iterator(stream)
         while True:
             try:
@@ -66,6 +98,8 @@ def html_response(record, fallback_id: str, prefix: str, max_bytes: int, safe_na
     url = record.rec_headers.get_header("WARC-Target-URI")
     path = prefix + safe_name(doc_id)
     payload = record.content_stream().read(max_bytes + 1)
+    if getattr(record.raw_stream, "limit", 0) > 0 and len(payload) <= max_bytes:
+        raise EOFError("the record's payload is shorter than its Content-Length")
     if len(payload) > max_bytes:
         return Record(doc_id, None, url=url, path=path,
                       error=f"payload over the {max_bytes:,}-byte limit (Options.max_input_bytes)")
