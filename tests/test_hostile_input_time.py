@@ -1,6 +1,7 @@
 """Hostile input, time: a document over Options.doc_time_limit_s fails with DocumentTimeout,
 in clean() and in batch workers, and the rest of the batch finishes (issue 15, item 5)."""
 
+import signal
 import threading
 import time
 
@@ -8,7 +9,7 @@ import pytest
 
 from cleaner import Cleaner, InputError
 from cleaner.batch.engines import ProcessEngine
-from cleaner.batch.records import CleanConfig, Record, clean_batch
+from cleaner.batch.records import CleanConfig, Record, clean_batch, cleaner_for
 from cleaner.batch.runner import BatchJob, run_batch
 from cleaner.errors import DocumentTimeout
 
@@ -71,11 +72,12 @@ def test_a_batch_with_the_attribute_bomb_finishes(tmp_path):
     assert error["id"].endswith("bomb.html") and "1,000,000 attributes" in error["error"]
 
 
-def test_batch_workers_enforce_the_limit_and_the_rest_finishes(tmp_path):
+def test_batch_workers_enforce_the_limit_and_the_rest_finishes(tmp_path, cleaner):
     source = write_jsonl(tmp_path / "in.jsonl", [{"id": "slow", "text": LONG_TEXT}] +
                          [{"id": f"ok-{i}", "text": SHORT} for i in range(3)])
     config = CleanConfig(options=(("doc_time_limit_s", LIMIT_S),))
     job = BatchJob((str(source),), tmp_path / "out.jsonl", tmp_path / "errors.jsonl", config)
+    cleaner_for(config), cleaner.clean(SHORT, fmt="html")  # workers fork: they inherit both, warm
     engine = ProcessEngine(2)
     try:
         summary = run_batch(job, engine)
@@ -91,3 +93,31 @@ def test_clean_batch_turns_a_timeout_into_an_outcome():
     config = CleanConfig(options=(("doc_time_limit_s", LIMIT_S),))
     [slow, fast] = clean_batch(config, [Record("slow", LONG_TEXT), Record("fast", SHORT)])
     assert "doc_time_limit_s" in slow.error and fast.error is None
+
+
+def stuck_in_c_code(html: str) -> None:
+    """Like a C call that never returns: SIGALRM blocked (so no DocumentTimeout), GIL free."""
+    if "STUCK" in html:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(60)
+
+
+def test_a_worker_stuck_in_c_code_is_ended_and_the_rest_finishes(tmp_path, monkeypatch, cleaner):
+    monkeypatch.setattr("cleaner.stages.html.refuse_attribute_bomb", stuck_in_c_code)  # forked workers inherit it
+    source = write_jsonl(tmp_path / "in.jsonl", [{"id": "stuck", "text": "<p>STUCK</p>"}] +
+                         [{"id": f"ok-{i}", "text": SHORT} for i in range(3)])
+    config = CleanConfig(options=(("doc_time_limit_s", LIMIT_S),))
+    job = BatchJob((str(source),), tmp_path / "out.jsonl", tmp_path / "errors.jsonl", config,
+                   fmt="html")
+    cleaner_for(config), cleaner.clean(SHORT, fmt="html")  # workers fork: they inherit both, warm
+    engine = ProcessEngine(2)
+    started = time.perf_counter()
+    try:
+        summary = run_batch(job, engine)
+    finally:
+        engine.close()
+    assert time.perf_counter() - started < 2 * (LIMIT_S + 1) + 5  # twice: in its batch, then alone
+    assert (summary.docs_in, summary.docs_failed) == (4, 1)
+    assert [row["id"] for row in read_jsonl(tmp_path / "out.jsonl")] == ["ok-0", "ok-1", "ok-2"]
+    [error] = read_jsonl(tmp_path / "errors.jsonl")
+    assert error["id"] == "stuck" and "worker process died cleaning this document" in error["error"]

@@ -10,6 +10,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
+from ..deadline import start_watchdog
 from ..errors import UsageError, WorkerError
 from .records import CleanConfig, clean_batch
 
@@ -62,8 +63,15 @@ class ProcessEngine:
 
 
 def new_pool(jobs: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=jobs, initializer=exit_with_parent,
+    return ProcessPoolExecutor(max_workers=jobs, initializer=start_worker,
                                initargs=(os.getpid(),))
+
+
+def start_worker(parent: int) -> None:
+    """Worker initializer: the parent watchdog, and the time-limit watchdog that ends a
+    worker stuck past its document's limit (the runner then cleans that batch one by one)."""
+    exit_with_parent(parent)
+    start_watchdog()
 
 
 def exit_with_parent(parent: int) -> None:

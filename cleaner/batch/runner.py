@@ -31,8 +31,8 @@ CHECKPOINT_EVERY = 1_000
 # Documents of one batch that may each kill a worker before the run stops: one is a
 # document out of the ordinary; more in one batch is likely the machine (memory), not them.
 MAX_WORKER_DEATHS = 2
-WORKER_DIED = ("a worker process died cleaning this document (out of memory, or a crash); "
-               "the run went on without it")
+WORKER_DIED = ("a worker process died cleaning this document (out of memory, a crash, or "
+               "stuck past its time limit); the run went on without it")
 
 
 @dataclass(frozen=True)
