@@ -61,4 +61,5 @@ def test_utf16_without_bom_is_text(codec):
 
 
 def test_decode_bytes_gives_what_cleaning_sees():
-    assert decode_bytes(b"caf\xc3\xa9 \xff ok\x00 and more words after") == "café \ufffd ok and more words after"
+    data = b"caf\xc3\xa9 \xff ok\x00 and more words after"
+    assert decode_bytes(data) == "café \ufffd ok and more words after"

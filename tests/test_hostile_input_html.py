@@ -31,7 +31,8 @@ def test_clean_dir_and_batch_dir_agree_on_a_file(tmp_path):
 
 
 def test_html_with_nuls_is_extracted_and_the_nuls_recorded():
-    page = f"<html><body><article><p>The city\x00 council\x00 approved {PARAGRAPH}</p></article></body></html>"
+    page = (f"<html><body><article><p>The city\x00 council\x00 approved {PARAGRAPH}</p>"
+            "</article></body></html>")
     result = clean(page)
     assert result.text.startswith("The city council approved")
     [edit] = result.edits

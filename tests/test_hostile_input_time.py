@@ -103,7 +103,8 @@ def stuck_in_c_code(html: str) -> None:
 
 
 def test_a_worker_stuck_in_c_code_is_ended_and_the_rest_finishes(tmp_path, monkeypatch, cleaner):
-    monkeypatch.setattr("cleaner.stages.html.refuse_attribute_bomb", stuck_in_c_code)  # forked workers inherit it
+    # forked workers inherit the patch
+    monkeypatch.setattr("cleaner.stages.html.refuse_attribute_bomb", stuck_in_c_code)
     source = write_jsonl(tmp_path / "in.jsonl", [{"id": "stuck", "text": "<p>STUCK</p>"}] +
                          [{"id": f"ok-{i}", "text": SHORT} for i in range(3)])
     config = CleanConfig(options=(("doc_time_limit_s", LIMIT_S),))
