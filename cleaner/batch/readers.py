@@ -51,9 +51,11 @@ def check_inputs(paths) -> None:
         if input_kind(raw) is None:
             raise CleanerError(f"{raw}: unknown input type; give a directory, .txt/.html(.gz), "
                                f"{', '.join(JSONL_SUFFIXES + WARC_SUFFIXES)} or - for stdin")
+        if not path.is_file():  # a pipe is read once: its start cannot be checked
+            continue
         if input_kind(raw) == "warc":
             check_warc(path)
-        elif input_kind(raw) == "jsonl":
+        elif raw.lower().endswith((".gz", ".zst")):
             check_stream(path)
 
 
