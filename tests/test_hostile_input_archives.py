@@ -4,7 +4,7 @@ goes on), never a traceback and never a lost document (issue 15, item 6)."""
 
 import gzip
 import json
-import os
+import random
 from io import BytesIO
 
 import pytest
@@ -60,7 +60,7 @@ def test_a_truncated_warc_keeps_what_was_read_and_reports_the_rest(tmp_path):
 
 @pytest.mark.parametrize("name", ["random.warc.gz", "random.warc", "random.jsonl.zst", "random.jsonl.gz"])
 def test_random_bytes_under_an_archive_name_are_refused_before_the_run(tmp_path, name):
-    (tmp_path / name).write_bytes(os.urandom(4096))
+    (tmp_path / name).write_bytes(random.Random(name).randbytes(4096))
     done = run_cli("batch", tmp_path / name, "-o", tmp_path / "out.jsonl")
     assert done.returncode == 2 and b"Traceback" not in done.stderr and b"None" not in done.stderr
     [line] = done.stderr.decode().splitlines()

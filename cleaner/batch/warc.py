@@ -4,6 +4,7 @@ id, never a traceback or a lost document."""
 
 import gzip
 import io
+from contextlib import redirect_stderr
 from pathlib import Path
 
 from ..errors import InputError, UsageError
@@ -57,13 +58,15 @@ def open_warc(path: Path):
 
 
 def check_warc(path: Path) -> None:
-    """InputError unless the file's first record reads as WARC (random bytes named .warc.gz
-    are refused before the run starts)."""
+    """InputError unless the file is empty or starts as WARC does ("WARC/"): random bytes
+    named .warc.gz are refused before the run starts (warcio would read some as ARC)."""
     with open_warc(path) as stream:
         try:
-            next(archive_iterator(stream), None)
+            head = stream.read(5)
         except read_errors() as err:
             raise InputError(f"{path}: not a readable WARC file ({describe(err)})") from None
+    if head and head != b"WARC/":
+        raise InputError(f"{path}: not a WARC file (it does not start with 'WARC/')")
 
 
 def warc_records(path: Path, prefix: str, max_bytes: int, safe_name):
@@ -74,7 +77,8 @@ def warc_records(path: Path, prefix: str, max_bytes: int, safe_name):
         records = archive_iterator(stream)
         while True:
             try:
-                record = next(records, None)
+                with redirect_stderr(io.StringIO()):  # warcio prints its warnings there
+                    record = next(records, None)
                 if record is None:
                     return
                 number += 1
@@ -90,6 +94,8 @@ def warc_records(path: Path, prefix: str, max_bytes: int, safe_name):
 
 def html_response(record, fallback_id: str, prefix: str, max_bytes: int, safe_name) -> Record | None:
     """The record as a Record if it is an HTML response, else None."""
+    if getattr(record, "format", "warc") != "warc":
+        raise ValueError(f"a {record.format.upper()} record where a WARC record should be")
     if record.rec_type != "response" or record.http_headers is None:
         return None
     if "html" not in (record.http_headers.get_header("Content-Type") or "").lower():
