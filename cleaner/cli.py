@@ -158,9 +158,8 @@ def run_rules_list(args) -> int:
     """One tab-separated line per rule id: stage, id, category, description."""
     with rules_readable():
         cleaner = Cleaner(rules=args.rules)
-    for stage in cleaner.stages:
-        for info in stage.rule_ids:
-            print(f"{stage.name}\t{info.id}\t{info.category}\t{info.description}")
+    for name, info in cleaner.rule_table():
+        print(f"{name}\t{info.id}\t{info.category}\t{info.description}")
 def run_rules_schema(_args) -> int:
     print(markdown_table(), end="")
     return EXIT_OK

@@ -25,7 +25,7 @@ from .options import Options
 from .ruleset import builtin_rules_dir, load_rulesets
 from .stage import Stage
 from .stages.captions import CaptionDropper
-from .stages.decode import to_text
+from .stages.decode import RULE_IDS as DECODE_RULE_IDS, to_text
 from .stages.duplicates import DuplicateDropper
 from .stages.encoding import EncodingRepair
 from .stages.glue import GlueRepair
@@ -89,7 +89,12 @@ class Cleaner:
 
     def rule_ids(self) -> list[RuleInfo]:
         """Every rule id the stages can emit, built-in and YAML, in pipeline order."""
-        return [info for stage in self.stages for info in stage.rule_ids]
+        return [info for _, info in self.rule_table()]
+
+    def rule_table(self) -> list[tuple[str, RuleInfo]]:
+        """(stage name, rule) for every rule id, decoding's first: `cleaner rules list`."""
+        return [("decode", info) for info in DECODE_RULE_IDS] + [
+            (stage.name, info) for stage in self.stages for info in stage.rule_ids]
 
     def wrapped(self, wrap: Callable[[Stage], Stage]) -> "Cleaner":
         """A copy whose every stage is wrap(stage): to time or trace the stages."""

@@ -18,6 +18,14 @@ def test_every_rule_id_in_a_result_is_declared_by_a_stage(cleaner):
     assert {"heuristic.menu", "duplicate.exact", "glue.word"} <= emitted
 
 
+def test_decoding_rule_ids_are_declared(cleaner):
+    declared = {info.id for info in cleaner.rule_ids()}
+    result = cleaner.clean("Caf\xe9 \u201cau lait\u201d at 9\x00 sharp.\n".encode("utf-8")
+                           .replace(b"\xc3\xa9", b"\xe9"), fmt="text")
+    assert {edit.rule for edit in result.edits} >= {"decode.invalid-utf8", "decode.nul"}
+    assert {edit.rule for edit in result.edits} <= declared
+
+
 def test_declared_rule_ids_are_unique_and_carry_a_category_and_description(cleaner):
     infos = cleaner.rule_ids()
     assert len({info.id for info in infos}) == len(infos)
@@ -53,4 +61,5 @@ def test_rules_list_prints_built_in_and_yaml_rule_ids():
     rows = [line.split("\t") for line in done.stdout.decode().splitlines()]
     assert all(len(row) == 4 for row in rows)
     assert ["sections", "heuristic.menu", "navigation"] in [row[:3] for row in rows]
+    assert ["decode", "decode.nul", "repair"] in [row[:3] for row in rows]
     assert any(row[0] == "rules" and row[1].startswith("common.") for row in rows)

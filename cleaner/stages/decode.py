@@ -11,11 +11,15 @@ from dataclasses import dataclass
 import regex
 from charset_normalizer import from_bytes
 
-from ..document import Document, Edit
+from ..document import Document, Edit, RuleInfo
 from ..errors import InputError
 from .html import html_to_text, looks_like_html
 
 INVALID_UTF8_RULE, NUL_RULE = "decode.invalid-utf8", "decode.nul"
+# Decoding runs before there is a Document, so it is no Stage; its ids are declared here.
+RULE_IDS = (RuleInfo(INVALID_UTF8_RULE, "repair", "a run of bytes that is not UTF-8 in "
+                     "mostly-UTF-8 input, replaced by U+FFFD"),
+            RuleInfo(NUL_RULE, "repair", "NUL characters dropped from input that is not binary"))
 # Share of control characters (other than whitespace) above which bytes are not text; NUL
 # counts, wherever it stands in the input.
 BINARY_CONTROL_SHARE = 0.05
