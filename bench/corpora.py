@@ -31,6 +31,7 @@ import os
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -99,10 +100,19 @@ def split_of(url: str) -> str:
 
 def page_input(page: Page, kind: str) -> str:
     """The text cleaner gets from `page` as input `kind` (see INPUTS), cached on disk."""
-    import trafilatura
-
-    version = trafilatura.__version__ if kind == "html" else "1"
+    version = extraction_version() if kind == "html" else "1"
     return cached_text(kind, version, page, lambda: compute_input(page, kind))
+
+
+@cache
+def extraction_version() -> str:
+    """trafilatura's version and a digest of cleaner's extraction module: the html input
+    changes when either does."""
+    import trafilatura
+    from cleaner.stages import extract
+
+    digest = hashlib.sha1(Path(extract.__file__).read_bytes()).hexdigest()[:12]
+    return f"{trafilatura.__version__}+{digest}"
 
 
 def cached_text(kind: str, version: str, page: Page, compute: Callable[[], str]) -> str:

@@ -6,6 +6,7 @@ import re
 import regex
 
 from ..errors import InputError
+from .extract import article_text, extract_with_trafilatura
 
 # A page: an optional BOM, XML prolog (XHTML) and comments, then a doctype or an opening
 # html, head or body tag.
@@ -34,26 +35,14 @@ def looks_like_html(head: str) -> bool:
 
 
 def html_to_text(html: str, url: str | None) -> str:
-    """Article text of an HTML page, one paragraph per line (empty if none found).
-
-    trafilatura's settings were chosen on bench/quality.py, measuring cleaner's output:
-    leaving readers' comments out keeps as much content, leaves out more noise and extracts
-    faster. Precision mode, `fast` and trafilatura's duplicate filter lose more text than
-    they remove noise, so cleaner's own stages do that job after extraction (figures in
-    docs/evaluation.md, alternatives in docs/decisions.md). A page nested deeper than libxml2's default limit (256
-    elements) extracts nothing; it is parsed again without that limit."""
+    """Article text of an HTML page, one paragraph per line (empty if none found), by the
+    extractor of cleaner's HTML path (stages/extract.py). A page nested deeper than libxml2's
+    default limit (256 elements) extracts nothing; it is parsed again without that limit."""
     refuse_attribute_bomb(html)
-    text = extract(html, url)
+    text = article_text(html, url)
     if not text and "<" in html:
-        text = extract(deep_tree(html), url)
+        text = extract_with_trafilatura(deep_tree(html), url)
     return text
-
-
-def extract(html, url: str | None) -> str:
-    import trafilatura  # imported here: plain-text users should not pay for lxml's start-up
-
-    return trafilatura.extract(html, url=url, include_comments=False, include_tables=True,
-                               deduplicate=False, favor_precision=False) or ""
 
 
 def deep_tree(html: str):
