@@ -21,7 +21,7 @@ def test_fragment_goes_through_the_html_path():
     assert clean(FRAGMENT).text.splitlines() == PARAGRAPHS
 
 
-def test_page_with_html_element_and_no_article_is_not_retried():
+def test_page_with_html_at_its_start_and_no_article_gives_nothing():
     assert article_text("<html><body><script>var a = 1;</script></body></html>", None) == ""
 
 
