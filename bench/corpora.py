@@ -18,7 +18,7 @@ Each of the last three is one `pages.jsonl.gz`: a JSON object a line with `id`, 
 
 Inputs of one page:
 - html: the article text trafilatura extracts, as cleaner's HTML path does (cached on disk,
-  keyed by trafilatura's version, since extraction costs ~30 ms a page);
+  keyed by trafilatura's version and cleaner/stages/extract.py, since extraction costs ~30 ms a page);
 - scrape: a careless article scrape (textscrape.py);
 - fullpage: every visible text block of the page, one a line (html-text's extract_text).
 Other tools' output on a page's HTML (tool_output, cached the same way) is in tools.py.
@@ -109,6 +109,7 @@ def extraction_version() -> str:
     """trafilatura's version and a digest of cleaner's extraction module: the html input
     changes when either does."""
     import trafilatura
+
     from cleaner.stages import extract
 
     digest = hashlib.sha1(Path(extract.__file__).read_bytes()).hexdigest()[:12]

@@ -47,7 +47,8 @@ CHOICES = ("resiliparse", "readability", "recall")
 def trafilatura_with(page, **changes) -> str:
     import trafilatura
 
-    settings = dict(include_comments=False, include_tables=True, deduplicate=False, favor_precision=False)
+    settings = {"include_comments": False, "include_tables": True, "deduplicate": False,
+                "favor_precision": False}
     return trafilatura.extract(page.html, url=page.url, **{**settings, **changes}) or ""
 
 
