@@ -133,9 +133,13 @@ def cached_text(kind: str, version: str, page: Page, compute: Callable[[], str])
 
 def compute_input(page: Page, kind: str) -> str:
     if kind == "html":
+        from cleaner import CleanerError
         from cleaner.stages.decode import html_to_text
 
-        return html_to_text(page.html, page.url)
+        try:
+            return html_to_text(page.html, page.url)
+        except CleanerError:  # a page cleaner refuses (e.g. an attribute bomb) gives no text
+            return ""
     if kind == "scrape":
         from textscrape import scrape
 
