@@ -2,9 +2,10 @@
 
 Article text is extracted with trafilatura from the trafilatura-eval pages and kept per
 language (English and German); with --truths, the English truths of cleaneval and dragnet
-are used instead, a row per data set (text the glue thresholds were never tuned on). Spaces are deleted at seeded random word boundaries, more
-often right after capitalised words (as at link ends); a boundary after punctuation gives
-punctuation glue ("Ukraine.The"), one before a capitalised word a case change ("theInterior").
+are used instead, a row per data set (text the glue thresholds were never tuned on).
+Spaces are deleted at seeded random word boundaries, more often right after capitalised words
+(as at link ends); a boundary after punctuation gives punctuation glue ("Ukraine.The"), one
+before a capitalised word a case change ("theInterior").
 Reported per language: recall, the share of splits at exactly the right position, false
 edits per 10,000 tokens of the untouched texts (each listed with context), milliseconds per
 1,000 tokens (one pass over the untouched texts, its memo caches cleared first, as in a new
@@ -159,7 +160,7 @@ def measure(lang, pages, lexicon, seed, memory, reviewed, false_edits) -> dict:
         untouched = [(doc_lines, run(doc_lines, lang, lexicon)) for doc_lines in docs]
         elapsed.append(time.process_time() - started)
     tokens = false_count = source_glue = 0
-    for page, (doc_lines, doc) in zip(pages, untouched):
+    for page, (doc_lines, doc) in zip(pages, untouched, strict=True):
         tokens += sum(len(line.split()) for line in doc_lines)
         current = list(doc_lines)  # an edit's offset counts in its line after earlier edits
         for edit in doc.edits:

@@ -89,7 +89,7 @@ def label_by_truth(texts: list[str], truth: str) -> list[int]:
     hits, counts = np.zeros(len(texts)), np.zeros(len(texts))
     np.add.at(hits, owner, matched)
     np.add.at(counts, owner, 1)
-    return [-1 if c == 0 else int(h / c < MATCH_SHARE) for h, c in zip(hits, counts)]
+    return [-1 if c == 0 else int(h / c < MATCH_SHARE) for h, c in zip(hits, counts, strict=True)]
 
 
 def normal(text: str) -> str:
@@ -100,10 +100,8 @@ def label_by_snippets(texts: list[str], page: corpora.Page) -> list[int]:
     """0 for lines holding a `with` snippet, 1 for those holding a `without` one, else -1."""
     keep = [normal(s) for s in page.with_snippets]
     drop = [normal(s) for s in page.without_snippets]
-    labels = []
-    for text in map(normal, texts):
-        labels.append(0 if any(s in text for s in keep) else 1 if any(s in text for s in drop) else -1)
-    return labels
+    return [0 if any(s in text for s in keep) else 1 if any(s in text for s in drop) else -1
+            for text in map(normal, texts)]
 
 
 def page_docs(page: corpora.Page, kinds, recorder: Recorder) -> list[Doc]:
@@ -184,7 +182,7 @@ def page_scores(model: dict, pages: list[corpora.Page]) -> dict:
         for kind in ("fullpage", "scrape"):
             outputs = [cleaner.clean(corpora.page_input(p, kind), url=p.url, fmt="text").text for p in pages]
             scores = [bag_scores(o, p.truth) if p.truth is not None else snippet_scores(o, p)
-                      for o, p in zip(outputs, pages)]
+                      for o, p in zip(outputs, pages, strict=True)]
             out[f"{name}/{kind}"] = [round(float(v), 4) for v in np.mean(scores, axis=0)]
     out["model_ms_per_page"] = round(1000 * timed.seconds / max(timed.calls, 1), 3)
     return out

@@ -21,6 +21,7 @@ cleaner alone on the given text.
 """
 
 import argparse
+import contextlib
 import subprocess
 import sys
 import time
@@ -112,7 +113,9 @@ def worker_cleaner() -> Cleaner:
 
 def group_of(page: corpora.Page) -> str:
     """The row a page is reported in: its set, and for trafilatura-eval its host split."""
-    return f"{page.dataset} {corpora.split_of(page.url)}" if page.dataset == "trafilatura-eval" else page.dataset
+    if page.dataset == "trafilatura-eval":
+        return f"{page.dataset} {corpora.split_of(page.url)}"
+    return page.dataset
 
 
 def score_chunk(job) -> tuple[list, dict]:
@@ -191,10 +194,8 @@ def pages_per_second(pages: dict, kinds, size: int) -> dict:
 
 
 def run_quietly(function, page) -> None:
-    try:
+    with contextlib.suppress(Exception):  # a failure costs its time; quality rows score it
         function(page)
-    except Exception:  # noqa: BLE001, S110 -- a failure costs its time; quality rows score it
-        pass
 
 
 def print_header(args, argv) -> None:
@@ -213,7 +214,8 @@ SYSTEM_LABELS = {("html", AS_IS): "extraction alone (cleaner's trafilatura setti
                  ("html", CLEANER): "cleaner (HTML path)",
                  ("scrape", AS_IS): "scrape as is", ("fullpage", AS_IS): "full page as is",
                  ("html", "trafilatura"): "trafilatura alone (defaults)",
-                 ("html", "readability"): "readability-lxml", ("html", "resiliparse"): "resiliparse (main content)"}
+                 ("html", "readability"): "readability-lxml",
+                 ("html", "resiliparse"): "resiliparse (main content)"}
 
 
 def print_quality(kind: str, scores: dict, speed: dict, pages: dict) -> None:
@@ -252,10 +254,11 @@ def print_gold(gold: dict) -> None:
     if not gold:
         return
     print("\n### Clean gold text given as input (text path)\n")
-    print("| data set | pages | gold tokens | removed | share | largest removers (tokens) |\n|---|---|---|---|---|---|")
+    print("| data set | pages | gold tokens | removed | share | largest removers (tokens) |\n"
+          "|---|---|---|---|---|---|")
     for row, counts in gold.items():
-        rules = sorted(((n, key.removeprefix("rule ")) for key, n in counts.items() if key.startswith("rule ")),
-                       reverse=True)[:TOP_RULES]
+        rules = sorted(((n, key.removeprefix("rule ")) for key, n in counts.items()
+                        if key.startswith("rule ")), reverse=True)[:TOP_RULES]
         top = ", ".join(f"`{rule}` {n:,}" for n, rule in rules) or "–"
         print(f"| {row} | {counts['pages']} | {counts['tokens']:,} | {counts['lost']:,} | "
               f"{percent(counts['lost'], counts['tokens'])} | {top} |")

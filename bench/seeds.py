@@ -50,7 +50,7 @@ def main() -> None:
         for _ in range(args.repeat):
             full.clean(data)
         ms = (time.perf_counter() - start) / args.repeat * 1000
-        print(f"{seed.stem:<26}{str(result.outlet):<16}{len(result.removed):>8}{len(both):>9}"
+        print(f"{seed.stem:<26}{result.outlet!s:<16}{len(result.removed):>8}{len(both):>9}"
               f"{len(content_edits):>7}{ms:>8.1f}")
     print(f"\nlines removed per category: {dict(sorted(categories.items()))}")
     print(f"lines removed per rule:     {dict(sorted(rules.items()))}")

@@ -79,9 +79,10 @@ def prose_weights(root) -> dict:
             size = len((text or "").strip())
             if size < PROSE_MIN_CHARS or owner is None or owner.tag == "a":
                 continue
-            while owner is not None:
-                weights[owner] = weights.get(owner, 0) + size
-                owner = owner.getparent()
+            node = owner
+            while node is not None:
+                weights[node] = weights.get(node, 0) + size
+                node = node.getparent()
     return weights
 
 

@@ -34,7 +34,6 @@ import corpora  # noqa: E402
 import line_labels  # noqa: E402
 from line_labels import Doc  # noqa: E402
 
-from cleaner import Cleaner  # noqa: E402
 from cleaner.line_features import FEATURE_NAMES  # noqa: E402
 from cleaner.stages.line_model import MODEL_PATH, MODEL_VERSION, LineModel  # noqa: E402
 
@@ -98,7 +97,7 @@ def noise_scores(model: dict, docs: list[Doc]) -> list[np.ndarray]:
 def content_loss(scores: list[np.ndarray], docs: list[Doc], threshold: float) -> float:
     """Share of content tokens (labelled lines') removed at `threshold`."""
     lost = total = 0
-    for score, doc in zip(scores, docs):
+    for score, doc in zip(scores, docs, strict=True):
         content = doc.labels == 0
         lost += doc.tokens[content & (score >= threshold)].sum()
         total += doc.tokens[content].sum()
@@ -167,7 +166,7 @@ def main(argv=None) -> None:
     final["training"] = (f"{', '.join(SETS)}: inputs {', '.join(KINDS)}; labels as in "
                          "bench/train_line_model.py; scikit-learn LogisticRegression")
     report["final"] = final
-    ranked = sorted(zip(FEATURE_NAMES, final["weights"]), key=lambda p: -abs(p[1]))
+    ranked = sorted(zip(FEATURE_NAMES, final["weights"], strict=True), key=lambda p: -abs(p[1]))
     print("\n".join(f"{name:22} {weight:+.3f}" for name, weight in ranked))
     if args.report:
         args.report.write_text(json.dumps(report, indent=1))

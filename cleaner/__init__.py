@@ -11,7 +11,7 @@ from functools import lru_cache
 from .errors import CleanerError, InputError, RuleError, RuleTimeout
 from .pipeline import Cleaner, Result
 
-__all__ = ["clean", "Cleaner", "Result", "CleanerError", "InputError", "RuleError", "RuleTimeout"]
+__all__ = ["Cleaner", "CleanerError", "InputError", "Result", "RuleError", "RuleTimeout", "clean"]
 
 
 @lru_cache(maxsize=1)

@@ -39,7 +39,7 @@ def main(argv=None) -> int:
         return fail(f"{err.filename or 'output'}: {err.strerror or err}", EXIT_FAILED_DOCS)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
-    except Exception as err:  # a bug: one line, not a traceback
+    except Exception as err:  # noqa: BLE001 -- a bug: one line, not a traceback
         return fail(internal_error(err), EXIT_FAILED_DOCS)
 
 
@@ -201,7 +201,7 @@ def clean_job(cleaner, args, job, records: JsonlWriter, report: JsonlWriter) -> 
         return False
     except OSError:
         raise  # the output itself failed: that ends the run
-    except Exception as err:  # a bug must cost one document, not the others
+    except Exception as err:  # noqa: BLE001 -- a bug must cost one document, not the others
         print(f"cleaner: {printable(name)}: {internal_error(err)}", file=sys.stderr)
         return False
     return True

@@ -81,7 +81,7 @@ class Document:
         """Remove `lines` (Line objects still in the document), recording why; `evidence`,
         if given, holds one text per line."""
         gone = {id(line) for line in lines}
-        for line, why in zip(lines, evidence or [None] * len(lines)):
+        for line, why in zip(lines, evidence or [None] * len(lines), strict=True):
             self.removed.append(Removal(line.number, line.text, rule, category, why))
             self.removed_positions[line.number] = line.position
         self.lines = [line for line in self.lines if id(line) not in gone]

@@ -61,5 +61,6 @@ def example_cases(rulesets: list[RuleSet]) -> list[ExampleCase]:
             ex = rule.examples
             cases += [ExampleCase(f"{rule.id}_drop{i}", rule, "drop", t) for i, t in enumerate(ex.drop, 1)]
             cases += [ExampleCase(f"{rule.id}_keep{i}", rule, "keep", t) for i, t in enumerate(ex.keep, 1)]
-            cases += [ExampleCase(f"{rule.id}_fix{i}", rule, "fix", b, a) for i, (b, a) in enumerate(ex.fix, 1)]
+            cases += [ExampleCase(f"{rule.id}_fix{i}", rule, "fix", before, after)
+                      for i, (before, after) in enumerate(ex.fix, 1)]
     return cases

@@ -9,7 +9,7 @@ wordfreq has no list for) is NaN: the model reads it as the training mean.
 
 import math
 import re
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 import regex
@@ -47,7 +47,7 @@ FEATURE_NAMES = BASE_NAMES + (
     "window_log_words", "window_common_words", "window_sentence_end")
 
 
-@lru_cache(maxsize=None)
+@cache
 def common_words(lang: str | None) -> frozenset[str] | None:
     """The COMMON_WORDS most frequent words of `lang`, or None where wordfreq has none."""
     if not lang or lang in NO_WORD_LIST:

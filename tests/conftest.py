@@ -20,7 +20,7 @@ def cleaner() -> Cleaner:
 def run_cli(*args, stdin: bytes | None = None, cwd=None) -> subprocess.CompletedProcess:
     """Run `python -m cleaner ARGS` as a user would, capturing bytes."""
     return subprocess.run([sys.executable, "-m", "cleaner", *map(str, args)], input=stdin,
-                          capture_output=True, cwd=cwd, timeout=120)
+                          capture_output=True, cwd=cwd, timeout=120, check=False)
 
 
 def assert_one_line_error(done: subprocess.CompletedProcess, rc: int, *words: str) -> str:

@@ -37,7 +37,10 @@ def test_shard_outputs_together_equal_one_unsharded_run(tmp_path):
         errors += read_jsonl(tmp_path / f"s{i}.errors.jsonl") \
             if (tmp_path / f"s{i}.errors.jsonl").exists() else []
         assert 0 < len(read_jsonl(tmp_path / f"s{i}.jsonl")) < 45
-    by_id = lambda rows: sorted(rows, key=lambda r: r["id"])
+
+    def by_id(rows):
+        return sorted(rows, key=lambda r: r["id"])
+
     assert by_id(shards) == by_id(read_jsonl(tmp_path / "all.jsonl"))
     assert by_id(errors) == by_id(read_jsonl(tmp_path / "all.errors.jsonl"))
 

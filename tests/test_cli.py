@@ -22,7 +22,8 @@ def test_clean_directory_into_a_mirrored_directory(tmp_path):
     done = run_cli("clean", SEEDS, "-o", tmp_path / "out")
     assert done.returncode == 0, done.stderr
     for golden in GOLDEN.glob("*.txt"):
-        assert (tmp_path / "out" / golden.name).read_text(encoding="utf-8") == golden.read_text(encoding="utf-8")
+        cleaned = (tmp_path / "out" / golden.name).read_text(encoding="utf-8")
+        assert cleaned == golden.read_text(encoding="utf-8")
 
 
 def test_clean_reads_gzipped_documents_as_batch_does_and_names_a_broken_one(tmp_path):
@@ -42,7 +43,8 @@ def test_clean_reads_gzipped_documents_as_batch_does_and_names_a_broken_one(tmp_
 
 def test_clean_one_file_to_an_output_file(tmp_path):
     done = run_cli("clean", SEED_003, "-o", tmp_path / "clean.txt")
-    assert done.returncode == 0 and (tmp_path / "clean.txt").read_bytes() == (GOLDEN / SEED_003.name).read_bytes()
+    assert done.returncode == 0
+    assert (tmp_path / "clean.txt").read_bytes() == (GOLDEN / SEED_003.name).read_bytes()
 
 
 def test_jsonl_output_and_report(tmp_path):

@@ -6,10 +6,10 @@ from batch_corpus import records
 from cleaner import clean
 
 pytest.importorskip("datatrove")
-from datatrove.data import Document  # noqa: E402
-from datatrove.executor import LocalPipelineExecutor  # noqa: E402
+from datatrove.data import Document
+from datatrove.executor import LocalPipelineExecutor
 
-from cleaner.batch.datatrove_step import CleanerStep  # noqa: E402
+from cleaner.batch.datatrove_step import CleanerStep
 
 
 def documents(n: int, bad_every: int = 0) -> list[Document]:

@@ -9,7 +9,8 @@ from cleaner.explain import explain, render_edits
 
 def test_single_edit_is_marked_with_its_rule():
     edits = [Edit(1, 4, "Putinin", "Putin in", "glue.word")]
-    assert render_edits("Mr. Putinin June", edits, color=False) == "Mr. {Putinin -> Putin in | glue.word} June"
+    rendered = render_edits("Mr. Putinin June", edits, color=False)
+    assert rendered == "Mr. {Putinin -> Putin in | glue.word} June"
 
 
 def test_later_offsets_refer_to_the_text_after_earlier_edits():

@@ -26,7 +26,7 @@ def test_goldens_keep_what_the_seeds_promise():
     """The properties the goldens were reviewed for, stated directly."""
     golden = {p.name[:3]: p.read_text(encoding="utf-8") for p in GOLDEN.glob("*.txt")}
     seeds = {p.name[:3]: p.read_text(encoding="utf-8") for p in SEED_FILES}
-    assert golden["000"] == "".join(l + "\n" for l in seeds["000"].splitlines() if l)
+    assert golden["000"] == "".join(line + "\n" for line in seeds["000"].splitlines() if line)
     for fixed in ["Kim Jong-un sent", "Ukraine according", "Vladimir Putin in June 2024",
                   "Lee Jae-myung and", "Party Congress scheduled", "exception but",
                   "Lim Eul-chul Professor", "Ukraine even", "Min Seong-jae Professor"]:

@@ -46,7 +46,7 @@ def test_clean_of_a_directory_and_a_file_beside_it_mirrors_both_inside(tmp_path)
     work = workspace(tmp_path)
     done = run_cli("clean", ".", "../x.txt", "-o", "../out", cwd=work)
     assert done.returncode == 0, done.stderr
-    assert {p for p in tree(tmp_path / "out")} == {"w/a.txt", "w/.hidden.txt", "x.txt"}
+    assert set(tree(tmp_path / "out")) == {"w/a.txt", "w/.hidden.txt", "x.txt"}
 
 
 def test_an_output_equal_to_an_input_is_a_usage_error(tmp_path, monkeypatch, capsys):

@@ -50,7 +50,7 @@ def test_nan_and_infinity_are_written_as_null_and_counted(tmp_path):
     summary = tmp_path / "run.json"
     assert cli("batch", hostile_input(tmp_path), "-o", tmp_path / "out.jsonl", "--jobs", "1",
                "--summary", summary) == 1
-    row = [r for r in read_jsonl(tmp_path / "out.jsonl") if r["id"] == "nan"][0]
+    row = next(r for r in read_jsonl(tmp_path / "out.jsonl") if r["id"] == "nan")
     assert row["score"] is None and row["w"] == [None]
     assert json.loads(summary.read_text())["values_nulled"] == 2
 

@@ -46,7 +46,7 @@ def test_explicit_outlet_beats_url_and_fingerprint(cleaner):
 
 
 def test_unknown_outlet_is_a_clear_error(cleaner):
-    with pytest.raises(CleanerError, match="unknown outlet 'nope'; known outlets: .*wion"):
+    with pytest.raises(CleanerError, match=r"unknown outlet 'nope'; known outlets: .*wion"):
         cleaner.clean("text\n", outlet="nope")
 
 

@@ -84,7 +84,8 @@ GOES = [
      "common.comment-form"),
     ("de", "Meinen Namen, E-Mail und Website in diesem Browser speichern, bis ich wieder kommentiere.",
      "de.comment-notice"),
-    ("de", "Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.", "de.comment-notice"),
+    ("de", "Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.",
+     "de.comment-notice"),
     ("de", "HINWEIS: Die Kommentarfunktion wird 2 Tage nach Veröffentlichungsdatum des Beitrages "
            "geschlossen.", "de.comment-notice"),
     ("de", "Bitte geben Sie die Zahlenfolge in das nachfolgende Textfeld ein.", "de.comment-notice"),
@@ -208,14 +209,14 @@ def cleaned(cleaner, lang, line):
     return cleaner.clean(f"{PARAGRAPH[lang]}\n{line}\n{AFTER[lang]}\n", lang=lang)
 
 
-@pytest.mark.parametrize("lang,line,rule", GOES, ids=[f"{r}:{l[:30]}" for _, l, r in GOES])
+@pytest.mark.parametrize("lang,line,rule", GOES, ids=[f"{r}:{text[:30]}" for _, text, r in GOES])
 def test_noise_line_goes(cleaner, lang, line, rule):
     result = cleaned(cleaner, lang, line)
     assert line not in result.text.splitlines()
     assert [r.rule for r in result.removed if r.text == line] == [rule]
 
 
-@pytest.mark.parametrize("lang,line", STAYS, ids=[l[:30] for _, l in STAYS])
+@pytest.mark.parametrize("lang,line", STAYS, ids=[text[:30] for _, text in STAYS])
 def test_content_line_stays(cleaner, lang, line):
     result = cleaned(cleaner, lang, line)
     assert line in result.text.splitlines()

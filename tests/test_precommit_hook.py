@@ -45,7 +45,7 @@ def run_hook(repo: Path) -> subprocess.CompletedProcess:
     command, *args = shlex.split(hook["entry"])
     executable = Path(sys.executable).parent / command
     return subprocess.run([str(executable), *args, *chosen], cwd=repo, capture_output=True,
-                          text=True, timeout=120)
+                          text=True, timeout=120, check=False)
 
 
 def rules_repository(tmp_path: Path) -> Path:

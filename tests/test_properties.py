@@ -19,12 +19,13 @@ NOISE = ["Advertisement", "Also Read: Something else happened today", "Share thi
          "Remind me later.", "Sign up for our daily newsletter", "***", ""]
 
 word = st.sampled_from(WORDS)
-glued = st.tuples(word, word).map(lambda pair: "".join(pair))
+glued = st.tuples(word, word).map("".join)
 sentence = st.lists(st.one_of(word, glued), min_size=1, max_size=25).map(
     lambda words: " ".join(words) + ".")
 paragraph = st.lists(sentence, min_size=1, max_size=4).map(" ".join)
 line = st.one_of(paragraph, paragraph, st.sampled_from(NOISE),
-                 st.sampled_from([" ", "\t", "  "]).flatmap(lambda pad: paragraph.map(lambda p: pad + p + pad)))
+                 st.sampled_from([" ", "\t", "  "]).flatmap(
+                     lambda pad: paragraph.map(lambda p: pad + p + pad)))
 document = st.lists(line, min_size=0, max_size=12).map("\n".join)
 SETTINGS = settings(max_examples=80, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow])

@@ -35,7 +35,7 @@ def test_clean_dataset_maps_cleaning_over_a_ray_dataset(local_ray):
     rows = records(12, bad_every=6)
     out = sorted(clean_dataset(ray.data.from_items(rows)).take_all(), key=lambda r: r["id"])
     assert [r["id"] for r in out] == [r["id"] for r in rows]
-    for row, got in zip(rows, out):
+    for row, got in zip(rows, out, strict=True):
         if "\x00" in row["text"]:
             assert got["text"] is None and "binary" in got["error"]
         else:

@@ -7,9 +7,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))  # bench/ is scripts, not a package
 
-from corpora import Page  # noqa: E402
-from folds import HOSTS_FOLD, folds, out_of_fold  # noqa: E402
-from scoring import PRF, Snippets, bag_of_words, gold_loss, macro_mean, snippets  # noqa: E402
+from corpora import Page
+from folds import HOSTS_FOLD, folds, out_of_fold
+from scoring import PRF, Snippets, bag_of_words, gold_loss, macro_mean, snippets
 
 
 def test_identical_text_scores_one_whatever_the_case_and_spacing():
@@ -70,5 +70,6 @@ def test_evaluate_scores_a_system_on_the_given_input(monkeypatch):
     import folds
 
     monkeypatch.setattr(folds, "page_input", lambda page, kind: f"{page.truth} menu")
-    prf, counts = folds.evaluate(lambda text, page: text.replace(" menu", ""), [page("cleaneval", 1)], "fullpage")
+    prf, counts = folds.evaluate(lambda text, page: text.replace(" menu", ""),
+                                 [page("cleaneval", 1)], "fullpage")
     assert prf == PRF(1.0, 1.0, 1.0) and counts == Snippets()

@@ -61,8 +61,9 @@ def mismatch(path: Path, saved: dict, signature: dict) -> str:
     if "inputs" in changed and "input_fingerprints" in changed:  # say the cause only
         changed.remove("input_fingerprints")
     if changed == ["input_fingerprints"]:
+        # Not strict: a checkpoint from before fingerprints has none, and names no input.
         inputs = [raw for raw, old, new in zip(signature["inputs"], saved.get(changed[0]) or [],
-                                               signature[changed[0]]) if old != new]
+                                               signature[changed[0]], strict=False) if old != new]
         return (f"--resume: {', '.join(inputs) or 'an input'} changed since the interrupted run "
                 f"(size or content); rerun without --resume to start over")
     return (f"--resume: the interrupted run had different {', '.join(changed)}; "

@@ -68,7 +68,7 @@ def clean_record(cleaner: Cleaner, config: CleanConfig, record: Record) -> Outco
         result = cleaner.clean(record.data, url=record.url, lang=record.lang, fmt=record.fmt)
     except CleanerError as err:
         return Outcome(record.id, record.path, None, str(err))
-    except Exception as err:  # a bug must cost one document, not the run
+    except Exception as err:  # noqa: BLE001 -- a bug must cost one document, not the run
         return Outcome(record.id, record.path, None, internal_error(err))
     out = {"id": record.id, "text": result.text, "url": record.url, "lang": result.lang,
            "outlet": result.outlet}

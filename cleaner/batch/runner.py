@@ -136,15 +136,15 @@ def write_outcome(output, errors: JsonlWriter, summary: Summary, outcome: Outcom
 
 def batches(records, shard: Shard, consumed: int):
     """(batch of this shard's records, records consumed after it) in input order."""
-    batch = []
-    for consumed, record in enumerate(records, consumed + 1):
+    batch, count = [], consumed
+    for count, record in enumerate(records, consumed + 1):
         if shard.owns(record.id):
             batch.append(record)
             if len(batch) == BATCH_DOCS:
-                yield batch, consumed
+                yield batch, count
                 batch = []
     if batch:
-        yield batch, consumed
+        yield batch, count
 
 
 def ordered(engine, config: CleanConfig, work):

@@ -32,7 +32,7 @@ def caption_patterns(credits, labels) -> CaptionPatterns | None:
     if not credits:
         return None
     names = "|".join(regex.escape(c) for c in sorted(set(credits), key=len, reverse=True))
-    label = "|".join(regex.escape(l) for l in sorted(set(labels), key=len, reverse=True)) or "(?!)"
+    label = "|".join(regex.escape(lb) for lb in sorted(set(labels), key=len, reverse=True)) or "(?!)"
     credit_text = r"(?:[^.!?\n]|\.(?=\S))"  # no sentence end; dots inside "stock.adobe.com" pass
     credit = rf"(?:{label})?\s*(?:by|:)?\s*(?:[^()\n]{{0,40}}[/,;]\s*)?(?:{names})\b[^()\n]{{0,40}}"
     tail = rf"(?:\(\s*(?:©\s*)?{credit}\)|(?:{label})\s*(?:credit\s*)?[:/]\s*{credit_text}{{2,60}}" \
@@ -57,7 +57,7 @@ def drop_captions(doc: Document, patterns: CaptionPatterns | None, max_words: in
         doc.drop(whole, RULE_LINE, "credit")
     tails = [line for line in doc.lines
              if not line.protected_by and len(line.text.split()) <= max_words
-             and (1 in candidates[id(line)] and patterns.tail.search(line.text)
+             and ((1 in candidates[id(line)] and patterns.tail.search(line.text))
                   or ends_in_bare_credit(line.text, patterns.names))]
     if tails:
         doc.drop(tails, RULE_TAIL, "caption")

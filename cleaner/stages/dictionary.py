@@ -10,7 +10,7 @@ time, so loading never holds it all as Python strings either.
 
 import gzip
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import msgpack
 import numpy as np
@@ -47,7 +47,7 @@ class Dictionary:
         return 0.0
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_dictionary(lang: str | None) -> Dictionary | None:
     """The largest wordfreq list for `lang`, loaded lazily and once per process; None if
     wordfreq has none."""
@@ -73,7 +73,7 @@ def load_dictionary(lang: str | None) -> Dictionary | None:
     return Dictionary(common, hashes[order], zipfs[order])
 
 
-@lru_cache(maxsize=None)
+@cache
 def words_at_least(lang: str, min_zipf: float) -> frozenset[str]:
     """The casefolded words of `lang` at least `min_zipf` (>= COMMON_MIN_ZIPF) common."""
     words = load_dictionary(lang)

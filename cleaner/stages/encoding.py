@@ -68,8 +68,9 @@ def diff_edits(number: int, before: str, after: str, rule: str) -> list[Edit]:
     """The minimal spans that turn `before` into `after`, as edits. The common start and end
     are set aside first: ftfy's repairs are local. A middle longer than CHAR_DIFF_MAX_CHARS
     is compared word by word, and each run of changed words character by character."""
-    head = len(commonprefix([before, after]))
-    tail = len(commonprefix([before[head:][::-1], after[head:][::-1]]))
+    # commonprefix compares character by character: what is wanted here, these are not paths.
+    head = len(commonprefix([before, after]))  # noqa: RUF071
+    tail = len(commonprefix([before[head:][::-1], after[head:][::-1]]))  # noqa: RUF071
     old, new = before[head:len(before) - tail], after[head:len(after) - tail]
     spans = (char_spans(old, new) if max(len(old), len(new)) <= CHAR_DIFF_MAX_CHARS
              else word_spans(old, new))
@@ -84,7 +85,7 @@ def word_spans(old: str, new: str) -> list[tuple[int, str, str]]:
     if len(old_words) != len(new_words):
         return char_spans(old, new)
     spans, old_at, new_at, run = [], 0, 0, None  # run: where the changed words began
-    for old_word, new_word in zip(old_words + [""], new_words + [""]):
+    for old_word, new_word in zip(old_words + [""], new_words + [""], strict=True):
         if old_word != new_word and run is None:
             run = (old_at, new_at)
         elif old_word == new_word and run is not None:

@@ -65,7 +65,8 @@ class LineModel:
             return
         parts = self.contributions(line_features([line.text for line in doc.lines], doc.lang))
         logits = parts.sum(axis=1) + self.bias
-        noise = [(line, part, logit) for line, part, logit in zip(doc.lines, parts, logits)
+        rows = zip(doc.lines, parts, logits, strict=True)
+        noise = [(line, part, logit) for line, part, logit in rows
                  if not line.protected_by and sigmoid(logit) >= self.threshold]
         if noise:
             doc.drop([line for line, _, _ in noise], RULE, "boilerplate",
