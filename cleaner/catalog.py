@@ -2,6 +2,7 @@
 
 import dataclasses
 from dataclasses import dataclass
+from typing import Any
 
 from .ruleset import Outlet, RuleSet
 
@@ -26,12 +27,12 @@ class RuleCatalog:
         by_lang = [rs for rs in self.rulesets if rs.outlet is None and rs.lang and rs.lang == lang]
         return generic + by_lang + self.outlet_rulesets(outlet)
 
-    def word_list(self, name: str, outlet: str | None) -> list:
+    def word_list(self, name: str, outlet: str | None) -> list[str]:
         """The word list `name` (credits, names...) of the generic rule sets and the outlet's."""
         sources = [rs for rs in self.rulesets if rs.outlet is None] + self.outlet_rulesets(outlet)
         return [word for rs in sources for word in getattr(rs, name)]
 
-    def per_outlet(self, build) -> dict:
+    def per_outlet(self, build) -> dict[str | None, Any]:
         """{outlet id or None: build(outlet)}: what a stage compiles once per outlet."""
         return {outlet: build(outlet) for outlet in [None, *self.outlets]}
 

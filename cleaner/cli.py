@@ -29,7 +29,8 @@ def main(argv=None) -> int:
     if not getattr(args, "run", None):
         return usage(parser)
     try:
-        return args.run(args)
+        code: int = args.run(args)
+        return code
     except CleanerError as err:
         return fail(err, exit_code(err))
     except BrokenPipeError:
@@ -43,7 +44,7 @@ def main(argv=None) -> int:
         return fail(internal_error(err), EXIT_FAILED_DOCS)
 
 
-def fail(err, code=EXIT_USAGE) -> int:
+def fail(err, code: int = EXIT_USAGE) -> int:
     for line in str(err).splitlines():  # RuleErrors: one line per problem
         print(f"cleaner: {printable(line, MESSAGE_MAX_CHARS)}", file=sys.stderr)
     return code

@@ -4,6 +4,7 @@ One case per example, with an id `<ruleset>.<rule>_<kind><n>`, so `pytest -k <ru
 `cleaner rules check` report exactly which example of which rule failed.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .document import Document
@@ -54,7 +55,7 @@ def run_rule(rule: Rule, text: str) -> Document:
     return apply_rules(doc, [RuleSet(name="example", path="", rules=(rule,))])
 
 
-def example_cases(rulesets: list[RuleSet]) -> list[ExampleCase]:
+def example_cases(rulesets: Sequence[RuleSet]) -> list[ExampleCase]:
     cases = []
     for ruleset in rulesets:
         for rule in ruleset.rules:

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from .document import Edit
 from .pipeline import Result
 
 RED, GREEN, DIM, STRIKE, RESET = "\x1b[31m", "\x1b[32m", "\x1b[2m", "\x1b[9m", "\x1b[0m"
@@ -20,7 +21,7 @@ def explain(result: Result, color: bool = False) -> str:
     """Every input line: removed lines prefixed '-' with rule and category, kept lines with
     their edits shown in place as {before -> after | rule}."""
     removed = {r.line: r for r in result.removed}
-    edits_by_line = {}
+    edits_by_line: dict[int, list[Edit]] = {}
     for edit in result.edits:
         edits_by_line.setdefault(edit.line, []).append(edit)
     out = []

@@ -8,6 +8,7 @@ import re
 import sys
 import uuid
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from .errors import ConfigError, RecordError, printable
 
@@ -44,7 +45,7 @@ def partial_path(target: Path) -> Path:
     return target.with_name(f".{target.name}.partial")
 
 
-def encode_record(record: dict) -> tuple[bytes, int]:
+def encode_record(record: dict[str, Any]) -> tuple[bytes, int]:
     """One JSON line as UTF-8, and how many NaN/Infinity values it held: those are not JSON,
     so they are written as null. A record that cannot be a JSON line (a lone surrogate,
     nesting too deep) is a RecordError, raised before anything is written."""
@@ -55,8 +56,8 @@ def encode_record(record: dict) -> tuple[bytes, int]:
         except ValueError as err:
             if "Out of range float" not in str(err):
                 raise
-            record, nulled = finite(record)
-            line = json.dumps(record, ensure_ascii=False, allow_nan=False)
+            nulled_record, nulled = finite(record)
+            line = json.dumps(nulled_record, ensure_ascii=False, allow_nan=False)
         return line.encode("utf-8") + b"\n", nulled
     except UnicodeEncodeError as err:
         raise RecordError(f"not valid UTF-8: {printable(err.object[err.start:err.end])} "
@@ -87,27 +88,27 @@ class JsonlWriter:
     def __init__(self, target: Path | str | None):
         self.target = None if target is None or str(target) == "-" else Path(target)
         self.to_stdout = target is not None and str(target) == "-"
-        self.partial = partial_path(self.target) if self.target else None
-        self.out = None
+        self.out: BinaryIO | None = None
 
     def open(self, offset: int | None = None) -> "JsonlWriter":
         """Start afresh (offset None) or continue a run whose output ended at `offset`."""
         if self.target is None:
             return self
         self.target.parent.mkdir(parents=True, exist_ok=True)
-        if offset is None or (offset == 0 and not self.partial.exists()):
-            self.out = self.partial.open("wb")
+        partial = partial_path(self.target)
+        if offset is None or (offset == 0 and not partial.exists()):
+            self.out = partial.open("wb")
             return self
         try:
-            self.out = self.partial.open("r+b")
+            self.out = partial.open("r+b")
         except FileNotFoundError:
-            raise ConfigError(f"{self.partial}: the interrupted run's output is gone; rerun "
+            raise ConfigError(f"{partial}: the interrupted run's output is gone; rerun "
                               "without --resume to start over") from None
         self.out.truncate(offset)
         self.out.seek(offset)
         return self
 
-    def write(self, record: dict) -> int:
+    def write(self, record: dict[str, Any]) -> int:
         """Append one record; returns how many NaN/Infinity values became null."""
         line, nulled = encode_record(record)
         if self.out is not None:
@@ -138,14 +139,13 @@ class JsonlWriter:
         self.position()
         self.close()
         if keep:
-            os.replace(self.partial, self.target)
+            os.replace(partial_path(self.target), self.target)
         else:
-            self.partial.unlink(missing_ok=True)
+            partial_path(self.target).unlink(missing_ok=True)
             self.target.unlink(missing_ok=True)
 
     def __enter__(self) -> "JsonlWriter":
         return self.open()
 
-    def __exit__(self, kind, *_) -> bool:
+    def __exit__(self, kind, *_) -> None:
         self.finish(keep=kind is None)
-        return False

@@ -107,7 +107,7 @@ def document_features(texts: list[str], log_words: np.ndarray) -> np.ndarray:
     position = np.arange(n) / max(n - 1, 1)
     before = (np.cumsum(words) - words) / total
     keys = [text.lower() for text in texts]
-    counts = {}
+    counts: dict[str, int] = {}
     for key in keys:
         counts[key] = counts.get(key, 0) + 1
     repeated = np.array([math.log(counts[key]) for key in keys])

@@ -15,6 +15,7 @@ import difflib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from .catalog import RuleCatalog
 from .deadline import time_limit
@@ -55,9 +56,9 @@ class Result:
         return cls(layout(doc), doc.lang, doc.outlet, tuple(sorted(doc.removed, key=lambda r: r.line)),
                    tuple(doc.edits), tuple(source))
 
-    def to_dict(self, include_changes: bool = True) -> dict:
+    def to_dict(self, include_changes: bool = True) -> dict[str, Any]:
         """A JSON-ready dict; without `include_changes`, just text, lang and outlet."""
-        data = {"text": self.text, "lang": self.lang, "outlet": self.outlet}
+        data: dict[str, Any] = {"text": self.text, "lang": self.lang, "outlet": self.outlet}
         if include_changes:
             data["removed"] = [removal_dict(r) for r in self.removed]
             data["edits"] = [dataclasses.asdict(e) for e in self.edits]
@@ -131,7 +132,7 @@ def build_stages(options: Options, catalog: RuleCatalog) -> tuple[Stage, ...]:
             *glue)
 
 
-def removal_dict(removal: Removal) -> dict:
+def removal_dict(removal: Removal) -> dict[str, Any]:
     """A removal as a dict; evidence only where there is some, so a rule's removal reads
     as it always has."""
     data = dataclasses.asdict(removal)
@@ -140,7 +141,7 @@ def removal_dict(removal: Removal) -> dict:
     return data
 
 
-def make_options(options: dict) -> Options:
+def make_options(options: dict[str, Any]) -> Options:
     """Options from keyword arguments; an unknown name is a clear error, not a TypeError."""
     for name in options:
         if name not in Options.names():

@@ -11,6 +11,10 @@ class Stage(Protocol):
     carrying one of `rule_ids` (YAML rule ids for the rules stage)."""
 
     name: str
-    rule_ids: tuple[RuleInfo, ...]
+
+    @property
+    def rule_ids(self) -> tuple[RuleInfo, ...]:
+        """Read-only in the contract, so a stage's own tuple of a fixed length satisfies it."""
+        ...
 
     def __call__(self, doc: Document) -> None: ...

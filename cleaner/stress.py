@@ -6,6 +6,8 @@ sound one takes milliseconds. The pipeline would stop it with RuleTimeout and fa
 document; `cleaner rules check` finds it first, before a batch meets such a line.
 """
 
+from collections.abc import Sequence
+
 from .patterns import LONG_LINE_CHARS, Pattern
 from .rule_model import Rule, RuleSet
 
@@ -22,7 +24,7 @@ STRESS_LINES = tuple((unit * length)[:length] for length in SHORT_LENGTHS + (LON
 STRESS_LIMIT_S = 0.25
 
 
-def slow_patterns(rulesets: list[RuleSet]) -> list[str]:
+def slow_patterns(rulesets: Sequence[RuleSet]) -> list[str]:
     """One message per pattern that runs over STRESS_LIMIT_S on a STRESS_LINES line its
     rule would meet (within the rule's max_words)."""
     found = []
@@ -41,10 +43,11 @@ def slow_patterns(rulesets: list[RuleSet]) -> list[str]:
 
 def patterns_of(ruleset: RuleSet) -> list[tuple[str, Pattern, Rule | None]]:
     """(owner, pattern, rule) of every pattern in `ruleset`: rules' and outlet fingerprints."""
-    found = [(rule.id, pattern, rule) for rule in ruleset.rules
-             for pattern in rule.patterns]
+    found: list[tuple[str, Pattern, Rule | None]] = [
+        (rule.id, pattern, rule) for rule in ruleset.rules for pattern in rule.patterns]
     if ruleset.outlet:
-        found += [(f"{ruleset.name}.fingerprint", pattern, None) for pattern in ruleset.outlet.fingerprints]
+        found += [(f"{ruleset.name}.fingerprint", pattern, None)
+                  for pattern in ruleset.outlet.fingerprints]
     return found
 
 

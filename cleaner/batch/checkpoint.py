@@ -12,6 +12,7 @@ import json
 import stat
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import ConfigError
 from ..files import write_atomic
@@ -24,11 +25,11 @@ FINGERPRINT_END_BYTES = 64 * 1024
 
 @dataclass(frozen=True)
 class Checkpoint:
-    signature: dict     # the run's inputs and settings; a resume must match them
-    consumed: int       # input records read (all shards), all written
+    signature: dict[str, Any]  # the run's inputs and settings; a resume must match them
+    consumed: int              # input records read (all shards), all written
     output_offset: int
     errors_offset: int
-    counts: dict        # Summary.counts()
+    counts: dict[str, Any]     # Summary.counts()
 
 
 def checkpoint_path(target: Path) -> Path:
@@ -39,7 +40,7 @@ def save_checkpoint(path: Path, checkpoint: Checkpoint) -> None:
     write_atomic(path, json.dumps(asdict(checkpoint), sort_keys=True))
 
 
-def load_checkpoint(path: Path, signature: dict) -> Checkpoint | None:
+def load_checkpoint(path: Path, signature: dict[str, Any]) -> Checkpoint | None:
     """The saved checkpoint, or None if there is none; a checkpoint of a different run
     (other inputs, input contents or settings) is a ConfigError rather than a silently
     mixed output."""
@@ -55,7 +56,7 @@ def load_checkpoint(path: Path, signature: dict) -> Checkpoint | None:
     return checkpoint
 
 
-def mismatch(path: Path, saved: dict, signature: dict) -> str:
+def mismatch(path: Path, saved: dict[str, Any], signature: dict[str, Any]) -> str:
     """What differs between the interrupted run and this one, and what to do."""
     changed = sorted(k for k in signature if signature[k] != saved.get(k))
     if "inputs" in changed and "input_fingerprints" in changed:  # say the cause only

@@ -8,6 +8,7 @@ import sys
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import NoReturn
 
 from tqdm import tqdm
 
@@ -172,13 +173,13 @@ def run_locked(job: BatchJob, args) -> int:
     return EXIT_OK
 
 
-def progress_bar(stream) -> tqdm:
+def progress_bar(stream) -> "tqdm[NoReturn]":  # tqdm is generic only to type checkers
     """A progress line on `stream` (documents, docs/s, errors) if it is a terminal; tqdm
     stays silent otherwise and limits its own redraws."""
     return tqdm(desc="cleaner", unit=" docs", file=stream, disable=None, leave=False)
 
 
-def show_progress(bar: tqdm, summary) -> None:
+def show_progress(bar: "tqdm[NoReturn]", summary) -> None:
     bar.set_postfix_str(f"{summary.docs_failed} errors", refresh=False)
     bar.update(summary.docs_in - bar.n)
 

@@ -43,7 +43,7 @@ class CleanerStep(PipelineStep):
                 doc.metadata["cleaner_error"] = outcome.error
                 self.stat_update("failed")
             else:
-                out = outcome.record
+                out = outcome.output()
                 doc.text = out["text"]
                 doc.metadata["cleaner"] = {key: out[key] for key in
                                            ("lang", "outlet", "removed", "edits")}

@@ -49,8 +49,8 @@ class GroupCounts:
 
     outlet: str | None = None
     docs: int = 0
-    counts: dict = field(default_factory=dict)
-    texts: dict = field(default_factory=dict)
+    counts: dict[int, int] = field(default_factory=dict)  # by stable_hash of the normal form
+    texts: dict[int, str] = field(default_factory=dict)
     prose: str = ""
 
     def add(self, lines: list[str]) -> None:
@@ -88,7 +88,7 @@ class NameCounts:
     """Documents per name, over the whole corpus."""
 
     docs: int = 0
-    counts: dict = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
 
     def add(self, text: str, lang: str | None) -> None:
         self.docs += 1
@@ -108,12 +108,13 @@ class Learner:
     names of the whole corpus."""
 
     def __init__(self, by: str):
-        self.by, self.groups, self.ungrouped, self.names = by, {}, 0, NameCounts()
+        self.by, self.ungrouped, self.names = by, 0, NameCounts()
+        self.groups: dict[str, GroupCounts] = {}
 
     def add(self, outcome: Outcome) -> None:
         if outcome.error is not None:
             return
-        record = outcome.record
+        record = outcome.output()
         self.names.add(record["text"], record["lang"])
         key = record["outlet"] if self.by == "outlet" else domain(record["url"])
         if not key:
@@ -180,7 +181,7 @@ def rule_file(key: str, group: GroupCounts, lines, by: str, min_docs: int, min_s
                       "description": f"in {docs} of {group.docs} documents "
                                      f"({docs / group.docs:.0%})",
                       "drop": pattern, "examples": examples})
-    data = {"ruleset": f"learned-{slug(key)}", "outlet": group.outlet or slug(key)}
+    data: dict[str, object] = {"ruleset": f"learned-{slug(key)}", "outlet": group.outlet or slug(key)}
     if by == "domain" and not group.outlet:
         data["domains"] = [key]
     data["rules"] = rules

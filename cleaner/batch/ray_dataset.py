@@ -10,6 +10,7 @@ why the document failed (its text is then None), so no row is lost.
 """
 
 from functools import partial
+from typing import Any
 
 from .readers import Fields, json_record
 from .records import CleanConfig, clean_record, cleaner_for
@@ -24,12 +25,12 @@ def clean_dataset(dataset, *, rules=(), fields: Fields = Fields(), include_chang
     return dataset.map(partial(clean_row, config, fields))
 
 
-def clean_row(config: CleanConfig, fields: Fields, row: dict) -> dict:
+def clean_row(config: CleanConfig, fields: Fields, row: dict[str, Any]) -> dict[str, Any]:
     """One row cleaned: the output record and `error` None, or the failure with text None."""
     record = json_record(row, "row", fields, "auto", "")
     outcome = clean_record(cleaner_for(config), config, record)
     if outcome.error is None:
-        return {**outcome.record, "error": None}
+        return {**outcome.output(), "error": None}
     failed = {"id": record.id, "text": None, "url": record.url, "lang": None, "outlet": None,
               **{k: v for k, v in record.meta.items() if k not in ("lang", "outlet")}}
     if config.include_changes:

@@ -6,6 +6,7 @@ task); it never raises for a bad document: the failure becomes an Outcome with i
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from ..errors import CleanerError, internal_error
 from ..pipeline import Cleaner
@@ -21,7 +22,7 @@ class Record:
     fmt: str = "auto"
     url: str | None = None
     lang: str | None = None
-    meta: dict = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
     path: str | None = None  # relative output path (.txt) in a mirrored directory
     error: str | None = None
 
@@ -31,7 +32,7 @@ class CleanConfig:
     """Everything a worker needs to build its Cleaner; small, hashable and picklable."""
 
     rules: tuple[str, ...] = ()
-    options: tuple[tuple[str, object], ...] = ()
+    options: tuple[tuple[str, Any], ...] = ()  # Cleaner keyword arguments, sorted
     include_changes: bool = False
 
 
@@ -42,10 +43,16 @@ class Outcome:
 
     id: object
     path: str | None
-    record: dict | None
+    record: dict[str, Any] | None
     error: str | None = None
     removed: tuple[tuple[str, str], ...] = ()
     edits: tuple[str, ...] = ()
+
+    def output(self) -> dict[str, Any]:
+        """The output record of a document that was cleaned (`error` None)."""
+        if self.record is None:
+            raise ValueError(f"document {self.id!r} has no output record: {self.error}")
+        return self.record
 
 
 @lru_cache(maxsize=4)

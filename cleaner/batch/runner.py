@@ -9,6 +9,7 @@ from collections import deque
 from dataclasses import asdict, dataclass
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from ..errors import RecordError, WorkerError
 from ..files import JsonlWriter, remove_leftovers
@@ -50,7 +51,7 @@ class BatchJob:
     checkpoint_every: int = CHECKPOINT_EVERY
     learned: tuple[str, ...] = ()  # how rules were learned (--learned-boilerplate, --corpus-names)
 
-    def signature(self, fingerprints: list[str]) -> dict:
+    def signature(self, fingerprints: list[str]) -> dict[str, Any]:
         """What must not change between an interrupted run and its resume, the inputs'
         contents (`fingerprints`, see input_fingerprints) included."""
         return {"inputs": list(self.inputs), "input_fingerprints": fingerprints,
@@ -103,7 +104,7 @@ def run_batch(job: BatchJob, engine, resume: bool = False, progress=None) -> Sum
     return summary
 
 
-def resumed_state(path: Path, signature: dict) -> Checkpoint | None:
+def resumed_state(path: Path, signature: dict[str, Any]) -> Checkpoint | None:
     """The checkpoint to resume from (None: start afresh), once a kill's half-saved
     checkpoint files are swept away."""
     remove_leftovers(path.parent, path.name)
@@ -150,7 +151,7 @@ def batches(records, shard: Shard, consumed: int):
 def ordered(engine, config: CleanConfig, work):
     """Submit batches to `engine`, at most IN_FLIGHT_PER_WORKER per worker at a time, and
     yield their results in submission order."""
-    pending = deque()
+    pending: deque[list[Any]] = deque()  # [batch, tag, future], oldest first
     limit = engine.workers * IN_FLIGHT_PER_WORKER
     for batch, tag in work:
         pending.append([batch, tag, engine.submit(config, batch)])
@@ -160,13 +161,14 @@ def ordered(engine, config: CleanConfig, work):
         yield settle(engine, config, pending)
 
 
-def settle(engine, config: CleanConfig, pending: deque) -> tuple[list[Outcome], object]:
+def settle(engine, config: CleanConfig, pending: deque[list[Any]]) -> tuple[list[Outcome], object]:
     """The oldest pending batch's outcomes and tag. If a worker died, the engine restarts,
     the batch's records are cleaned one at a time (so only a record that kills a worker
     again fails, and a resume does not stop at it), and the other batches go again."""
     batch, tag, future = pending.popleft()
     try:
-        return future.result(), tag
+        done: list[Outcome] = future.result()
+        return done, tag
     except WorkerError:
         engine.restart()
     deaths = 0
@@ -186,7 +188,8 @@ def settle(engine, config: CleanConfig, pending: deque) -> tuple[list[Outcome], 
 def clean_alone(engine, config: CleanConfig, record) -> Outcome:
     """One record cleaned on its own; a worker that dies on it costs this record only."""
     try:
-        return engine.submit(config, [record]).result()[0]
+        outcome: Outcome = engine.submit(config, [record]).result()[0]
+        return outcome
     except WorkerError:
         engine.restart()
         return Outcome(record.id, record.path, None, WORKER_DIED)

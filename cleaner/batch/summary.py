@@ -6,6 +6,7 @@ they are saved with each checkpoint so a resumed run reports the whole run.
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from .records import Outcome
 
@@ -17,9 +18,9 @@ class Summary:
     docs_in: int = 0
     docs_out: int = 0
     docs_failed: int = 0
-    removed_by_category: Counter = field(default_factory=Counter)
-    removed_by_rule: Counter = field(default_factory=Counter)
-    edits_by_rule: Counter = field(default_factory=Counter)
+    removed_by_category: Counter[str] = field(default_factory=Counter)
+    removed_by_rule: Counter[str] = field(default_factory=Counter)
+    edits_by_rule: Counter[str] = field(default_factory=Counter)
     values_nulled: int = 0  # NaN/Infinity in pass-through fields, written as null
 
     def add(self, outcome: Outcome) -> None:
@@ -33,7 +34,7 @@ class Summary:
             self.removed_by_rule[rule] += 1
         self.edits_by_rule.update(outcome.edits)
 
-    def counts(self) -> dict:
+    def counts(self) -> dict[str, Any]:
         """The counters as a JSON-ready dict (what a checkpoint saves)."""
         return {"docs_in": self.docs_in, "docs_out": self.docs_out,
                 "docs_failed": self.docs_failed,
@@ -45,12 +46,12 @@ class Summary:
                 **({"values_nulled": self.values_nulled} if self.values_nulled else {})}
 
     @classmethod
-    def from_counts(cls, data: dict) -> "Summary":
+    def from_counts(cls, data: dict[str, Any]) -> "Summary":
         return cls(data["docs_in"], data["docs_out"], data["docs_failed"],
                    Counter(data["removed_by_category"]), Counter(data["removed_by_rule"]),
                    Counter(data["edits_by_rule"]), data.get("values_nulled", 0))
 
-    def to_dict(self, seconds: float, jobs: int) -> dict:
+    def to_dict(self, seconds: float, jobs: int) -> dict[str, Any]:
         """Counts plus this run's time, throughput and worker count."""
         rate = self.docs_in / seconds if seconds > 0 else 0.0
         return {**self.counts(), "seconds": round(seconds, 3), "docs_per_second": round(rate, 1),
@@ -74,6 +75,6 @@ class Summary:
         return "".join(f"cleaner: {line}\n" for line in lines)
 
 
-def ranked(counter: Counter) -> list[tuple[str, int]]:
+def ranked(counter: Counter[str]) -> list[tuple[str, int]]:
     """Most frequent first, ties by name: the same order however the counts were built."""
     return sorted(counter.items(), key=lambda item: (-item[1], item[0]))

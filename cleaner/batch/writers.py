@@ -7,6 +7,7 @@ proven to lie inside the directory (see cleaner.safepaths).
 """
 
 from pathlib import Path
+from typing import Any
 
 from ..errors import MESSAGE_MAX_CHARS, RecordError, printable
 from ..files import JsonlWriter, remove_leftovers, write_atomic
@@ -28,10 +29,12 @@ class DirectoryOutput:
     def write_outcome(self, outcome: Outcome) -> int:
         """Write the document's text; returns 0 (text files hold no NaN to null)."""
         try:
-            data = outcome.record["text"].encode("utf-8")
+            data = outcome.output()["text"].encode("utf-8")
         except UnicodeEncodeError as err:
             raise RecordError(f"not valid UTF-8: {printable(err.object[err.start:err.end])} "
                               "(a lone surrogate) in its text; fix the input") from None
+        if outcome.path is None:  # every reader of files and streams names one
+            raise RecordError("the document has no output path; it was not written")
         write_atomic(contained_path(self.root, outcome.path), data)
         return 0
 
@@ -50,7 +53,7 @@ class JsonlOutput(JsonlWriter):
 
     def write_outcome(self, outcome: Outcome) -> int:
         """Append the document's record; returns how many NaN/Infinity became null."""
-        return self.write(outcome.record)
+        return self.write(outcome.output())
 
 
 def writes_jsonl(target: Path) -> bool:
@@ -68,6 +71,6 @@ def default_errors_path(target: Path) -> Path:
     return target.with_name(target.name.removesuffix(".jsonl") + ".errors.jsonl")
 
 
-def error_line(outcome_id, error: str) -> dict:
+def error_line(outcome_id, error: str) -> dict[str, Any]:
     """An errors-file record: the id and message made safe to write and print."""
     return {"id": printable(outcome_id), "error": printable(error, MESSAGE_MAX_CHARS)}

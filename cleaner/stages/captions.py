@@ -21,10 +21,10 @@ BARE_TAIL_MAX_WORDS = 25
 
 @dataclass(frozen=True)
 class CaptionPatterns:
-    tail: regex.Pattern      # a caption that ends in a credit
-    whole: regex.Pattern     # a line that is nothing but a credit
-    names: frozenset         # the credit names, case-folded: a bare credit after a sentence
-    prefilter: Prefilter     # which of (whole, tail) could match a line, in one RE2 pass
+    tail: regex.Pattern[str]      # a caption that ends in a credit
+    whole: regex.Pattern[str]     # a line that is nothing but a credit
+    names: frozenset[str]         # the credit names, case-folded: a bare credit after a sentence
+    prefilter: Prefilter          # which of (whole, tail) could match a line, in one RE2 pass
 
 
 def caption_patterns(credits, labels) -> CaptionPatterns | None:
@@ -64,7 +64,7 @@ def drop_captions(doc: Document, patterns: CaptionPatterns | None, max_words: in
     return doc
 
 
-def ends_in_bare_credit(text: str, names: frozenset) -> bool:
+def ends_in_bare_credit(text: str, names: frozenset[str]) -> bool:
     """A short caption whose last sentence is followed by a credit name alone ("Un grupo de
     pingüinos, en la Antártida el 11 de febrero pasado. EFE")."""
     _, sep, last = text.rstrip().rpartition(". ")

@@ -59,16 +59,18 @@ def load_dictionary(lang: str | None) -> Dictionary | None:
             or wordfreq.available_languages("small").get(lang))
     if path is None:
         return None
-    common, hashes, zipfs = {}, [], []
+    common: dict[str, float] = {}
+    hash_parts: list[np.ndarray] = []  # the rare words' hashes and zipf values, per bucket
+    zipf_parts: list[np.ndarray] = []
     for zipf, bucket in read_buckets(path):
         words = [word for word in bucket if word.isalpha() or WORD.fullmatch(word)]
         if zipf >= COMMON_MIN_ZIPF:
             common.update(dict.fromkeys(words, zipf))
         elif words:
-            hashes.append(np.fromiter(map(hash, words), dtype=np.int64, count=len(words)))
-            zipfs.append(np.full(len(words), zipf))
-    hashes = np.concatenate(hashes) if hashes else np.empty(0, dtype=np.int64)
-    zipfs = np.concatenate(zipfs) if zipfs else np.empty(0)
+            hash_parts.append(np.fromiter(map(hash, words), dtype=np.int64, count=len(words)))
+            zipf_parts.append(np.full(len(words), zipf))
+    hashes = np.concatenate(hash_parts) if hash_parts else np.empty(0, dtype=np.int64)
+    zipfs = np.concatenate(zipf_parts) if zipf_parts else np.empty(0)
     order = np.argsort(hashes, kind="stable")
     return Dictionary(common, hashes[order], zipfs[order])
 

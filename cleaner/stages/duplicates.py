@@ -52,12 +52,12 @@ class WordSets:
     def __init__(self):
         self.sizes, self.sets = [], []
 
-    def add(self, word_set: frozenset) -> None:
+    def add(self, word_set: frozenset[str]) -> None:
         at = bisect.bisect_right(self.sizes, len(word_set))
         self.sizes.insert(at, len(word_set))
         self.sets.insert(at, word_set)
 
-    def sized_near(self, size: int, jaccard: float) -> list[frozenset]:
+    def sized_near(self, size: int, jaccard: float) -> list[frozenset[str]]:
         """The sets of sizes from jaccard * size to size / jaccard (one more each way, so
         float rounding never drops a candidate; the caller applies the exact bound)."""
         low = bisect.bisect_left(self.sizes, jaccard * size - 1)
@@ -65,7 +65,7 @@ class WordSets:
         return self.sets[low:high]
 
 
-def similarity(a: frozenset, b: frozenset) -> float:
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """Jaccard similarity of two word sets. It is at most min(|a|, |b|) / max(|a|, |b|), so
     drop_duplicates skips pairs whose sizes alone rule out the threshold."""
     return len(a & b) / len(a | b)

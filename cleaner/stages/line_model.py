@@ -11,6 +11,7 @@ Protected lines are never scored away.
 import json
 import math
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -33,7 +34,7 @@ class LineModel:
                          "a line the learned line model scores as page furniture (menus, "
                          "teasers, footers): its score and deciding features are the evidence"),)
 
-    def __init__(self, model: dict | None = None):
+    def __init__(self, model: dict[str, Any] | None = None):
         model = model if model is not None else json.loads(MODEL_PATH.read_text(encoding="utf-8"))
         if model.get("version") != MODEL_VERSION or tuple(model["features"]) != FEATURE_NAMES:
             raise ValueError(f"line model: version {model.get('version')} with features "
@@ -49,12 +50,14 @@ class LineModel:
         """Each line's per-feature contribution to its log-odds of noise, from its row of
         line_features (NaN counts as the training mean: no contribution)."""
         standard = (features - self.means) / self.scales
-        return np.nan_to_num(standard, nan=0.0) * self.weights
+        contributions: np.ndarray = np.nan_to_num(standard, nan=0.0) * self.weights
+        return contributions
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         """Each line's probability of being noise, from its row of line_features."""
         logits = self.contributions(features).sum(axis=1) + self.bias
-        return 1.0 / (1.0 + np.exp(-logits))
+        probabilities: np.ndarray = 1.0 / (1.0 + np.exp(-logits))
+        return probabilities
 
     def scores(self, texts: list[str], lang: str | None) -> np.ndarray:
         """Each line's probability of being noise."""

@@ -1,13 +1,17 @@
 """Resolve the outlet: explicit argument > URL domain > fingerprint patterns > none."""
 
+from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from ..document import Document, RuleInfo
 from ..errors import ConfigError
 from ..prefilter import Prefilter
+from ..ruleset import Outlet
+
+Outlets = Mapping[str, Outlet]  # by outlet id
 
 
-def resolve_outlet(doc: Document, outlets: dict, explicit: str | None,
+def resolve_outlet(doc: Document, outlets: Outlets, explicit: str | None,
                    prefilter: Prefilter | None = None) -> Document:
     """Set doc.outlet to the id of the first outlet that the evidence names. `prefilter`,
     all fingerprints in one pass (fingerprint_prefilter), spares most lines the test of each."""
@@ -21,7 +25,7 @@ def resolve_outlet(doc: Document, outlets: dict, explicit: str | None,
     return doc
 
 
-def outlet_by_url(url: str | None, outlets: dict) -> str | None:
+def outlet_by_url(url: str | None, outlets: Outlets) -> str | None:
     """The outlet whose domain is the URL's host or a parent of it."""
     if not url:
         return None
@@ -32,7 +36,7 @@ def outlet_by_url(url: str | None, outlets: dict) -> str | None:
     return None
 
 
-def outlet_by_fingerprint(doc: Document, outlets: dict, prefilter: Prefilter | None) -> str | None:
+def outlet_by_fingerprint(doc: Document, outlets: Outlets, prefilter: Prefilter | None) -> str | None:
     """The first outlet (by id) one of whose fingerprint patterns matches a line."""
     lines = [line.text for line in doc.lines if prefilter is None or prefilter.candidates(line.text)]
     for outlet_id, outlet in sorted(outlets.items()):
@@ -42,7 +46,7 @@ def outlet_by_fingerprint(doc: Document, outlets: dict, prefilter: Prefilter | N
     return None
 
 
-def fingerprint_prefilter(outlets: dict) -> Prefilter | None:
+def fingerprint_prefilter(outlets: Outlets) -> Prefilter | None:
     """Every outlet's fingerprint patterns in one pass: a line it lets through to none
     matches none of them."""
     sources = [pattern.source for outlet in outlets.values() for pattern in outlet.fingerprints]
@@ -56,7 +60,7 @@ class OutletResolver:
     name = "outlet"
     rule_ids: tuple[RuleInfo, ...] = ()
 
-    def __init__(self, outlets: dict):
+    def __init__(self, outlets: Outlets):
         self.outlets = outlets
         self.prefilter = fingerprint_prefilter(outlets)
 
