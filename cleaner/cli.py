@@ -161,6 +161,9 @@ def run_rules_list(args) -> int:
         cleaner = Cleaner(rules=args.rules)
     for name, info in cleaner.rule_table():
         print(f"{name}\t{info.id}\t{info.category}\t{info.description}")
+    return EXIT_OK
+
+
 def run_rules_schema(_args) -> int:
     print(markdown_table(), end="")
     return EXIT_OK

@@ -15,6 +15,7 @@ regex_syntax reads a pattern into atoms; this module translates the atoms and ru
 
 import re
 import string
+from collections.abc import Sequence
 
 import re2
 
@@ -39,8 +40,8 @@ class Prefilter:
     """`candidates(text)`: indices of the patterns that might match `text`: all of those that
     do, and those that cannot be prefiltered (no RE2 translation, or a source given as None)."""
 
-    def __init__(self, sources: list[str | None]):
-        translations = [None if source is None else translate(source) for source in sources]
+    def __init__(self, sources: Sequence[str | None]):
+        translations: list[str | None] = [None if source is None else translate(source) for source in sources]
         self._set = search_set([t for t in translations if t is not None])
         if self._set is None:  # too large for RE2's memory limit: every pattern runs
             translations = [None] * len(sources)
@@ -132,7 +133,10 @@ def atom_text(atom: Atom) -> str:
         return ""
     text = ATOMS[atom.kind](atom)
     if atom.quantifier:
-        text += loosened(QUANTIFIER.fullmatch(atom.quantifier)) + "?" * atom.lazy
+        quantifier = QUANTIFIER.fullmatch(atom.quantifier)
+        if quantifier is None:  # Atom.quantifier holds what QUANTIFIER matched
+            raise Untranslatable(f"quantifier {atom.quantifier!r}")
+        text += loosened(quantifier) + "?" * atom.lazy
     return text
 
 
@@ -205,13 +209,13 @@ ATOMS = {
 }
 
 
-def loosened(quantifier: re.Match) -> str:
+def loosened(quantifier: re.Match[str]) -> str:
     """A quantifier as RE2 gets it: long counted repeats lose their upper bound."""
     text = quantifier.group()
     if text in "*+?":
         return text
-    low, comma, high = quantifier.groups()
-    low = int(low or 0)
+    written_low, comma, high = quantifier.groups()
+    low = int(written_low or 0)
     if not comma:
         return f"{{{low}}}" if low <= MAX_KEPT_MIN else f"{{{MAX_KEPT_MIN},}}"
     if high and int(high) - low <= MAX_KEPT_SPAN and int(high) <= MAX_KEPT_MIN:

@@ -106,8 +106,8 @@ class Reader:
             return Atom("escape", src[i:end]), end
         if char == "$":
             return Atom("dollar"), i + 1
-        if char in "*+?{" and QUANTIFIER.match(src, i):
-            return Atom("unsupported", f"nothing to repeat at {i}"), QUANTIFIER.match(src, i).end()
+        if char in "*+?{" and (quantifier := QUANTIFIER.match(src, i)):
+            return Atom("unsupported", f"nothing to repeat at {i}"), quantifier.end()
         return Atom("char", char), i + 1
 
     def group(self, start: int, close: int) -> Atom:

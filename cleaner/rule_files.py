@@ -8,6 +8,7 @@ directory once, so a link loop ends; a dangling link or a directory named `*.yam
 import os
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -92,20 +93,26 @@ def parse_yaml(path: Path, text: str):
     return Mapping() if data is None else data
 
 
-class Mapping(dict):
+class Mapping(dict[Any, Any]):
     """A YAML mapping that remembers its own line and the line of each key."""
 
     line = 1
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
-        self.key_lines = {}
+        self.key_lines: dict[Any, int] = {}
 
-    def line_of(self, key) -> int:
+    def line_of(self, key: object) -> int:
         return self.key_lines.get(key, self.line)
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+if TYPE_CHECKING:  # the stubs declare CSafeLoader; a PyYAML built without libyaml lacks it
+    _SafeLoader = yaml.SafeLoader
+else:
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):
     """SafeLoader whose mappings remember their lines; libyaml's parser where PyYAML was
     built with it (its wheels are): it loads the rule files an order of magnitude faster,
     at every process start."""

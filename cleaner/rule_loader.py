@@ -5,7 +5,9 @@ Every problem of a file is collected, each as `file:line: key: problem`, and rep
 """
 
 import difflib
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import regex
 
@@ -20,12 +22,12 @@ RULE_ID = regex.compile(r"[a-z0-9][a-z0-9-]*")
 KIND_KEYS = tuple(RULE_KINDS)
 
 
-def rule_prefilter(rules: list[Rule]) -> Prefilter | None:
+def rule_prefilter(rules: Sequence[Rule]) -> Prefilter | None:
     """The Prefilter of a rule set's patterns. A rule whose prefilter misses one of its own
     examples (a translation RE2 reads otherwise) is left to run on every line instead."""
     if not rules:
         return None
-    sources = [rule.pattern.source for rule in rules]
+    sources: list[str | None] = [rule.pattern.source for rule in rules]
     prefilter = Prefilter(sources)
     for index, rule in enumerate(rules):
         examples = rule.examples.drop + rule.examples.keep + tuple(b for b, _ in rule.examples.fix)
@@ -88,20 +90,22 @@ class FileChecker:
         rules = [self.rule(raw, f"rules[{i}].", name, data.line_of("rules"))
                  for i, raw in enumerate(raw_rules)]
         self.check_unique_ids(raw_rules)
-        words = {key: tuple(self.valid(data, FILE, key, [])) for key in (
+        # RuleSet fields by name: the word lists, and the per-language affix lists.
+        words: dict[str, Any] = {key: tuple(self.valid(data, FILE, key, [])) for key in (
             "names", "credits", "credit_labels", "protected_words", "corpus_names")}
-        by_lang = {key: tuple((lang_code, tuple(words)) for lang_code, words
+        by_lang: dict[str, Any] = {key: tuple((lang_code, tuple(words)) for lang_code, words
                               in self.valid(data, FILE, key, {}).items())
                    for key in ("glue_prefixes", "glue_suffixes")}
         outlet = self.outlet(data, lang, name) if "outlet" in data else None
         if self.problems:
             raise RuleErrors(sorted(self.problems, key=lambda problem: problem.line or 0))
-        return RuleSet(name=name, path=str(self.path), rules=tuple(rules), lang=lang, outlet=outlet,
+        valid = [rule for rule in rules if rule is not None]  # all of them: no problems
+        return RuleSet(name=name, path=str(self.path), rules=tuple(valid), lang=lang, outlet=outlet,
                        description=self.valid(data, FILE, "description", ""),
-                       prefilter=rule_prefilter(rules), **words, **by_lang)
+                       prefilter=rule_prefilter(valid), **words, **by_lang)
 
-    def check_unique_ids(self, raw_rules: list) -> None:
-        first_line = {}
+    def check_unique_ids(self, raw_rules: list[Any]) -> None:
+        first_line: dict[str, int] = {}
         for index, raw in enumerate(raw_rules):
             rule_id = raw.get("id") if isinstance(raw, Mapping) else None
             if not isinstance(rule_id, str):
@@ -118,7 +122,7 @@ class FileChecker:
         domains = self.valid(data, FILE, "domains", [])
         return Outlet(id=outlet_id, name=self.valid(data, FILE, "name", outlet_id),
                       domains=tuple(d.lower().removeprefix("www.") for d in domains),
-                      fingerprints=tuple(fingerprints), lang=lang)
+                      fingerprints=tuple(p for p in fingerprints if p is not None), lang=lang)
 
     def rule(self, raw, context: str, ruleset: str, rules_line: int) -> Rule | None:
         """The rule's object, or None (its problems reported); `rules_line` is the line of
@@ -150,7 +154,7 @@ class FileChecker:
                     description=raw.get("description", ""), max_words=raw.get("max_words"),
                     examples=examples, **fields)
 
-    def kind_fields(self, kind: str, raw: Mapping, context: str, owner: str) -> dict | None:
+    def kind_fields(self, kind: str, raw: Mapping, context: str, owner: str) -> dict[str, Any] | None:
         """The fields particular to the rule's kind; None if its body is not valid."""
         body, here = raw[kind], f"{context}{kind}."
         if not keys(RULE)[kind].type.valid(body):  # reported by check()
@@ -173,6 +177,7 @@ class FileChecker:
         """Expand the template once on an empty match that has every group of the pattern,
         so a bad template fails here and not on each matching document."""
         empty = regex.compile(f"(?:{pattern.source})?").match("")
+        assert empty is not None, "an optional pattern matches the empty string"
         template = body["with"]
         try:
             empty.expand(template)
@@ -187,20 +192,24 @@ class FileChecker:
         alternatives = source if isinstance(source, list) else [source]
         for alternative in alternatives:
             if not isinstance(alternative, str) or not alternative:
-                return self.report(mapping, key, "must be a non-empty regular expression string", context)
+                self.report(mapping, key, "must be a non-empty regular expression string", context)
+                return None
             if group_depth(alternative) > MAX_GROUP_DEPTH:
-                return self.report(mapping, key, f"nests groups over {MAX_GROUP_DEPTH} deep; "
-                                   "simplify it", context)
+                self.report(mapping, key, f"nests groups over {MAX_GROUP_DEPTH} deep; "
+                            "simplify it", context)
+                return None
             try:
                 regex.compile(alternative)
             except regex.error as err:
-                return self.report(mapping, key, f"pattern {alternative!r} does not compile: {err}",
-                                   context)
+                self.report(mapping, key, f"pattern {alternative!r} does not compile: {err}",
+                            context)
+                return None
         try:
             return Pattern(joined(alternatives), owner, f"{self.path}:{mapping.line_of(key)}",
                            self.timeout_s)
         except (ValueError, regex.error) as err:
-            return self.report(mapping, key, str(err), context)
+            self.report(mapping, key, str(err), context)
+            return None
 
     def examples(self, examples, kind: str, context: str) -> Examples:
         """The rule's examples; those its kind needs, and no others but `keep`."""
@@ -215,7 +224,8 @@ class FileChecker:
             elif key.name in examples and key.name != "keep" and not required_for(key, kind):
                 wanted = next(k.name for k in EXAMPLES if required_for(k, kind))
                 self.report(examples, key.name, f"a {kind} rule takes `{wanted}` and `keep` examples", here)
-        fixes = examples.get("fix") if isinstance(examples.get("fix"), list) else []
+        written = examples.get("fix")
+        fixes = written if isinstance(written, list) else []
         if not all(isinstance(f, Mapping) and set(f) == {"before", "after"}
                    and all(isinstance(v, str) for v in f.values()) for f in fixes):
             self.report(examples, "fix", "must be a list of {before: ..., after: ...} mappings", here)

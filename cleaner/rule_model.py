@@ -56,6 +56,14 @@ class Rule:
         """Whether the rule may act on `line` and its pattern matches it."""
         return not line.protected_by and self.admits(line.text) and bool(self.pattern.search(line.text))
 
+    @property
+    def removal_category(self) -> str:
+        """The category of the lines the rule removes: the loader requires one of a rule
+        that removes lines."""
+        if self.category is None:
+            raise ValueError(f"{self.where}: rule {self.id} removes lines but has no category")
+        return self.category
+
     def apply(self, doc: Document, lines: list[Line]) -> list[Line]:
         """Act on those of `lines` (still in `doc`, in order) the rule matches; the lines
         whose text it changed, which later rules must see again."""
@@ -71,7 +79,7 @@ class Drop(Rule):
     def apply(self, doc: Document, lines: list[Line]) -> list[Line]:
         hits = [line for line in lines if self.applies_to(line)]
         if hits:
-            doc.drop(hits, self.id, self.category)
+            doc.drop(hits, self.id, self.removal_category)
         return []
 
 
@@ -98,9 +106,10 @@ class DropBlock(Rule):
             if id(line) in starts and self.admits(line.text) and self.pattern.search(line.text):
                 stop = self.block_end(doc.lines, index)
                 if stop is not None:
-                    doc.drop([l for l in doc.lines[index:stop + 1] if not l.protected_by],
-                             self.id, self.category)
-                    index = next((i for i, l in enumerate(doc.lines) if l.number > line.number),
+                    doc.drop([kept for kept in doc.lines[index:stop + 1] if not kept.protected_by],
+                             self.id, self.removal_category)
+                    index = next((i for i, later in enumerate(doc.lines)
+                                  if later.number > line.number),
                                  len(doc.lines))
                     continue
             index += 1
@@ -108,11 +117,11 @@ class DropBlock(Rule):
 
     def block_end(self, lines: list[Line], start: int) -> int | None:
         """The index of the block's last line, or None if the block is not to be dropped."""
-        last = len(lines) - 1
+        last: int | None = len(lines) - 1
         if self.end is not None:
             last = next((i for i in range(start, len(lines)) if self.end.search(lines[i].text)), None)
-            if last is None:
-                return None
+        if last is None:
+            return None
         if self.max_lines is not None and last - start + 1 > self.max_lines:
             return None
         return last

@@ -22,14 +22,16 @@ def builtin_rules_dir() -> Path:
     package data `cleaner.rules`; `rules/` beside the package when run from a checkout."""
     spec = importlib.util.find_spec("cleaner.rules")
     if spec is not None and spec.submodule_search_locations:
-        return Path(list(spec.submodule_search_locations)[0])
+        return Path(next(iter(spec.submodule_search_locations)))
     return Path(__file__).resolve().parent.parent / "rules"
 
 
 def load_rulesets(paths, timeout_s: float = DEFAULT_TIMEOUT_S) -> tuple[RuleSet, ...]:
     """Load and validate every rule file under `paths`; ruleset names must be unique. Raises
     RuleErrors with the problems of every file, not only the first."""
-    rulesets, seen, problems = [], {}, []
+    rulesets: list[RuleSet] = []
+    seen: dict[str, Path] = {}  # ruleset name -> the file that first declared it
+    problems: list[RuleError] = []
     for path in rule_files(paths):
         try:
             ruleset = load_ruleset(path, timeout_s)

@@ -39,8 +39,8 @@ def wordfreq_sentences() -> list[str]:
     rng, found = random.Random(13), []
     for lang in WORDFREQ_LANGS:
         words = wordfreq.top_n_list(lang, 2_000)
-        for _ in range(SENTENCES_PER_LANG):
-            found.append(" ".join(rng.choice(words) for _ in range(rng.randint(3, 40))))
+        found.extend(" ".join(rng.choice(words) for _ in range(rng.randint(3, 40)))
+                     for _ in range(SENTENCES_PER_LANG))
     return found
 
 

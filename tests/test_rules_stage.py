@@ -154,7 +154,8 @@ def test_a_rule_runs_only_on_the_lines_its_prefilter_lets_through(tmp_path):
 
 def test_a_replace_rule_lets_the_later_rules_see_the_line_it_rewrote(tmp_path):
     rs = ruleset(tmp_path, r"""
-        - {id: unwrap, replace: {pattern: '^\[(.*)\]$', with: '\1'}, examples: {fix: [{before: '[x]', after: x}]}}
+        - {id: unwrap, replace: {pattern: '^\[(.*)\]$', with: '\1'},
+           examples: {fix: [{before: '[x]', after: x}]}}
         - {id: ad, category: advertisement, drop: '^Anzeige$', examples: {drop: [Anzeige]}}
         """)
     document = apply_rules(doc("[Anzeige]", "Der Rat tagte am Montag."), [rs])

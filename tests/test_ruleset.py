@@ -174,7 +174,8 @@ def test_user_rules_extend_the_bundled_ones(tmp_path):
 
 def test_the_docs_table_is_the_one_generated_from_the_schema():
     docs = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    generated = docs.split("<!-- rule schema:")[1].split("-->\n", 1)[1].split("<!-- end of rule schema -->")[0]
+    generated = (docs.split("<!-- rule schema:")[1].split("-->\n", 1)[1]
+                 .split("<!-- end of rule schema -->")[0])
     assert generated == markdown_table()
 
 

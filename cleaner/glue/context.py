@@ -3,6 +3,7 @@
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 
 from ..stages.dictionary import Dictionary
 from .candidates import COMPOUNDING_LANGS
@@ -20,22 +21,22 @@ class Context:
 
     text: str  # the document's lines joined by newlines
     tokens: list[str]  # its tokens in order, "\n" between lines
-    counts: Counter
+    counts: Counter[str]
     lexicon: GlueLexicon
     words: Dictionary | None
     lang: str | None
     options: GlueOptions
 
     @cached_property
-    def habits(self) -> frozenset:
+    def habits(self) -> frozenset[str]:
         """Punctuation marks this writer glues on purpose; found only if a chunk needs it."""
         return glue_habits(self.text, self.options)
 
     @cached_property
-    def pairs(self) -> frozenset:
+    def pairs(self) -> frozenset[tuple[str, str]]:
         """The pairs of tokens seen side by side on a line ("New", "York"); found only if a
         split needs them."""
-        return frozenset(zip(self.tokens, self.tokens[1:]))
+        return frozenset(pairwise(self.tokens))
 
     def right_is_common(self, right: str) -> bool:
         """The document's part of the rule for the right half of a word split (viable_splits

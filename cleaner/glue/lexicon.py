@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ def glue_lexicon(names, protected_words, prefixes=(), suffixes=(), corpus_names=
 
 def words_by_lang(pairs: Iterable[tuple[str, Iterable[str]]]) -> Mapping[str, frozenset[str]]:
     """Casefolded words per language, the lists of one language merged."""
-    merged = {}
+    merged: dict[str, frozenset[str]] = {}
     for lang, words in pairs:
         merged[lang] = merged.get(lang, frozenset()) | {word.casefold() for word in words}
     return MappingProxyType(merged)

@@ -24,7 +24,7 @@ PUNCT_ANY = regex.compile("|".join(pattern.pattern for pattern in PUNCT_BY_MARK.
 HABIT_BY_MARK = {**PUNCT_BY_MARK, ".": regex.compile(r"\p{Ll}{2}\.\p{L}")}
 
 
-def punctuation_split(text: str, habits: frozenset = frozenset()) -> str | None:
+def punctuation_split(text: str, habits: frozenset[str] = frozenset()) -> str | None:
     """"Ukraine.The" -> "Ukraine. The"; "said,adding" -> "said, adding"; else None.
     Marks in `habits` are left alone."""
     fixed = text if '"' in habits else PUNCT_QUOTE.sub(" ", text)
@@ -34,7 +34,7 @@ def punctuation_split(text: str, habits: frozenset = frozenset()) -> str | None:
     return fixed if fixed != text else None
 
 
-def glue_habits(text: str, options: GlueOptions) -> frozenset:
+def glue_habits(text: str, options: GlueOptions) -> frozenset[str]:
     """The punctuation marks `text` glues too often for it to be an accident."""
     habits = set()
     for mark, pattern in HABIT_BY_MARK.items():

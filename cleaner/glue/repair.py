@@ -1,6 +1,6 @@
 """One pass of glue repair over a document: each distinct chunk decided once."""
 
-from functools import lru_cache
+from functools import lru_cache, cache
 
 from ..document import Document, Edit
 from ..stages.dictionary import load_dictionary, words_at_least
@@ -74,7 +74,7 @@ def inert_chunk(chunk: str, lang: str | None, options: GlueOptions) -> bool:
             or word_zipf(load_dictionary(lang), token) >= options.unsplittable_zipf)
 
 
-@lru_cache(maxsize=None)  # a memo of a pure function: one entry per language and options
+@cache  # a memo of a pure function: one entry per language and options
 def unsplittable_chunks(lang: str | None, options: GlueOptions) -> frozenset[str]:
     """Chunks that are one word too common to split (unsplittable_zipf), as running text
     writes it: lower case, capitalised or upper case, with either apostrophe. chunk_repair

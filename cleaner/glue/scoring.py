@@ -92,6 +92,8 @@ def pair_zipf(left: str, right: str, left_evidence: str, right_evidence: str, ru
 def is_affix(left: str, right: str, context: Context) -> bool:
     """True if `left` is a YAML glue prefix of the language, or the split falls where a glue
     suffix marks it: "in" (before a final "in"), "en|den" (inside a final "enden")."""
+    if context.lang is None:  # affixes are listed per language
+        return False
     if left.casefold() in context.lexicon.prefixes.get(context.lang, ()):
         return True
     left, right = left.casefold(), right.casefold()

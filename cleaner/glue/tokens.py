@@ -40,7 +40,7 @@ def possessive_stem(token: str) -> str:
     return token[:-2] if token.endswith(POSSESSIVE) else token
 
 
-def token_counts(tokens: list[str]) -> Counter:
+def token_counts(tokens: list[str]) -> Counter[str]:
     """How often each token occurs; a possessive also counts for its stem ("Putin's")."""
     counts = Counter(tokens)
     del counts["\n"]

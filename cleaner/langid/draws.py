@@ -2,7 +2,7 @@
 
 import math
 import random
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 
@@ -17,7 +17,7 @@ class SeededDraws:
     def __init__(self, n: int):
         self.n = n
         self.position = 0  # outputs consumed
-        self.gauss_next = None
+        self.gauss_next: float | None = None
         self.scanned = 0  # outputs scanned for draws: the first ones, their draws in `kept`
         self.kept = self.values = np.empty(0, dtype=np.intp)
 
@@ -34,7 +34,8 @@ class SeededDraws:
         """random.Random.random(): 53 bits from the next two outputs."""
         a, b = seeded_outputs(self.position + 2)[self.position:self.position + 2].tolist()
         self.position += 2
-        return ((a >> 5) * 67108864.0 + (b >> 6)) * (1.0 / 9007199254740992.0)
+        value: float = ((a >> 5) * 67108864.0 + (b >> 6)) * (1.0 / 9007199254740992.0)
+        return value
 
     def peek(self, count: int) -> tuple[np.ndarray, np.ndarray]:
         """The next `count` values of _randbelow(n), and the output each is made from; none
@@ -59,7 +60,7 @@ def seeded_outputs(count: int) -> np.ndarray:
     return first_outputs(max(4096, 1 << (count - 1).bit_length()))
 
 
-@lru_cache(maxsize=None)  # a memo of a constant: a few sizes, powers of two
+@cache  # a memo of a constant: a few sizes, powers of two
 def first_outputs(count: int) -> np.ndarray:
     """The first `count` 32-bit outputs of random.Random(SEED): getrandbits(32 * count) puts
     them in order, lowest bits first."""

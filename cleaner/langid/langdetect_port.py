@@ -10,9 +10,9 @@ pyproject.toml pins the versions tests/test_langid_conformance.py was run agains
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
 
 import numpy as np
 
@@ -30,8 +30,8 @@ class Settings:
     conv_threshold: float   # a trial stops when one language's probability passes this
     iteration_limit: int    # ... or after this many draws
     prob_threshold: float   # below this, the best language is "unknown"
-    url_re: re.Pattern
-    mail_re: re.Pattern
+    url_re: re.Pattern[str]
+    mail_re: re.Pattern[str]
     dmark_class: str        # the combining marks normalize_vi folds into letters
     normalize_vi: Callable[[str], str]
 
@@ -41,13 +41,13 @@ class Profiles:
     """langdetect's language profiles and settings, loaded once per process."""
 
     langs: tuple[str, ...]
-    rows: dict             # n-gram -> its row in `probs`
+    rows: dict[str, int]   # n-gram -> its row in `probs`
     probs: np.ndarray      # per-language probabilities of each n-gram, one row each, read-only
-    normalize: dict        # character -> langdetect's normalised character (filled lazily)
+    normalize: dict[int, str]  # character -> langdetect's normalised character (filled lazily)
     settings: Settings
 
 
-class NormalizedChars(dict):
+class NormalizedChars(dict[int, str]):
     """str.translate table computing langdetect's NGram.normalize once per character."""
 
     def __init__(self, normalize):
@@ -78,7 +78,9 @@ def profiles() -> Profiles:
     from langdetect.utils.ngram import NGram
 
     names = os.listdir(PROFILES_DIRECTORY)
-    langs, rows, columns = [], {}, []
+    langs: list[str] = []
+    rows: dict[str, int] = {}
+    columns: list[dict[int, float]] = []
     for name in names:
         path = os.path.join(PROFILES_DIRECTORY, name)
         if name.startswith(".") or not os.path.isfile(path):
@@ -86,7 +88,7 @@ def profiles() -> Profiles:
         with open(path, encoding="utf-8") as profile_file:
             profile = json.load(profile_file)
         langs.append(profile["name"])
-        column = {}
+        column: dict[int, float] = {}
         for gram, count in profile["freq"].items():
             row = rows.setdefault(gram, len(rows))
             if 1 <= len(gram) <= 3:

@@ -34,7 +34,7 @@ def clean_text(settings: Settings, text: str) -> str:
     return text
 
 
-def chars_matching(runs: re.Pattern, text: str) -> int:
+def chars_matching(runs: re.Pattern[str], text: str) -> int:
     """How many characters of `text` the runs pattern matches (quicker than one per match)."""
     return len(text) - len(runs.sub("", text))
 
@@ -43,7 +43,7 @@ def ngrams(text: str) -> list[int]:
     """NGram.add_char + Detector._extract_ngrams over normalised text, a word at a time;
     each n-gram as its row in the profiles."""
     words = text.split(" ")
-    found = []
+    found: list[int] = []
     for word in words[:-1]:
         if word:
             found += word_ngrams(" " + word + " ")

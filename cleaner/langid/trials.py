@@ -40,7 +40,8 @@ def leader_settled(total: np.ndarray, trials_left: int) -> bool:
     if trials_left == 0:
         return True
     second, first = np.partition(total, -2)[-2:]
-    return first - second > trials_left / TRIALS + SETTLED_ALLOWANCE
+    settled: bool = first - second > trials_left / TRIALS + SETTLED_ALLOWANCE
+    return settled
 
 
 def trial(settings: Settings, probs: np.ndarray, grams: list[int], weight: float,
@@ -48,7 +49,7 @@ def trial(settings: Settings, probs: np.ndarray, grams: list[int], weight: float
     """One trial: from even odds, multiply in (weight + the probabilities) of n-grams drawn at
     random, normalising after the first draw and then after every BLOCK, until one language
     passes conv_threshold or iteration_limit is reached; the draws move past those used."""
-    prob = np.full(probs.shape[1], 1.0 / probs.shape[1])
+    prob: np.ndarray = np.full(probs.shape[1], 1.0 / probs.shape[1])
     most_steps = settings.iteration_limit // BLOCK + 1
     done, wanted = 0, FIRST_STEPS
     while True:  # in rounds of steps: draws are looked at ahead, but only those used consumed
@@ -57,7 +58,8 @@ def trial(settings: Settings, probs: np.ndarray, grams: list[int], weight: float
         steps = normalisation_steps(probs, rows, weight, first=done == 0)
         steps[0, 0] = prob
         last_draws = range(BLOCK * done, BLOCK * wanted, BLOCK)
-        for step, prob, last_draw in zip(steps, steps[1:, 0], last_draws):
+        # Not strict: `steps` ends in a free row that takes the last product, not a step itself.
+        for step, prob, last_draw in zip(steps, steps[1:, 0], last_draws, strict=False):
             np.multiply.reduce(step, axis=0, out=prob)  # row by row: langdetect's order
             top = normalize_prob(prob)
             if top > settings.conv_threshold or last_draw >= settings.iteration_limit:
@@ -77,7 +79,8 @@ def normalize_prob(prob: np.ndarray) -> float:
     values = prob.tolist()
     total = sum(values)
     np.divide(prob, total, out=prob)
-    return max(values) / total  # the largest quotient, as division rounds monotonically
+    largest: float = max(values) / total  # the largest quotient: division rounds monotonically
+    return largest
 
 
 def normalisation_steps(probs: np.ndarray, rows: list[int], weight: float,

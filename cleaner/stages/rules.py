@@ -37,7 +37,8 @@ def apply_ruleset(doc: Document, ruleset: RuleSet) -> None:
 def candidate_lines(lines: list[Line], ruleset: RuleSet) -> dict[int, list[Line]]:
     """Rule index -> the lines, in order, that the rule set's prefilter lets through to it
     (all of them without a prefilter, as for a single rule tried on its examples)."""
-    found, every_rule = {}, range(len(ruleset.rules))
+    found: dict[int, list[Line]] = {}
+    every_rule = range(len(ruleset.rules))
     for line in lines:
         for index in ruleset.prefilter.candidates(line.text) if ruleset.prefilter else every_rule:
             found.setdefault(index, []).append(line)
