@@ -22,7 +22,7 @@ AFTER_LIST = ("Wichtig ist auch die Tatsache, dass ohne Angabe von Gründen für
 def document(texts, removed=()):
     """A document whose rules stage already removed `removed`: (index, text, category)."""
     doc = Document.from_lines(texts)
-    for index, text, category in removed:
+    for index, _text, category in removed:
         doc.drop([line for line in doc.lines if line.number == index + 1], "test.rule", category)
     return doc
 
@@ -40,7 +40,8 @@ def test_headlines_under_a_related_heading_go_up_to_the_next_paragraph():
 
 def test_a_teaser_excerpt_cut_short_stays_in_the_related_list():
     teasers = ["Die neuen Rottöne und wie man sie kombiniert",
-               "Marsala, Terrakotta, Ochsenblut, Curry und Co. – und zwar am besten alles zusammen! Die neuen…",
+               "Marsala, Terrakotta, Ochsenblut, Curry und Co. – und zwar am besten alles "
+               "zusammen! Die neuen…",
                "Mit Rot einrichten? Wohntrendexpertin Erika Mierow verrät, wie's gelingt"]
     texts = BODY + ["Verwandte Beiträge"] + teasers + [AFTER_LIST]
     doc = drop_sections(document(texts, [(3, "Verwandte Beiträge", "related")]))
@@ -100,7 +101,8 @@ def test_a_copyright_note_does_not_close_the_article():
 
 
 def test_a_tag_field_in_a_data_list_does_not_close_the_article():
-    fields = ["- Kategorie: Erste Versuche", "- Art der Aufnahme: Digitalfoto", "- Ort: Kasberg im Frankenland"]
+    fields = ["- Kategorie: Erste Versuche", "- Art der Aufnahme: Digitalfoto",
+              "- Ort: Kasberg im Frankenland"]
     texts = BODY + fields
     doc = drop_sections(document(texts, [(3, fields[0], "tags")]))
     assert kept(doc) == BODY + fields[1:]
@@ -196,7 +198,8 @@ def test_table_cells_and_labels_beside_a_removed_line_stay():
 
 
 def test_the_heading_of_a_data_list_is_not_a_menu():
-    fields = ["- Kategorie: Erste Versuche", "- Art der Aufnahme: Digitalfoto", "- Ort: Kasberg im Frankenland"]
+    fields = ["- Kategorie: Erste Versuche", "- Art der Aufnahme: Digitalfoto",
+              "- Ort: Kasberg im Frankenland"]
     texts = BODY + ["Detailangaben"] + fields
     doc = drop_sections(document(texts, [(len(BODY) + 1, fields[0], "tags")]))
     assert kept(doc) == BODY + ["Detailangaben"] + fields[1:]

@@ -122,7 +122,8 @@ def wrapped_paragraphs(lines: list[Line]) -> list[list[Line]]:
     """Runs of adjacent lines that are one paragraph hard-wrapped (cleaneval's text, mail,
     plain-text pages): wrapped bodies closed by a line that ends the paragraph, the lengths
     those of a greedy wrap."""
-    runs, run = [], []
+    runs: list[list[Line]] = []
+    run: list[Line] = []
     for line in sorted(lines, key=lambda line: line.position):
         if run and line.position == run[-1].position + 1 and is_wrapped_body(run[-1]):
             run.append(line)

@@ -124,7 +124,7 @@ def drop_menu_runs(doc: Document, own: frozenset[int]) -> None:
     """Next to each removed line of furniture, drop the run of menu items around it; a removed
     list item ("- Kategorie: ...") is a field of a data list in the story, not a menu."""
     by_position = {line.position: line for line in doc.lines}
-    menu = set()
+    menu: set[int] = set()  # positions
     seeds = {doc.position_of(r) for r in doc.removed
              if r.category in MENU_CATEGORIES and not LIST_ITEM.match(r.text)}
     for seed in sorted(seeds):
@@ -139,7 +139,8 @@ def drop_menu_runs(doc: Document, own: frozenset[int]) -> None:
         doc.drop([line for line in doc.lines if line.position in menu], RULE_MENU, "navigation")
 
 
-def is_inner_menu_item(by_position: dict, menu: set, position: int, step: int) -> bool:
+def is_inner_menu_item(by_position: dict[int, Line], menu: set[int], position: int,
+                       step: int) -> bool:
     """The line at `position`, walked to by `step` from a menu item, is a label of up to
     MENU_INNER_ITEM_MAX_WORDS words with a menu item on its far side too."""
     following = by_position.get(position + step)
