@@ -165,8 +165,9 @@ def report(rows) -> None:
     print("| candidate | " + " | ".join(sorted({r[1] for r in rows})) + " |")
     for candidate in candidates:
         cells = []
-        for row, (f1, (wk, wt, wa, wot)) in sorted(summary(rows, candidate).items()):
-            cells.append(f"{f1:.3f}" if f1 is not None else f"{100 * wk / wt:.1f}% / {100 * wa / wot:.1f}%")
+        for _row, (f1, (wk, wt, wa, wot)) in sorted(summary(rows, candidate).items()):
+            cells.append(f"{f1:.3f}" if f1 is not None
+                         else f"{100 * wk / wt:.1f}% / {100 * wa / wot:.1f}%")
         print(f"| {candidate} | " + " | ".join(cells) + " |")
 
 
@@ -193,7 +194,8 @@ def report_choices(rows) -> None:
             train = {name: [r for r in rows if r[0] == name] for name in SETS if name != held}
             ratio = max(RATIOS, key=lambda q: sum(figure(pages, other, q) for pages in train.values()))
             test = [r for r in rows if r[0] == held]
-            print(f"| {other} | {held} | {ratio} | {figure(test, other, ratio):.4f} | {figure(test, other, 0):.4f} |")
+            print(f"| {other} | {held} | {ratio} | {figure(test, other, ratio):.4f} "
+                  f"| {figure(test, other, 0):.4f} |")
 
 
 if __name__ == "__main__":

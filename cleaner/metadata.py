@@ -25,7 +25,7 @@ def usable_url(url) -> str | None:
     if not isinstance(url, str) or not url:
         return None
     try:
-        urlsplit(url if "//" in url else f"//{url}").hostname
+        _ = urlsplit(url if "//" in url else f"//{url}").hostname  # raises on a bad host
     except ValueError:
         return None
     return url

@@ -52,8 +52,8 @@ def test_language_codes_are_normalised(lang):
 
 def test_a_record_language_field_is_normalised(tmp_path):
     (tmp_path / "in.jsonl").write_text(
-        '{"id": "a", "text": "%s\\nREAD MORE: Ministers clash over budget", "language": "EN-us"}\n'
-        % PARAGRAPH)
+        '{"id": "a", "text": "' + PARAGRAPH
+        + '\\nREAD MORE: Ministers clash over budget", "language": "EN-us"}\n')
     assert cli("batch", tmp_path / "in.jsonl", "-o", tmp_path / "out.jsonl", "-j", "1",
                "--lang-field", "language") == 0
     [row] = read_jsonl(tmp_path / "out.jsonl")

@@ -92,7 +92,8 @@ def input_kind(raw: str) -> str | None:
 
 def input_limit(options) -> int:
     """Options.max_input_bytes of a CleanConfig's `options` pairs (the default if unset)."""
-    return dict(options).get("max_input_bytes", DEFAULT_MAX_BYTES)
+    limit: int = dict(options).get("max_input_bytes", DEFAULT_MAX_BYTES)
+    return limit
 
 
 def read_inputs(paths, fields: Fields, fmt: str = "auto", stdin_format: str = "jsonl",

@@ -37,7 +37,8 @@ class GzipGuard(io.RawIOBase):
     break would be lost without a word. read1 hands on what was read before the break."""
 
     def __init__(self, path: Path):
-        self.stream = gzip.open(path, "rb")
+        # Not a with-block: the stream lives as long as the guard, whose close() closes it.
+        self.stream = gzip.open(path, "rb")  # noqa: SIM115
 
     def readable(self) -> bool:
         return True

@@ -49,7 +49,7 @@ class Decoded:
 
     def apply(self, doc: Document) -> None:
         """Make the decoding edits on the document's lines (numbered like `lines`)."""
-        by_line = {}
+        by_line: dict[int, list[Edit]] = {}
         for edit in self.edits:
             by_line.setdefault(edit.line, []).append(edit)
         doc.edits.extend(by_line.pop(0, []))  # HTML edits, made before extraction

@@ -7,8 +7,10 @@ remove noise, so cleaner's stages do that job). Its readability and jusText fall
 (its default). Alternatives measured and rejected are in docs/evaluation.md ("HTML path").
 """
 
+from typing import Any
+
 # trafilatura.extract's keyword arguments for cleaner (see the module docstring).
-TRAFILATURA_SETTINGS = {"include_comments": False, "include_tables": True,
+TRAFILATURA_SETTINGS: dict[str, Any] = {"include_comments": False, "include_tables": True,
                         "deduplicate": False, "favor_precision": False}
 # A fragment wrapped in this is a page trafilatura accepts; see article_text.
 PAGE_WRAPPER = "<html><body>{}</body></html>"

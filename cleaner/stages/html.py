@@ -25,7 +25,7 @@ FRAGMENT_MIN_CLOSING_TAGS = 2
 # is usually one long attribute value, a data: URI, which costs nothing).
 MAX_TAG_ATTRIBUTES = 10_000
 LONG_TAG_CHARS = 16_384
-LONG_TAG = re.compile(r"<[^<>]{%d,}" % LONG_TAG_CHARS)
+LONG_TAG = re.compile(rf"<[^<>]{{{LONG_TAG_CHARS},}}")
 ATTRIBUTE = re.compile(r"""\s[^\s=/>"']+\s*=""")
 
 
