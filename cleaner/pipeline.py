@@ -109,6 +109,12 @@ class Cleaner:
         with time_limit(self.options.doc_time_limit_s):
             return self._clean(text, usable_url(url), outlet, language_code(lang), fmt)
 
+    def warm_up(self) -> None:
+        """Make the one-time loads (language profiles, the English word list) now, outside
+        any time limit, so that a worker's first document is not charged for them."""
+        self._clean(WARM_UP_TEXT, None, None, "en", "text")
+        self._clean(WARM_UP_TEXT, None, None, None, "text")
+
     def _clean(self, text, url, outlet, lang, fmt) -> Result:
         decoded = to_text(text, fmt, url, self.options.max_input_bytes)
         doc = Document.from_lines(decoded.lines, url=url, lang=lang, outlet=outlet)
@@ -116,6 +122,10 @@ class Cleaner:
         for stage in self.stages:
             stage(doc)
         return Result.of(doc, decoded.lines)
+
+
+# A sentence that takes every stage through its lazy loads (see Cleaner.warm_up).
+WARM_UP_TEXT = "The committee met on Monday to discuss the budget for the coming year.\n"
 
 
 def build_stages(options: Options, catalog: RuleCatalog) -> tuple[Stage, ...]:

@@ -26,7 +26,6 @@ from .shard import ALL, parse_shard
 from .writers import default_errors_path, writes_jsonl
 
 # Cleaned once before the workers start, so they inherit loaded language profiles.
-WARM_UP = "The committee met on Monday to discuss the budget for the coming year.\n"
 
 
 def add_batch_commands(sub) -> None:
@@ -137,7 +136,7 @@ def run_batch_command(args) -> int:
     job = job_from_args(args, config)
     refuse_overlap(job, args.summary)
     with rules_readable():  # rule errors surface now; forked workers inherit the rules
-        cleaner_for(config).clean(WARM_UP)
+        cleaner_for(config)
     with output_locks(job.output, job.errors):
         return run_locked(job, args)
 
@@ -210,7 +209,7 @@ def run_learn_command(args) -> int:
                    Fields(args.id_field, args.text_field, args.url_field, args.lang_field),
                    args.input_format, args.stdin_format)
     with rules_readable():
-        cleaner_for(config).clean(WARM_UP)
+        cleaner_for(config)
     engine = make_engine(args.engine, args.jobs, args.address)
     try:
         learner = learn(job, engine, args.by)

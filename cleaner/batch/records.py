@@ -57,8 +57,10 @@ class Outcome:
 
 @lru_cache(maxsize=4)
 def cleaner_for(config: CleanConfig) -> Cleaner:
-    """The Cleaner for `config`, compiled once per process (worker) and reused."""
-    return Cleaner(rules=list(config.rules), **dict(config.options))
+    """The Cleaner for `config`, compiled and warmed up once per process (worker), reused."""
+    cleaner = Cleaner(rules=list(config.rules), **dict(config.options))
+    cleaner.warm_up()
+    return cleaner
 
 
 def clean_batch(config: CleanConfig, records: list[Record]) -> list[Outcome]:
