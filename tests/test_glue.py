@@ -12,7 +12,7 @@ from cleaner.document import Document
 from cleaner.ruleset import builtin_rules_dir, load_rulesets
 from cleaner.stages.glue import (RULE_CASE, RULE_PUNCT, RULE_WORD, glue_lexicon, load_dictionary,
                                  repair_glue)
-from cleaner.stages.dictionary import COMMON_MIN_ZIPF, WORD as DICTIONARY_WORD
+from cleaner.dictionary import COMMON_MIN_ZIPF, WORD as DICTIONARY_WORD
 from conftest import SEEDS
 
 GENERIC = [rs for rs in load_rulesets([builtin_rules_dir()]) if rs.outlet is None]

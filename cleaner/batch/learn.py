@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import regex
 import yaml
 
-from ..stages.dictionary import load_dictionary
+from ..dictionary import load_dictionary
 from .readers import input_limit, read_inputs
 from .records import Outcome
 from .runner import batches, ordered

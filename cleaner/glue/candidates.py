@@ -4,7 +4,7 @@ from functools import lru_cache
 
 import regex
 
-from ..stages.dictionary import Dictionary, load_dictionary, words_at_least
+from ..dictionary import Dictionary, load_dictionary, words_at_least
 from .options import ZIPF_PER_BILLION, GlueOptions
 from .split import RULE_CASE, RULE_WORD
 from .tokens import MEMO_ENTRIES, word_exact_zipf, word_zipf

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
 
-from ..stages.dictionary import Dictionary
+from ..dictionary import Dictionary
 from .candidates import COMPOUNDING_LANGS
 from .lexicon import GlueLexicon
 from .options import GlueOptions

@@ -3,7 +3,7 @@
 from functools import lru_cache, cache
 
 from ..document import Document, Edit
-from ..stages.dictionary import load_dictionary, words_at_least
+from ..dictionary import load_dictionary, words_at_least
 from .candidates import viable_splits
 from .context import Context
 from .lexicon import GlueLexicon

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import regex
 
-from ..stages.dictionary import Dictionary
+from ..dictionary import Dictionary
 
 # Chunks are what str.split() gives (its white space, which `re` shares and `regex` does not
 # quite: U+001C-U+001F), so a pass can collect them with split(), several times quicker.

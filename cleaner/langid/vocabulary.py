@@ -10,7 +10,7 @@ off its language's rules.
 
 import regex
 
-from ..stages.dictionary import load_dictionary
+from ..dictionary import load_dictionary
 
 # A word: a chunk between spaces that is all letters once punctuation around it is
 # stripped, and cased as words are ("lorem", "Lorem", "NATO"): runs of letters inside

@@ -3,7 +3,7 @@
 from ..document import Document, RuleInfo
 from ..glue import (DEFAULT_OPTIONS, RULE_CASE, RULE_PUNCT, RULE_WORD, GlueLexicon,
                     GlueOptions, clear_memos, glue_lexicon, repair_pass)
-from .dictionary import load_dictionary
+from ..dictionary import load_dictionary
 
 # Names the benchmarks and callers import from here.
 __all__ = ["RULE_CASE", "RULE_PUNCT", "RULE_WORD", "GlueRepair", "clear_memos", "glue_lexicon",
