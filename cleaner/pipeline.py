@@ -112,7 +112,6 @@ class Cleaner:
     def warm_up(self) -> None:
         """Make the one-time loads (language profiles, the English word list) now, outside
         any time limit, so that a worker's first document is not charged for them."""
-        self._clean(WARM_UP_TEXT, None, None, "en", "text")
         self._clean(WARM_UP_TEXT, None, None, None, "text")
 
     def _clean(self, text, url, outlet, lang, fmt) -> Result:
