@@ -18,7 +18,8 @@ Each of the last three is one `pages.jsonl.gz`: a JSON object a line with `id`, 
 
 Inputs of one page:
 - html: the article text trafilatura extracts, as cleaner's HTML path does (cached on disk,
-  keyed by trafilatura's version and cleaner/stages/extract.py, since extraction costs ~30 ms a page);
+  keyed by trafilatura's version and cleaner/stages/extract.py, since extraction costs
+  ~30 ms a page);
 - scrape: a careless article scrape (textscrape.py);
 - fullpage: every visible text block of the page, one a line (html-text's extract_text).
 Other tools' output on a page's HTML (tool_output, cached the same way) is in tools.py.
@@ -65,8 +66,10 @@ def data_dir(given: Path | None = None) -> Path:
     folder = given or DEFAULT_DATA
     if folder is None or not folder.is_dir():
         where = f"{folder} is not a folder" if folder else "no data folder given"
-        raise SystemExit(f"benchmark data: {where}; pass --data DIR or set {DATA_VARIABLE}=DIR "
-                         f"(the folder holding {', '.join(SETS)}; see bench/corpora.py)")
+        raise SystemExit(
+            f"benchmark data: {where}; pass --data DIR or set {DATA_VARIABLE}=DIR "
+            f"(the folder holding {', '.join(SETS)}; see bench/corpora.py)"
+        )
     return folder
 
 
@@ -75,16 +78,31 @@ def load(dataset: str, data: Path | None = None) -> list[Page]:
     folder = data_dir(data) / dataset
     if dataset == "trafilatura-eval":
         annotations = json.loads((folder / "annotations.json").read_text(encoding="utf-8"))
-        return [Page(dataset, page["file"], url,
-                     gzip.decompress((folder / "html" / f"{page['file']}.gz").read_bytes())
-                     .decode("utf-8", "replace"),
-                     with_snippets=tuple(page["with"]), without_snippets=tuple(page["without"]))
-                for url, page in sorted(annotations.items())]
+        return [
+            Page(
+                dataset,
+                page["file"],
+                url,
+                gzip.decompress((folder / "html" / f"{page['file']}.gz").read_bytes()).decode(
+                    "utf-8", "replace"
+                ),
+                with_snippets=tuple(page["with"]),
+                without_snippets=tuple(page["without"]),
+            )
+            for url, page in sorted(annotations.items())
+        ]
     with gzip.open(folder / "pages.jsonl.gz", "rt", encoding="utf-8") as lines:
         records = [json.loads(line) for line in lines]
-    return [Page(dataset, record["id"], record.get("url") or site_url(record),
-                 record["html"], record.get("truth_article", record.get("truth")))
-            for record in records]
+    return [
+        Page(
+            dataset,
+            record["id"],
+            record.get("url") or site_url(record),
+            record["html"],
+            record.get("truth_article", record.get("truth")),
+        )
+        for record in records
+    ]
 
 
 def site_url(record: dict) -> str | None:
@@ -93,9 +111,13 @@ def site_url(record: dict) -> str | None:
 
 
 def split_of(url: str) -> str:
-    """"held-out" or "dev": trafilatura-eval's split of a page, by a hash of its host."""
+    """ "held-out" or "dev": trafilatura-eval's split of a page, by a hash of its host."""
     host = urlsplit(url).hostname or url
-    return "held-out" if zlib.crc32(host.removeprefix("www.").encode()) % HELD_OUT_BUCKETS == 0 else "dev"
+    return (
+        "held-out"
+        if zlib.crc32(host.removeprefix("www.").encode()) % HELD_OUT_BUCKETS == 0
+        else "dev"
+    )
 
 
 def page_input(page: Page, kind: str) -> str:
@@ -109,7 +131,6 @@ def extraction_version() -> str:
     """trafilatura's version and a digest of cleaner's extraction module: the html input
     changes when either does."""
     import trafilatura
-
     from cleaner.stages import extract
 
     digest = hashlib.sha1(Path(extract.__file__).read_bytes()).hexdigest()[:12]
@@ -146,6 +167,7 @@ def compute_input(page: Page, kind: str) -> str:
         return scrape(page.html)
     if kind == "fullpage":
         import html_text
+
         from textscrape import XML_INCOMPATIBLE
 
         return html_text.extract_text(XML_INCOMPATIBLE.sub("", page.html), guess_layout=True)

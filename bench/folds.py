@@ -35,29 +35,46 @@ class Fold:
 
 def folds(pages_by_set: dict[str, list[Page]]) -> list[Fold]:
     """One fold per data set (fit on the others), then the host-split fold of trafilatura-eval."""
-    result = [Fold(f"{held} (fit on {' + '.join(s for s in pages_by_set if s != held)})",
-                   tuple(p for name, pages in pages_by_set.items() if name != held for p in pages),
-                   tuple(pages_by_set[held]))
-              for held in pages_by_set]
+    result = [
+        Fold(
+            f"{held} (fit on {' + '.join(s for s in pages_by_set if s != held)})",
+            tuple(p for name, pages in pages_by_set.items() if name != held for p in pages),
+            tuple(pages_by_set[held]),
+        )
+        for held in pages_by_set
+    ]
     hosts = pages_by_set.get("trafilatura-eval", [])
     if hosts:
-        result.append(Fold(HOSTS_FOLD, tuple(p for p in hosts if split_of(p.url) == "dev"),
-                           tuple(p for p in hosts if split_of(p.url) == "held-out")))
+        result.append(
+            Fold(
+                HOSTS_FOLD,
+                tuple(p for p in hosts if split_of(p.url) == "dev"),
+                tuple(p for p in hosts if split_of(p.url) == "held-out"),
+            )
+        )
     return result
 
 
-def out_of_fold(fit: Callable[[list[Page]], System], pages_by_set: dict[str, list[Page]],
-                evaluate: Callable[[System, list[Page]], Any]) -> dict[str, Any]:
+def out_of_fold(
+    fit: Callable[[list[Page]], System],
+    pages_by_set: dict[str, list[Page]],
+    evaluate: Callable[[System, list[Page]], Any],
+) -> dict[str, Any]:
     """{fold name: evaluate(fit(its train pages), its test pages)} for every fold."""
-    return {fold.name: evaluate(fit(list(fold.train)), list(fold.test))
-            for fold in folds(pages_by_set)}
+    return {
+        fold.name: evaluate(fit(list(fold.train)), list(fold.test)) for fold in folds(pages_by_set)
+    }
 
 
 def evaluate(system: System, pages: list[Page], kind: str) -> tuple[PRF | None, Snippets]:
     """Macro-mean bag-of-words figures (pages with truth) and summed snippet counts of
     `system` given input `kind` (corpora.INPUTS) of each page."""
     outputs = [(system(page_input(page, kind), page), page) for page in pages]
-    prf = macro_mean(bag_of_words(text, page.truth) for text, page in outputs if page.truth is not None)
-    counts = sum((snippets(text, page.with_snippets, page.without_snippets) for text, page in outputs),
-                 Snippets())
+    prf = macro_mean(
+        bag_of_words(text, page.truth) for text, page in outputs if page.truth is not None
+    )
+    counts = sum(
+        (snippets(text, page.with_snippets, page.without_snippets) for text, page in outputs),
+        Snippets(),
+    )
     return prf, counts

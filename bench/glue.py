@@ -23,14 +23,21 @@ import tracemalloc
 from dataclasses import dataclass
 from pathlib import Path
 
-import corpora
 import regex
-from texts import article_texts, english_truths
-
 from cleaner.document import Document
 from cleaner.ruleset import builtin_rules_dir, load_rulesets
-from cleaner.stages.glue import (RULE_CASE, RULE_PUNCT, RULE_WORD, clear_memos, glue_lexicon,
-                                 load_dictionary, repair_glue)
+from cleaner.stages.glue import (
+    RULE_CASE,
+    RULE_PUNCT,
+    RULE_WORD,
+    clear_memos,
+    glue_lexicon,
+    load_dictionary,
+    repair_glue,
+)
+
+import corpora
+from texts import article_texts, english_truths
 
 ROOT = Path(__file__).resolve().parent.parent
 # Edits on the untouched texts that repair glue really in the text ("Ukraine.The" typed in a
@@ -69,7 +76,9 @@ def main() -> None:
     args = parse_args()
     data = corpora.data_dir(args.data)
     if args.truths:
-        sources = {name: texts[:args.pages] for name, texts in english_truths(args.truths, data).items()}
+        sources = {
+            name: texts[: args.pages] for name, texts in english_truths(args.truths, data).items()
+        }
         args.langs = ["en"]
     else:
         sources = {"trafilatura-eval": article_texts(data / "trafilatura-eval", args.pages)}
@@ -82,26 +91,52 @@ def main() -> None:
             memory.setdefault(lang, dictionary_memory(lang))
             row = measure(lang, pages, lexicon, args.seed, memory[lang], reviewed, false_edits)
             rows.append(row | {"lang": f"{lang} ({source})" if args.truths else lang})
-    print_table(rows, args, "the English truths of " + " and ".join(sources) if args.truths
-                else "trafilatura-eval article text")
-    print(f"\nEdits on untouched text ({len(false_edits)}; 'source glue' marks those that repair "
-          f"glue really in the text, as reviewed in {REVIEWED.name}):")
+    print_table(
+        rows,
+        args,
+        "the English truths of " + " and ".join(sources)
+        if args.truths
+        else "trafilatura-eval article text",
+    )
+    print(
+        f"\nEdits on untouched text ({len(false_edits)}; 'source glue' marks those that repair "
+        f"glue really in the text, as reviewed in {REVIEWED.name}):"
+    )
     for lang, page, shown, known in false_edits:
         print(f"  [{lang}] {page}: {shown}{'  (source glue)' if known else ''}")
 
 
 def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--pages", type=int, default=None,
-                        help="use only the first N pages of the corpus (default: all 949)")
-    parser.add_argument("--seed", type=int, default=1, help="seed for the synthetic glue (default 1)")
-    parser.add_argument("--langs", default="en,de", type=lambda s: s.split(","),
-                        help="comma-separated languages to report (default en,de)")
-    parser.add_argument("--data", type=Path, default=None,
-                        help=f"the folder holding the data sets (default ${corpora.DATA_VARIABLE})")
-    parser.add_argument("--truths", type=lambda s: s.split(","), default=None,
-                        help="measure on the English truths of these sets (cleaneval,dragnet)")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--pages",
+        type=int,
+        default=None,
+        help="use only the first N pages of the corpus (default: all 949)",
+    )
+    parser.add_argument(
+        "--seed", type=int, default=1, help="seed for the synthetic glue (default 1)"
+    )
+    parser.add_argument(
+        "--langs",
+        default="en,de",
+        type=lambda s: s.split(","),
+        help="comma-separated languages to report (default en,de)",
+    )
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        help=f"the folder holding the data sets (default ${corpora.DATA_VARIABLE})",
+    )
+    parser.add_argument(
+        "--truths",
+        type=lambda s: s.split(","),
+        default=None,
+        help="measure on the English truths of these sets (cleaneval,dragnet)",
+    )
     return parser.parse_args()
 
 
@@ -110,14 +145,20 @@ def reviewed_source_glue() -> set[tuple[str, str]]:
     if not REVIEWED.exists():
         return set()
     lines = REVIEWED.read_text(encoding="utf-8").splitlines()
-    return {tuple(line.split("\t")[:2]) for line in lines if line.strip() and not line.startswith("#")}
+    return {
+        tuple(line.split("\t")[:2]) for line in lines if line.strip() and not line.startswith("#")
+    }
 
 
 def generic_lexicon():
     """The glue lexicon of the bundled rules without an outlet, as Cleaner builds it."""
     generic = [rs for rs in load_rulesets([builtin_rules_dir()]) if rs.outlet is None]
-    return glue_lexicon(*([item for rs in generic for item in getattr(rs, key)]
-                          for key in ("names", "protected_words", "glue_prefixes", "glue_suffixes")))
+    return glue_lexicon(
+        *(
+            [item for rs in generic for item in getattr(rs, key)]
+            for key in ("names", "protected_words", "glue_prefixes", "glue_suffixes")
+        )
+    )
 
 
 def dictionary_memory(lang: str) -> tuple[float, float]:
@@ -169,19 +210,27 @@ def measure(lang, pages, lexicon, seed, memory, reviewed, false_edits) -> dict:
             source_glue += known
             text = current[edit.line - 1]
             false_edits.append((lang, page["file"], show(text, edit), known))
-            current[edit.line - 1] = text[:edit.offset] + edit.after + text[edit.offset + len(edit.before):]
+            current[edit.line - 1] = (
+                text[: edit.offset] + edit.after + text[edit.offset + len(edit.before) :]
+            )
     total = sum(n for _, n in sites_found.values())
     return {
-        "lang": lang, "docs": len(docs), "tokens": tokens, "sites": total,
+        "lang": lang,
+        "docs": len(docs),
+        "tokens": tokens,
+        "sites": total,
         "recall": sum(f for f, _ in sites_found.values()) / max(total, 1),
         "by_kind": {k: f / max(n, 1) for k, (f, n) in sites_found.items()},
         "kind_sites": {k: n for k, (_, n) in sites_found.items()},
-        "exact": exact / max(splits, 1), "synthetic_false": synthetic_false,
-        "false": false_count, "false_per_10k": false_count * 10_000 / max(tokens, 1),
+        "exact": exact / max(splits, 1),
+        "synthetic_false": synthetic_false,
+        "false": false_count,
+        "false_per_10k": false_count * 10_000 / max(tokens, 1),
         "harmful": false_count - source_glue,
         "harmful_per_10k": (false_count - source_glue) * 10_000 / max(tokens, 1),
         "ms_per_1k": min(elapsed) * 1000 / max(tokens / 1000, 1e-9),
-        "traced_mb": memory[0], "rss_mb": memory[1],
+        "traced_mb": memory[0],
+        "rss_mb": memory[1],
     }
 
 
@@ -195,9 +244,15 @@ def glue(lines: list[str], rng: random.Random) -> tuple[list[str], list[Site]]:
                 out = chunk
                 continue
             left = chunks[i - 1]
-            rate = GLUE_RATE * (CAPITALISED_FACTOR if CAPITALISED.match(left.lstrip("\"'(“‘„")) else 1)
-            if (not previous_glued and LEFT_CHUNK.match(left) and RIGHT_CHUNK.match(chunk)
-                    and rng.random() < rate):
+            rate = GLUE_RATE * (
+                CAPITALISED_FACTOR if CAPITALISED.match(left.lstrip("\"'(“‘„")) else 1
+            )
+            if (
+                not previous_glued
+                and LEFT_CHUNK.match(left)
+                and RIGHT_CHUNK.match(chunk)
+                and rng.random() < rate
+            ):
                 sites.append(Site(number + 1, len(out), kind_of(left, chunk)))
                 out += chunk
                 previous_glued = True
@@ -254,29 +309,45 @@ def space_insertions(before: str, after: str) -> list[int] | None:
 def show(text: str, edit) -> str:
     """The edit in its context: ...left [before -> after | rule, evidence] right..."""
     start, end = edit.offset, edit.offset + len(edit.before)
-    left = text[max(0, start - CONTEXT_CHARS):start]
-    right = text[end:end + CONTEXT_CHARS]
+    left = text[max(0, start - CONTEXT_CHARS) : start]
+    right = text[end : end + CONTEXT_CHARS]
     return f"…{left}[{edit.before} -> {edit.after} | {edit.rule}, {edit.evidence}]{right}…"
 
 
 def print_table(rows, args, source: str) -> None:
-    print(f"glue repair on {source} (seed {args.seed}, "
-          f"pages {args.pages or 'all'}; synthetic glue rate {GLUE_RATE:.0%}, "
-          f"x{CAPITALISED_FACTOR} after capitalised words)\n")
-    head = ("lang", "docs", "tokens", "glued", "recall", "exact", "false/10k",
-            "false/10k w/o source glue", "ms/1k tok", "dict MB")
+    print(
+        f"glue repair on {source} (seed {args.seed}, "
+        f"pages {args.pages or 'all'}; synthetic glue rate {GLUE_RATE:.0%}, "
+        f"x{CAPITALISED_FACTOR} after capitalised words)\n"
+    )
+    head = (
+        "lang",
+        "docs",
+        "tokens",
+        "glued",
+        "recall",
+        "exact",
+        "false/10k",
+        "false/10k w/o source glue",
+        "ms/1k tok",
+        "dict MB",
+    )
     print("| " + " | ".join(head) + " |")
     print("|" + "|".join("---" for _ in head) + "|")
     for r in rows:
-        print(f"| {r['lang']} | {r['docs']} | {r['tokens']:,} | {r['sites']:,} | {r['recall']:.1%} | "
-              f"{r['exact']:.1%} | {r['false_per_10k']:.2f} ({r['false']}) | "
-              f"{r['harmful_per_10k']:.2f} ({r['harmful']}) | {r['ms_per_1k']:.2f} | "
-              f"{r['traced_mb']:.0f} traced, {r['rss_mb']:.0f} RSS |")
+        print(
+            f"| {r['lang']} | {r['docs']} | {r['tokens']:,} | {r['sites']:,} | {r['recall']:.1%} | "
+            f"{r['exact']:.1%} | {r['false_per_10k']:.2f} ({r['false']}) | "
+            f"{r['harmful_per_10k']:.2f} ({r['harmful']}) | {r['ms_per_1k']:.2f} | "
+            f"{r['traced_mb']:.0f} traced, {r['rss_mb']:.0f} RSS |"
+        )
     print("\nrecall by kind (glued sites):")
     for r in rows:
         kinds = ", ".join(f"{k} {r['by_kind'][k]:.1%} ({r['kind_sites'][k]})" for k in r["by_kind"])
-        print(f"  {r['lang']}: {kinds}; edits off any glued site in the synthetic text: "
-              f"{r['synthetic_false']}")
+        print(
+            f"  {r['lang']}: {kinds}; edits off any glued site in the synthetic text: "
+            f"{r['synthetic_false']}"
+        )
 
 
 if __name__ == "__main__":

@@ -27,11 +27,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from cleaner import Cleaner  # noqa: E402
+
 import corpora  # noqa: E402
 import scoring  # noqa: E402
 from tools import tool_output  # noqa: E402
-
-from cleaner import Cleaner  # noqa: E402
 
 SETS = ("trafilatura-eval", "cleaneval", "dragnet")
 # Candidates to score (all when empty): $HTMLPATH_CANDIDATES, comma-separated.
@@ -47,8 +47,12 @@ CHOICES = ("resiliparse", "readability", "recall")
 def trafilatura_with(page, **changes) -> str:
     import trafilatura
 
-    settings = {"include_comments": False, "include_tables": True, "deduplicate": False,
-                "favor_precision": False}
+    settings = {
+        "include_comments": False,
+        "include_tables": True,
+        "deduplicate": False,
+        "favor_precision": False,
+    }
     return trafilatura.extract(page.html, url=page.url, **{**settings, **changes}) or ""
 
 
@@ -56,13 +60,17 @@ def extractions(page) -> dict[str, str]:
     import trafilatura
 
     version = trafilatura.__version__
-    found = {"today": corpora.page_input(page, "html"),
-             "recall": corpora.cached_text("cand-recall", version, page,
-                                           lambda: trafilatura_with(page, favor_recall=True)),
-             "fast": corpora.cached_text("cand-fast", version, page,
-                                         lambda: trafilatura_with(page, fast=True)),
-             "readability": tool_output(page, "readability"),
-             "resiliparse": tool_output(page, "resiliparse")}
+    found = {
+        "today": corpora.page_input(page, "html"),
+        "recall": corpora.cached_text(
+            "cand-recall", version, page, lambda: trafilatura_with(page, favor_recall=True)
+        ),
+        "fast": corpora.cached_text(
+            "cand-fast", version, page, lambda: trafilatura_with(page, fast=True)
+        ),
+        "readability": tool_output(page, "readability"),
+        "resiliparse": tool_output(page, "resiliparse"),
+    }
     found["span"] = span(found["today"], found["resiliparse"])
     return found
 
@@ -78,11 +86,14 @@ def span(base: str, wide: str) -> str:
     base_lines = [line for line in base.splitlines() if line.strip()]
     wide_lines = [line for line in wide.splitlines() if line.strip()]
     base_text, wide_text = key(base), key(wide)
-    shared = [i for i, line in enumerate(wide_lines)
-              if len(line.split()) >= ANCHOR_MIN_WORDS and key(line) in base_text]
+    shared = [
+        i
+        for i, line in enumerate(wide_lines)
+        if len(line.split()) >= ANCHOR_MIN_WORDS and key(line) in base_text
+    ]
     if not shared:
         return base
-    inside = wide_lines[shared[0]:shared[-1] + 1]
+    inside = wide_lines[shared[0] : shared[-1] + 1]
     missing = [line for line in base_lines if key(line) not in wide_text]
     if not missing:
         return "\n".join(inside)
@@ -126,8 +137,14 @@ def score_chunk(job):
             cleaned = worker_cleaner().clean(text, url=page.url, fmt="text").text
             prf = scoring.bag_of_words(cleaned, page.truth) if page.truth is not None else None
             s = scoring.snippets(cleaned, page.with_snippets, page.without_snippets)
-            result[candidate] = (prf.f1 if prf else None, s.with_kept, s.with_total,
-                                 s.without_absent, s.without_total, len(text))
+            result[candidate] = (
+                prf.f1 if prf else None,
+                s.with_kept,
+                s.with_total,
+                s.without_absent,
+                s.without_total,
+                len(text),
+            )
         row = f"{name} {corpora.split_of(page.url)}" if name == "trafilatura-eval" else name
         rows.append((name, row, page.id, result))
     return rows
@@ -140,8 +157,11 @@ def main(argv=None) -> None:
     parser.add_argument("--save", type=Path, default=Path("/tmp/htmlpath-scores.json"))
     args = parser.parse_args(argv)
     data = corpora.data_dir(args.data)
-    jobs = [(name, data, start, start + CHUNK_PAGES) for name in SETS
-            for start in range(0, len(set_pages(name, data)), CHUNK_PAGES)]
+    jobs = [
+        (name, data, start, start + CHUNK_PAGES)
+        for name in SETS
+        for start in range(0, len(set_pages(name, data)), CHUNK_PAGES)
+    ]
     with ProcessPoolExecutor(args.jobs) as pool:
         rows = [row for chunk in pool.map(score_chunk, jobs) for row in chunk]
     args.save.write_text(json.dumps(rows))
@@ -166,8 +186,9 @@ def report(rows) -> None:
     for candidate in candidates:
         cells = []
         for _row, (f1, (wk, wt, wa, wot)) in sorted(summary(rows, candidate).items()):
-            cells.append(f"{f1:.3f}" if f1 is not None
-                         else f"{100 * wk / wt:.1f}% / {100 * wa / wot:.1f}%")
+            cells.append(
+                f"{f1:.3f}" if f1 is not None else f"{100 * wk / wt:.1f}% / {100 * wa / wot:.1f}%"
+            )
         print(f"| {candidate} | " + " | ".join(cells) + " |")
 
 
@@ -181,7 +202,9 @@ def figure(rows, other: str, ratio: float) -> float:
     f1 = [chosen(r[3], other, ratio)[0] for r in rows if r[3]["today"][0] is not None]
     if f1:
         return sum(f1) / len(f1)
-    kept, wanted, absent, unwanted = (sum(chosen(r[3], other, ratio)[i] for r in rows) for i in range(1, 5))
+    kept, wanted, absent, unwanted = (
+        sum(chosen(r[3], other, ratio)[i] for r in rows) for i in range(1, 5)
+    )
     return (kept / wanted + absent / unwanted) / 2
 
 
@@ -192,10 +215,14 @@ def report_choices(rows) -> None:
     for other in CHOICES:
         for held in SETS:
             train = {name: [r for r in rows if r[0] == name] for name in SETS if name != held}
-            ratio = max(RATIOS, key=lambda q: sum(figure(pages, other, q) for pages in train.values()))
+            ratio = max(
+                RATIOS, key=lambda q: sum(figure(pages, other, q) for pages in train.values())
+            )
             test = [r for r in rows if r[0] == held]
-            print(f"| {other} | {held} | {ratio} | {figure(test, other, ratio):.4f} "
-                  f"| {figure(test, other, 0):.4f} |")
+            print(
+                f"| {other} | {held} | {ratio} | {figure(test, other, ratio):.4f} "
+                f"| {figure(test, other, 0):.4f} |"
+            )
 
 
 if __name__ == "__main__":

@@ -18,9 +18,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import corpora  # noqa: E402
-
 from cleaner import Cleaner, CleanerError  # noqa: E402
+
+import corpora  # noqa: E402
 
 SEEDS = HERE.parent / "seeds"
 
@@ -37,14 +37,18 @@ def digest(cleaner: Cleaner, text: str, url: str | None) -> str:
 def digest_set(job: tuple[str, str, Path]) -> dict[str, str]:
     dataset, kind, data = job
     cleaner = Cleaner()
-    return {f"{dataset}/{kind}/{page.id}": digest(cleaner, corpora.page_input(page, kind), page.url)
-            for page in corpora.load(dataset, data)}
+    return {
+        f"{dataset}/{kind}/{page.id}": digest(cleaner, corpora.page_input(page, kind), page.url)
+        for page in corpora.load(dataset, data)
+    }
 
 
 def digest_seeds() -> dict[str, str]:
     cleaner = Cleaner()
-    return {f"seeds/{path.name}": digest(cleaner, path.read_text(encoding="utf-8"), None)
-            for path in sorted(SEEDS.glob("*.txt"))}
+    return {
+        f"seeds/{path.name}": digest(cleaner, path.read_text(encoding="utf-8"), None)
+        for path in sorted(SEEDS.glob("*.txt"))
+    }
 
 
 def main(argv=None) -> None:
@@ -52,8 +56,12 @@ def main(argv=None) -> None:
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--save", type=Path)
     mode.add_argument("--compare", type=Path)
-    parser.add_argument("--data", type=Path, default=None,
-                        help=f"the folder holding the data sets (default ${corpora.DATA_VARIABLE})")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        help=f"the folder holding the data sets (default ${corpora.DATA_VARIABLE})",
+    )
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args(argv)
     data = corpora.data_dir(args.data)
@@ -67,7 +75,9 @@ def main(argv=None) -> None:
         print(f"{len(digests):,} digests saved to {args.save}")
         return
     before = json.loads(args.compare.read_text(encoding="utf-8"))
-    changed = sorted(key for key in before.keys() | digests.keys() if before.get(key) != digests.get(key))
+    changed = sorted(
+        key for key in before.keys() | digests.keys() if before.get(key) != digests.get(key)
+    )
     for key in changed:
         print("differs:", key)
     print(f"{len(digests):,} results, {len(changed):,} differ")

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-
-import corpora
-from cleaner.ruleset import builtin_rules_dir
 from cleaner import Cleaner
 from cleaner.line_features import line_features
+from cleaner.ruleset import builtin_rules_dir
 from cleaner.stages.line_model import LineModel
+
+import corpora
 
 RULES = builtin_rules_dir()
 TOKEN = re.compile(r"\w+")
@@ -63,8 +63,11 @@ class Recorder:
         self.seen = None
 
     def __call__(self, doc) -> None:
-        self.seen = ([line.text for line in doc.lines], [bool(line.protected_by) for line in doc.lines],
-                     doc.lang)
+        self.seen = (
+            [line.text for line in doc.lines],
+            [bool(line.protected_by) for line in doc.lines],
+            doc.lang,
+        )
 
     def lines(self, text: str, url: str | None):
         self.seen = ([], [], None)
@@ -76,7 +79,7 @@ def label_by_truth(texts: list[str], truth: str) -> list[int]:
     """0 for lines mostly inside n-grams the gold text has, else 1."""
     gold = [t.lower() for t in TOKEN.findall(truth)]
     n = MATCH_NGRAM if len(gold) >= MATCH_NGRAM else 1
-    grams = {tuple(gold[i:i + n]) for i in range(len(gold) - n + 1)}
+    grams = {tuple(gold[i : i + n]) for i in range(len(gold) - n + 1)}
     tokens, owner = [], []
     for index, text in enumerate(texts):
         words = [t.lower() for t in TOKEN.findall(text)]
@@ -84,8 +87,8 @@ def label_by_truth(texts: list[str], truth: str) -> list[int]:
         owner += [index] * len(words)
     matched = np.zeros(len(tokens), dtype=bool)
     for i in range(len(tokens) - n + 1):
-        if tuple(tokens[i:i + n]) in grams:
-            matched[i:i + n] = True
+        if tuple(tokens[i : i + n]) in grams:
+            matched[i : i + n] = True
     hits, counts = np.zeros(len(texts)), np.zeros(len(texts))
     np.add.at(hits, owner, matched)
     np.add.at(counts, owner, 1)
@@ -100,8 +103,10 @@ def label_by_snippets(texts: list[str], page: corpora.Page) -> list[int]:
     """0 for lines holding a `with` snippet, 1 for those holding a `without` one, else -1."""
     keep = [normal(s) for s in page.with_snippets]
     drop = [normal(s) for s in page.without_snippets]
-    return [0 if any(s in text for s in keep) else 1 if any(s in text for s in drop) else -1
-            for text in map(normal, texts)]
+    return [
+        0 if any(s in text for s in keep) else 1 if any(s in text for s in drop) else -1
+        for text in map(normal, texts)
+    ]
 
 
 def page_docs(page: corpora.Page, kinds, recorder: Recorder) -> list[Doc]:
@@ -111,8 +116,13 @@ def page_docs(page: corpora.Page, kinds, recorder: Recorder) -> list[Doc]:
             continue
         text = page.truth if kind == "gold" else corpora.page_input(page, kind)
         texts, protected, lang = recorder.lines(text, page.url)
-        labels = ([0] * len(texts) if kind == "gold" else label_by_truth(texts, page.truth)
-                  if page.truth is not None else label_by_snippets(texts, page))
+        labels = (
+            [0] * len(texts)
+            if kind == "gold"
+            else label_by_truth(texts, page.truth)
+            if page.truth is not None
+            else label_by_snippets(texts, page)
+        )
         out.append((page.dataset, page.id, kind, texts, lang, protected, labels))
     return out
 
@@ -126,12 +136,17 @@ def collect(dataset: str, kinds, data: Path, recorder: Recorder, pages: int | No
     if path.exists():
         rows = json.loads(gzip.decompress(path.read_bytes()))
     else:
-        rows = [row for page in corpora.load(dataset, data)[:pages]
-                for row in page_docs(page, kinds, recorder)]
+        rows = [
+            row
+            for page in corpora.load(dataset, data)[:pages]
+            for row in page_docs(page, kinds, recorder)
+        ]
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(gzip.compress(json.dumps(rows).encode()))
-    return [Doc(s, p, k, t, lang, np.array(pr, dtype=bool), np.array(lab, dtype=int))
-            for s, p, k, t, lang, pr, lab in rows]
+    return [
+        Doc(s, p, k, t, lang, np.array(pr, dtype=bool), np.array(lab, dtype=int))
+        for s, p, k, t, lang, pr, lab in rows
+    ]
 
 
 def bag_scores(output: str, truth: str) -> tuple[float, float, float]:
@@ -180,9 +195,14 @@ def page_scores(model: dict, pages: list[corpora.Page]) -> dict:
     out = {}
     for name, cleaner in (("without", off), ("with", on)):
         for kind in ("fullpage", "scrape"):
-            outputs = [cleaner.clean(corpora.page_input(p, kind), url=p.url, fmt="text").text for p in pages]
-            scores = [bag_scores(o, p.truth) if p.truth is not None else snippet_scores(o, p)
-                      for o, p in zip(outputs, pages, strict=True)]
+            outputs = [
+                cleaner.clean(corpora.page_input(p, kind), url=p.url, fmt="text").text
+                for p in pages
+            ]
+            scores = [
+                bag_scores(o, p.truth) if p.truth is not None else snippet_scores(o, p)
+                for o, p in zip(outputs, pages, strict=True)
+            ]
             out[f"{name}/{kind}"] = [round(float(v), 4) for v in np.mean(scores, axis=0)]
     out["model_ms_per_page"] = round(1000 * timed.seconds / max(timed.calls, 1), 3)
     return out
@@ -194,8 +214,10 @@ def gold_scores(model: dict, pages: list[corpora.Page]) -> dict:
     gold = [p for p in pages if p.truth]
     total = max(sum(len(p.truth.split()) for p in gold), 1)
     on = with_stage(LineModel(model))
-    return {f"{name}/gold_loss": round(sum(gold_lost(cleaner, p) for p in gold) / total, 5)
-            for name, cleaner in (("without", Cleaner(line_model=False)), ("with", on))}
+    return {
+        f"{name}/gold_loss": round(sum(gold_lost(cleaner, p) for p in gold) / total, 5)
+        for name, cleaner in (("without", Cleaner(line_model=False)), ("with", on))
+    }
 
 
 def gold_lost(cleaner: Cleaner, page: corpora.Page) -> int:

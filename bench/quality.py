@@ -34,13 +34,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from cleaner import Cleaner  # noqa: E402
+from cleaner.langid.ngrams import word_ngrams  # noqa: E402
+from cleaner.stages.glue import clear_memos  # noqa: E402
+
 import corpora  # noqa: E402
 import scoring  # noqa: E402
 from tools import TOOLS, tool_output  # noqa: E402
-
-from cleaner import Cleaner  # noqa: E402
-from cleaner.stages.glue import clear_memos  # noqa: E402
-from cleaner.langid.ngrams import word_ngrams  # noqa: E402
 
 DEFAULT_SETS = ("trafilatura-eval", "cleaneval", "dragnet")
 # Pages per set in the timing sample: enough for a steady figure, few enough that timing
@@ -60,9 +60,12 @@ CLEANER, AS_IS = "cleaner", "input as is"
 def main(argv=None) -> None:
     args = parse_args(argv)
     data = corpora.data_dir(args.data)
-    pages = {name: corpora.load(name, data)[:args.pages] for name in args.sets}
-    jobs = [(name, data, start, min(start + CHUNK_PAGES, len(pages[name])), tuple(args.inputs))
-            for name in args.sets for start in range(0, len(pages[name]), CHUNK_PAGES)]
+    pages = {name: corpora.load(name, data)[: args.pages] for name in args.sets}
+    jobs = [
+        (name, data, start, min(start + CHUNK_PAGES, len(pages[name])), tuple(args.inputs))
+        for name in args.sets
+        for start in range(0, len(pages[name]), CHUNK_PAGES)
+    ]
     scores, gold = defaultdict(list), defaultdict(Counter)
     with ProcessPoolExecutor(args.jobs) as pool:
         for page_scores, page_gold in pool.map(score_chunk, jobs):
@@ -78,20 +81,42 @@ def main(argv=None) -> None:
 
 
 def parse_args(argv):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter,
-                                     epilog=__doc__.split("\n\n", 1)[1])
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=__doc__.split("\n\n", 1)[1],
+    )
     listed = lambda choices: lambda text: [check(item, choices) for item in text.split(",")]  # noqa: E731
-    parser.add_argument("--data", type=Path, default=None,
-                        help=f"the folder holding the data sets (default ${corpora.DATA_VARIABLE})")
-    parser.add_argument("--sets", type=listed(corpora.SETS), default=list(DEFAULT_SETS),
-                        help=f"comma-separated data sets (default {','.join(DEFAULT_SETS)})")
-    parser.add_argument("--inputs", type=listed(corpora.INPUTS), default=list(corpora.INPUTS),
-                        help=f"comma-separated inputs (default {','.join(corpora.INPUTS)})")
-    parser.add_argument("--pages", type=int, default=None, help="only the first N pages of each set")
-    parser.add_argument("--jobs", type=int, default=1, help="worker processes for scoring (default 1)")
-    parser.add_argument("--timing-pages", type=int, default=TIMING_PAGES,
-                        help=f"pages per set timed (default {TIMING_PAGES}; 0: no timing)")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        help=f"the folder holding the data sets (default ${corpora.DATA_VARIABLE})",
+    )
+    parser.add_argument(
+        "--sets",
+        type=listed(corpora.SETS),
+        default=list(DEFAULT_SETS),
+        help=f"comma-separated data sets (default {','.join(DEFAULT_SETS)})",
+    )
+    parser.add_argument(
+        "--inputs",
+        type=listed(corpora.INPUTS),
+        default=list(corpora.INPUTS),
+        help=f"comma-separated inputs (default {','.join(corpora.INPUTS)})",
+    )
+    parser.add_argument(
+        "--pages", type=int, default=None, help="only the first N pages of each set"
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=1, help="worker processes for scoring (default 1)"
+    )
+    parser.add_argument(
+        "--timing-pages",
+        type=int,
+        default=TIMING_PAGES,
+        help=f"pages per set timed (default {TIMING_PAGES}; 0: no timing)",
+    )
     return parser.parse_args(argv)
 
 
@@ -130,7 +155,9 @@ def score_chunk(job) -> tuple[list, dict]:
             outputs = {AS_IS: given, CLEANER: clean(given, page)}
             if kind == "html":
                 outputs.update((tool, tool_output(page, tool)) for tool in TOOLS)
-            scores.extend(((row, kind, system), page_score(text, page)) for system, text in outputs.items())
+            scores.extend(
+                ((row, kind, system), page_score(text, page)) for system, text in outputs.items()
+            )
         if page.truth and page.truth.strip():
             gold[row].update(gold_loss(page))
     return scores, dict(gold)
@@ -165,10 +192,20 @@ def timed_systems(kinds) -> dict:
     """{(input, system): function(page)} for every figure of pages per second."""
     cleaner = Cleaner()
     systems = {("html", CLEANER): lambda page: cleaner.clean(page.html, url=page.url, fmt="html")}
-    systems.update(((kind, CLEANER), lambda page, kind=kind: cleaner.clean(
-        corpora.page_input(page, kind), url=page.url, fmt="text")) for kind in kinds if kind != "html")
-    systems.update((("html", tool), lambda page, extract=extract: extract(page))
-                   for tool, (_, extract) in TOOLS.items())
+    systems.update(
+        (
+            (kind, CLEANER),
+            lambda page, kind=kind: cleaner.clean(
+                corpora.page_input(page, kind), url=page.url, fmt="text"
+            ),
+        )
+        for kind in kinds
+        if kind != "html"
+    )
+    systems.update(
+        (("html", tool), lambda page, extract=extract: extract(page))
+        for tool, (_, extract) in TOOLS.items()
+    )
     return {key: system for key, system in systems.items() if key[0] in kinds}
 
 
@@ -201,21 +238,37 @@ def run_quietly(function, page) -> None:
 def print_header(args, argv) -> None:
     from importlib.metadata import version
 
-    commit = subprocess.run(["git", "-C", str(HERE), "describe", "--always", "--dirty"],
-                            capture_output=True, text=True, check=False).stdout.strip() or "unknown"
-    tools = ", ".join(f"{distribution} {version(distribution)}" for distribution, _ in TOOLS.values())
+    commit = (
+        subprocess.run(
+            ["git", "-C", str(HERE), "describe", "--always", "--dirty"],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
+        or "unknown"
+    )
+    tools = ", ".join(
+        f"{distribution} {version(distribution)}" for distribution, _ in TOOLS.values()
+    )
     print(f"cleaner at {commit}, {time.strftime('%Y-%m-%d')}; {tools}")
-    print(f"command: python bench/quality.py {' '.join(argv if argv is not None else sys.argv[1:])}")
-    print(f"pages/s: CPU seconds on one core over a fixed sample of {args.timing_pages} pages per set"
-          " (by a hash of the page id), after a warm-up; HTML rows from the page's HTML.")
+    print(
+        f"command: python bench/quality.py {' '.join(argv if argv is not None else sys.argv[1:])}"
+    )
+    print(
+        f"pages/s: CPU seconds on one core over a fixed sample of {args.timing_pages} pages per set"
+        " (by a hash of the page id), after a warm-up; HTML rows from the page's HTML."
+    )
 
 
-SYSTEM_LABELS = {("html", AS_IS): "extraction alone (cleaner's trafilatura settings)",
-                 ("html", CLEANER): "cleaner (HTML path)",
-                 ("scrape", AS_IS): "scrape as is", ("fullpage", AS_IS): "full page as is",
-                 ("html", "trafilatura"): "trafilatura alone (defaults)",
-                 ("html", "readability"): "readability-lxml",
-                 ("html", "resiliparse"): "resiliparse (main content)"}
+SYSTEM_LABELS = {
+    ("html", AS_IS): "extraction alone (cleaner's trafilatura settings)",
+    ("html", CLEANER): "cleaner (HTML path)",
+    ("scrape", AS_IS): "scrape as is",
+    ("fullpage", AS_IS): "full page as is",
+    ("html", "trafilatura"): "trafilatura alone (defaults)",
+    ("html", "readability"): "readability-lxml",
+    ("html", "resiliparse"): "resiliparse (main content)",
+}
 
 
 def print_quality(kind: str, scores: dict, speed: dict, pages: dict) -> None:
@@ -225,17 +278,22 @@ def print_quality(kind: str, scores: dict, speed: dict, pages: dict) -> None:
     print("| " + " | ".join(head) + " |\n|" + "---|" * len(head))
     keys = [key for key in scores if key[1] == kind]
     order = list(pages)
-    for row, _, system in sorted(keys, key=lambda k: (order.index(k[0].split()[0]), k[0],
-                                                      system_rank(k[1], k[2]))):
+    for row, _, system in sorted(
+        keys, key=lambda k: (order.index(k[0].split()[0]), k[0], system_rank(k[1], k[2]))
+    ):
         page_scores = scores[row, kind, system]
         prf = scoring.macro_mean(prf for prf, _ in page_scores if prf is not None)
         snippets = sum((s for _, s in page_scores), scoring.Snippets())
         rate = speed.get((row.split()[0], kind, system))
-        cells = [row, SYSTEM_LABELS.get((kind, system), system), str(len(page_scores)),
-                 *([f"{prf.precision:.3f}", f"{prf.recall:.3f}", f"{prf.f1:.3f}"] if prf else ["–"] * 3),
-                 percent(snippets.with_kept, snippets.with_total),
-                 percent(snippets.without_absent, snippets.without_total),
-                 f"{rate:.1f}" if rate else "–"]
+        cells = [
+            row,
+            SYSTEM_LABELS.get((kind, system), system),
+            str(len(page_scores)),
+            *([f"{prf.precision:.3f}", f"{prf.recall:.3f}", f"{prf.f1:.3f}"] if prf else ["–"] * 3),
+            percent(snippets.with_kept, snippets.with_total),
+            percent(snippets.without_absent, snippets.without_total),
+            f"{rate:.1f}" if rate else "–",
+        ]
         print("| " + " | ".join(cells) + " |")
 
 
@@ -254,14 +312,24 @@ def print_gold(gold: dict) -> None:
     if not gold:
         return
     print("\n### Clean gold text given as input (text path)\n")
-    print("| data set | pages | gold tokens | removed | share | largest removers (tokens) |\n"
-          "|---|---|---|---|---|---|")
+    print(
+        "| data set | pages | gold tokens | removed | share | largest removers (tokens) |\n"
+        "|---|---|---|---|---|---|"
+    )
     for row, counts in gold.items():
-        rules = sorted(((n, key.removeprefix("rule ")) for key, n in counts.items()
-                        if key.startswith("rule ")), reverse=True)[:TOP_RULES]
+        rules = sorted(
+            (
+                (n, key.removeprefix("rule "))
+                for key, n in counts.items()
+                if key.startswith("rule ")
+            ),
+            reverse=True,
+        )[:TOP_RULES]
         top = ", ".join(f"`{rule}` {n:,}" for n, rule in rules) or "–"
-        print(f"| {row} | {counts['pages']} | {counts['tokens']:,} | {counts['lost']:,} | "
-              f"{percent(counts['lost'], counts['tokens'])} | {top} |")
+        print(
+            f"| {row} | {counts['pages']} | {counts['tokens']:,} | {counts['lost']:,} | "
+            f"{percent(counts['lost'], counts['tokens'])} | {top} |"
+        )
 
 
 if __name__ == "__main__":

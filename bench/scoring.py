@@ -44,9 +44,12 @@ class Snippets:
     without_total: int = 0
 
     def __add__(self, other: "Snippets") -> "Snippets":
-        return Snippets(self.with_kept + other.with_kept, self.with_total + other.with_total,
-                        self.without_absent + other.without_absent,
-                        self.without_total + other.without_total)
+        return Snippets(
+            self.with_kept + other.with_kept,
+            self.with_total + other.with_total,
+            self.without_absent + other.without_absent,
+            self.without_total + other.without_total,
+        )
 
 
 def tokens(text: str) -> Counter:
@@ -71,8 +74,12 @@ def macro_mean(scores: Iterable[PRF]) -> PRF | None:
     scores = list(scores)
     if not scores:
         return None
-    return PRF(*(sum(getattr(s, name) for s in scores) / len(scores)
-                 for name in ("precision", "recall", "f1")))
+    return PRF(
+        *(
+            sum(getattr(s, name) for s in scores) / len(scores)
+            for name in ("precision", "recall", "f1")
+        )
+    )
 
 
 def normalize(text: str) -> str:
@@ -81,12 +88,18 @@ def normalize(text: str) -> str:
     return SPACE.sub(" ", INVISIBLE.sub("", text.translate(LIGATURES))).strip()
 
 
-def snippets(output: str, with_snippets: Iterable[str], without_snippets: Iterable[str]) -> Snippets:
+def snippets(
+    output: str, with_snippets: Iterable[str], without_snippets: Iterable[str]
+) -> Snippets:
     """How many `with` snippets `output` contains and how many `without` snippets it lacks."""
     text = normalize(output)
     wanted, unwanted = list(with_snippets), list(without_snippets)
-    return Snippets(sum(normalize(s) in text for s in wanted), len(wanted),
-                    sum(normalize(s) not in text for s in unwanted), len(unwanted))
+    return Snippets(
+        sum(normalize(s) in text for s in wanted),
+        len(wanted),
+        sum(normalize(s) not in text for s in unwanted),
+        len(unwanted),
+    )
 
 
 def share(part: int, whole: int) -> float | None:

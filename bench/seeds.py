@@ -50,13 +50,17 @@ def main() -> None:
         for _ in range(args.repeat):
             full.clean(data)
         ms = (time.perf_counter() - start) / args.repeat * 1000
-        print(f"{seed.stem:<26}{result.outlet!s:<16}{len(result.removed):>8}{len(both):>9}"
-              f"{len(content_edits):>7}{ms:>8.1f}")
+        print(
+            f"{seed.stem:<26}{result.outlet!s:<16}{len(result.removed):>8}{len(both):>9}"
+            f"{len(content_edits):>7}{ms:>8.1f}"
+        )
     print(f"\nlines removed per category: {dict(sorted(categories.items()))}")
     print(f"lines removed per rule:     {dict(sorted(rules.items()))}")
     print(f"edits per rule (white space not counted): {dict(sorted(edits.items()))}")
-    print(f"generic rules alone (outlet files disabled): {caught}/{total} removed lines, "
-          f"{fixed}/{edit_total} edits")
+    print(
+        f"generic rules alone (outlet files disabled): {caught}/{total} removed lines, "
+        f"{fixed}/{edit_total} edits"
+    )
 
 
 if __name__ == "__main__":

@@ -16,9 +16,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import corpora  # noqa: E402
-
 from cleaner import Cleaner, CleanerError  # noqa: E402
+
+import corpora  # noqa: E402
 
 OUTPUT = HERE.parent / "tests" / "data" / "spacing.jsonl.gz"
 PER_INPUT = 25

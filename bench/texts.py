@@ -10,9 +10,9 @@ import gzip
 import json
 from pathlib import Path
 
-import corpora
-
 from cleaner.langid import detect
+
+import corpora
 
 CACHE = Path(__file__).resolve().parent / ".cache" / "glue-texts.json"
 
@@ -29,7 +29,9 @@ def article_texts(data: Path, pages: int | None) -> list[dict]:
         for url, entry in sorted(annotations.items()):
             html = gzip.decompress((data / "html" / f"{entry['file']}.gz").read_bytes())
             text = trafilatura.extract(html, url=url) or ""
-            texts.append({"url": url, "file": entry["file"], "lang": detect(text[:2000]), "text": text})
+            texts.append(
+                {"url": url, "file": entry["file"], "lang": detect(text[:2000]), "text": text}
+            )
         CACHE.parent.mkdir(parents=True, exist_ok=True)
         CACHE.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
     return texts[:pages]
@@ -39,7 +41,10 @@ def english_truths(names: list[str], data: Path) -> dict[str, list[dict]]:
     """{set: [{file, lang, text}]} of each set's non-empty truths that langdetect calls English."""
     found = {}
     for name in names:
-        texts = [{"file": page.id, "lang": detect(page.truth[:2000]), "text": page.truth}
-                 for page in corpora.load(name, data) if page.truth and page.truth.strip()]
+        texts = [
+            {"file": page.id, "lang": detect(page.truth[:2000]), "text": page.truth}
+            for page in corpora.load(name, data)
+            if page.truth and page.truth.strip()
+        ]
         found[name] = [text for text in texts if text["lang"] == "en"]
     return found

@@ -21,12 +21,24 @@ PROSE_MIN_CHARS = 30
 # captions, share bar and related list that most templates put beside the body.
 ANCESTOR_LEVELS = 2
 # Elements whose text is never part of a page's readable text.
-SKIPPED = ("script", "style", "noscript", "template", "svg", "head", "select", "option",
-           "iframe", "object")
+SKIPPED = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "head",
+    "select",
+    "option",
+    "iframe",
+    "object",
+)
 # Elements that start a new line: the block-level elements of HTML, plus <br>.
-BLOCKS = frozenset("""address article aside blockquote br caption dd details dialog div dl dt
+BLOCKS = frozenset(
+    """address article aside blockquote br caption dd details dialog div dl dt
     fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre
-    section summary table tbody td tfoot th thead tr ul""".split())
+    section summary table tbody td tfoot th thead tr ul""".split()
+)
 SPACE = regex.compile(r"\s+")
 # Characters lxml refuses in a tree's text (NUL and the C0 controls but tab and line breaks):
 # a scraper meets them in real pages and goes on without them.
@@ -36,8 +48,10 @@ XML_INCOMPATIBLE = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 def scrape(page: str) -> str:
     """The block-level text of the region around the article, one block a line."""
     try:
-        root = lxml_html.document_fromstring(XML_INCOMPATIBLE.sub("", page).encode("utf-8"),
-                                             parser=lxml_html.HTMLParser(encoding="utf-8"))
+        root = lxml_html.document_fromstring(
+            XML_INCOMPATIBLE.sub("", page).encode("utf-8"),
+            parser=lxml_html.HTMLParser(encoding="utf-8"),
+        )
     except (ValueError, lxml_html.etree.ParserError):
         return ""
     for element in list(root.iter(*SKIPPED, lxml_html.etree.Comment)):

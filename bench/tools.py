@@ -33,9 +33,11 @@ def resiliparse(page: Page) -> str:
 
 
 # name -> (its distribution, for the cache key; the extraction)
-TOOLS = {"trafilatura": ("trafilatura", trafilatura_alone),
-         "readability": ("readability-lxml", readability),
-         "resiliparse": ("resiliparse", resiliparse)}
+TOOLS = {
+    "trafilatura": ("trafilatura", trafilatura_alone),
+    "readability": ("readability-lxml", readability),
+    "resiliparse": ("resiliparse", resiliparse),
+}
 
 
 def tool_output(page: Page, name: str) -> str:

@@ -30,12 +30,12 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from cleaner.line_features import FEATURE_NAMES  # noqa: E402
+from cleaner.stages.line_model import MODEL_PATH, MODEL_VERSION, LineModel  # noqa: E402
+
 import corpora  # noqa: E402
 import line_labels  # noqa: E402
 from line_labels import Doc  # noqa: E402
-
-from cleaner.line_features import FEATURE_NAMES  # noqa: E402
-from cleaner.stages.line_model import MODEL_PATH, MODEL_VERSION, LineModel  # noqa: E402
 
 SETS = ("cleaneval", "dragnet", "trafilatura-eval")
 KINDS = ("html", "scrape", "fullpage", "gold")
@@ -63,10 +63,17 @@ def fit(docs: list[Doc]) -> dict:
     standard = np.nan_to_num((x - means) / scales, nan=0.0)
     model = LogisticRegression(C=C, max_iter=2000, random_state=SEED)
     model.fit(standard, y, sample_weight=w)
-    return {"version": MODEL_VERSION, "features": list(FEATURE_NAMES),
-            "means": rounded(means), "scales": rounded(scales),
-            "weights": rounded(model.coef_[0]), "bias": round(float(model.intercept_[0]), 6),
-            "threshold": None, "seed": SEED, "C": C}
+    return {
+        "version": MODEL_VERSION,
+        "features": list(FEATURE_NAMES),
+        "means": rounded(means),
+        "scales": rounded(scales),
+        "weights": rounded(model.coef_[0]),
+        "bias": round(float(model.intercept_[0]), 6),
+        "threshold": None,
+        "seed": SEED,
+        "C": C,
+    }
 
 
 def rounded(values) -> list[float]:
@@ -111,8 +118,10 @@ def choose_threshold(model: dict, docs: list[Doc]) -> float:
     gold = [d for d in docs if d.kind == "gold"]
     page_scores, gold_scores = noise_scores(model, pages), noise_scores(model, gold)
     for threshold in THRESHOLDS:
-        if (content_loss(page_scores, pages, threshold) <= MAX_CONTENT_LOSS
-                and content_loss(gold_scores, gold, threshold) <= MAX_GOLD_LOSS):
+        if (
+            content_loss(page_scores, pages, threshold) <= MAX_CONTENT_LOSS
+            and content_loss(gold_scores, gold, threshold) <= MAX_GOLD_LOSS
+        ):
             return float(threshold)
     return float(THRESHOLDS[-1])
 
@@ -135,9 +144,11 @@ def line_scores(model: dict, docs: list[Doc]) -> dict:
         labels = np.concatenate([d.labels for d in chosen])
         tp, fp = int((noise & (labels == 1)).sum()), int((noise & (labels == 0)).sum())
         fn = int((~noise & (labels == 1)).sum())
-        out[kind] = {"noise_precision": round(tp / max(tp + fp, 1), 4),
-                     "noise_recall": round(tp / max(tp + fn, 1), 4),
-                     "content_tokens_lost": round(content_loss(scores, chosen, model["threshold"]), 5)}
+        out[kind] = {
+            "noise_precision": round(tp / max(tp + fp, 1), 4),
+            "noise_recall": round(tp / max(tp + fn, 1), 4),
+            "content_tokens_lost": round(content_loss(scores, chosen, model["threshold"]), 5),
+        }
     return out
 
 
@@ -146,8 +157,12 @@ def main(argv=None) -> None:
     parser.add_argument("--data", type=Path, default=corpora.DEFAULT_DATA)
     parser.add_argument("--no-write", action="store_true", help="report only")
     parser.add_argument("--pages", type=int, default=None, help="first N pages of each set")
-    parser.add_argument("--score-every", type=int, default=2,
-                        help="page scores on every Nth page of the test set (cleaning is slow)")
+    parser.add_argument(
+        "--score-every",
+        type=int,
+        default=2,
+        help="page scores on every Nth page of the test set (cleaning is slow)",
+    )
     parser.add_argument("--report", type=Path, default=None, help="write the figures as JSON")
     args = parser.parse_args(argv)
     recorder = line_labels.Recorder()
@@ -156,15 +171,19 @@ def main(argv=None) -> None:
     for test in SETS:
         train = [d for s in SETS if s != test for d in docs[s]]
         model = trained(train)
-        pages = corpora.load(test, args.data)[:args.pages][::args.score_every]
-        report["folds"][test] = {"threshold": model["threshold"],
-                                 "lines": line_scores(model, docs[test]),
-                                 "pages": line_labels.page_scores(model, pages),
-                                 "gold": line_labels.gold_scores(model, pages[::2])}
+        pages = corpora.load(test, args.data)[: args.pages][:: args.score_every]
+        report["folds"][test] = {
+            "threshold": model["threshold"],
+            "lines": line_scores(model, docs[test]),
+            "pages": line_labels.page_scores(model, pages),
+            "gold": line_labels.gold_scores(model, pages[::2]),
+        }
         print(json.dumps({test: report["folds"][test]}, indent=1), flush=True)
     final = trained([d for s in SETS for d in docs[s]])
-    final["training"] = (f"{', '.join(SETS)}: inputs {', '.join(KINDS)}; labels as in "
-                         "bench/train_line_model.py; scikit-learn LogisticRegression")
+    final["training"] = (
+        f"{', '.join(SETS)}: inputs {', '.join(KINDS)}; labels as in "
+        "bench/train_line_model.py; scikit-learn LogisticRegression"
+    )
     report["final"] = final
     ranked = sorted(zip(FEATURE_NAMES, final["weights"], strict=True), key=lambda p: -abs(p[1]))
     print("\n".join(f"{name:22} {weight:+.3f}" for name, weight in ranked))

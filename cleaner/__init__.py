@@ -1,7 +1,7 @@
 """cleaner: strip boilerplate and noise from scraped news text.
 
-    from cleaner import clean
-    result = clean(raw_text)          # result.text, result.removed, result.edits
+from cleaner import clean
+result = clean(raw_text)          # result.text, result.removed, result.edits
 """
 
 __version__ = "0.1.0"

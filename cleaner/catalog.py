@@ -44,7 +44,14 @@ def merge_outlets(rulesets) -> dict[str, Outlet]:
         if rs.outlet is None:
             continue
         known = outlets.get(rs.outlet.id)
-        outlets[rs.outlet.id] = rs.outlet if known is None else dataclasses.replace(
-            known, domains=known.domains + rs.outlet.domains,
-            fingerprints=known.fingerprints + rs.outlet.fingerprints, lang=known.lang or rs.outlet.lang)
+        outlets[rs.outlet.id] = (
+            rs.outlet
+            if known is None
+            else dataclasses.replace(
+                known,
+                domains=known.domains + rs.outlet.domains,
+                fingerprints=known.fingerprints + rs.outlet.fingerprints,
+                lang=known.lang or rs.outlet.lang,
+            )
+        )
     return outlets

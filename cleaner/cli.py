@@ -9,18 +9,22 @@ from pathlib import Path
 
 from . import Cleaner, __version__
 from .batch.cli import add_batch_commands
-from .errors import (MESSAGE_MAX_CHARS, CleanerError, InputError, UsageError, internal_error,
-                     printable, rules_readable)
-from .examples import example_cases
+from .errors import (
+    MESSAGE_MAX_CHARS,
+    CleanerError,
+    InputError,
+    UsageError,
+    internal_error,
+    printable,
+    rules_readable,
+)
 from .exits import EXIT_FAILED_DOCS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, exit_code
 from .explain import explain
 from .files import JsonlWriter, write_atomic
 from .lock import output_locks
-from .rule_schema import markdown_table
-from .ruleset import builtin_rules_dir, load_rulesets
+from .rules_cli import add_rules_commands, usage
 from .safepaths import contained_path, input_name, refuse_inside_inputs, refuse_replacing
 from .sources import document_files, file_format, mirrored_name, read_source
-from .stress import slow_patterns
 
 
 def main(argv=None) -> int:
@@ -51,18 +55,32 @@ def fail(err, code: int = EXIT_USAGE) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="cleaner", description="Strip boilerplate and noise "
-                                     "from scraped news articles.")
+    parser = argparse.ArgumentParser(
+        prog="cleaner", description="Strip boilerplate and noise from scraped news articles."
+    )
     parser.add_argument("--version", action="version", version=f"cleaner {__version__}")
     sub = parser.add_subparsers(metavar="COMMAND")
 
+    add_clean_commands(sub)
+    add_rules_commands(sub)
+    add_batch_commands(sub)
+    return parser
+
+
+def add_clean_commands(sub) -> None:
+    """Register `clean` and `explain`: one document or a few files at a time."""
     clean = sub.add_parser("clean", help="clean files, directories or stdin")
     clean.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, or - for stdin")
     clean.add_argument("-o", "--output", type=Path, help="output file or directory")
-    clean.add_argument("--format", choices=("text", "jsonl"), default="text",
-                       help="text: clean text files; jsonl: one JSON record per document")
-    clean.add_argument("--report", type=Path, help="write one JSON line per document with its "
-                       "removals and edits")
+    clean.add_argument(
+        "--format",
+        choices=("text", "jsonl"),
+        default="text",
+        help="text: clean text files; jsonl: one JSON record per document",
+    )
+    clean.add_argument(
+        "--report", type=Path, help="write one JSON line per document with its removals and edits"
+    )
     add_document_options(clean)
     clean.set_defaults(run=run_clean)
 
@@ -72,38 +90,25 @@ def build_parser() -> argparse.ArgumentParser:
     add_document_options(show)
     show.set_defaults(run=run_explain)
 
-    rules = sub.add_parser("rules", help="work with rule files")
-    rules.set_defaults(run=lambda _args: usage(rules))
-    rules_sub = rules.add_subparsers(metavar="ACTION")
-    check = rules_sub.add_parser("check", help="validate rule files and run their examples")
-    check.add_argument("dirs", nargs="*", metavar="DIR", help="rule files or directories "
-                       "(default: the bundled rules)")
-    check.set_defaults(run=run_rules_check)
-    listing = rules_sub.add_parser("list", help="list every rule id the pipeline can emit, "
-                                   "built-in and YAML, with its stage, category and description")
-    listing.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR",
-                         help="extra rule file or directory (repeatable)")
-    listing.set_defaults(run=run_rules_list)
-    schema = rules_sub.add_parser("schema", help="print the rule-file format as a Markdown table")
-    schema.set_defaults(run=run_rules_schema)
-
-    add_batch_commands(sub)
-    return parser
-
-
-def usage(parser) -> int:
-    parser.print_help(sys.stderr)
-    return EXIT_USAGE
-
 
 def add_document_options(parser):
     parser.add_argument("--outlet", help="outlet id (default: from --url or fingerprints)")
     parser.add_argument("--url", help="the document's URL (selects the outlet by domain)")
     parser.add_argument("--lang", help="language code (default: detected)")
-    parser.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR",
-                        help="extra rule file or directory (repeatable)")
-    parser.add_argument("--input-format", choices=("auto", "text", "html"), default="auto",
-                        help="how to read inputs (default: sniff)")
+    parser.add_argument(
+        "--rules",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="DIR",
+        help="extra rule file or directory (repeatable)",
+    )
+    parser.add_argument(
+        "--input-format",
+        choices=("auto", "text", "html"),
+        default="auto",
+        help="how to read inputs (default: sniff)",
+    )
 
 
 def read_input(cleaner, path: str) -> bytes:
@@ -112,8 +117,13 @@ def read_input(cleaner, path: str) -> bytes:
 
 
 def clean_one(cleaner, data, args, name="-"):
-    return cleaner.clean(data, url=args.url, outlet=args.outlet, lang=args.lang,
-                         fmt=file_format(name, args.input_format))
+    return cleaner.clean(
+        data,
+        url=args.url,
+        outlet=args.outlet,
+        lang=args.lang,
+        fmt=file_format(name, args.input_format),
+    )
 
 
 def run_explain(args) -> int:
@@ -126,46 +136,11 @@ def run_explain(args) -> int:
     result = clean_one(cleaner, data, args, args.path)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     sys.stdout.write(explain(result, color))
-    print(f"# lang={result.lang} outlet={result.outlet} removed={len(result.removed)} "
-          f"edits={len(result.edits)}", file=sys.stderr)
-    return EXIT_OK
-
-
-def run_rules_check(args) -> int:
-    paths = args.dirs or [builtin_rules_dir()]
-    with rules_readable():
-        rulesets = load_rulesets(paths)
-    cases = example_cases(rulesets)
-    failures = [(case.id, case.failure()) for case in cases]
-    failures = [(case_id, why) for case_id, why in failures if why]
-    for case_id, why in failures:
-        print(f"FAIL {case_id}: {why}")
-    slow = slow_patterns(rulesets)
-    for message in slow:
-        print(f"SLOW {message}")
-    unfiltered = [rule for rs in rulesets if rs.prefilter
-                  for index, rule in enumerate(rs.rules) if index in rs.prefilter.unfiltered]
-    for rule in unfiltered:
-        print(f"NOTE {rule.pattern.where}: rule {rule.id}: its pattern has no RE2 translation (or the "
-              "translation misses an example), so it meets every line: same result, slower")
-    rules = sum(len(rs.rules) for rs in rulesets)
-    print(f"{len(rulesets)} rule files, {rules} rules, {len(cases)} examples: "
-          f"{len(cases) - len(failures)} passed, {len(failures)} failed; "
-          f"{len(slow)} patterns slow on adversarial lines; {len(unfiltered)} not prefiltered")
-    return EXIT_FAILED_DOCS if failures or slow else EXIT_OK
-
-
-def run_rules_list(args) -> int:
-    """One tab-separated line per rule id: stage, id, category, description."""
-    with rules_readable():
-        cleaner = Cleaner(rules=args.rules)
-    for name, info in cleaner.rule_table():
-        print(f"{name}\t{info.id}\t{info.category}\t{info.description}")
-    return EXIT_OK
-
-
-def run_rules_schema(_args) -> int:
-    print(markdown_table(), end="")
+    print(
+        f"# lang={result.lang} outlet={result.outlet} removed={len(result.removed)} "
+        f"edits={len(result.edits)}",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
@@ -179,8 +154,11 @@ def run_clean(args) -> int:
     refuse_replacing(args.paths, targets + [args.output, args.report])
     refuse_inside_inputs(args.paths, {args.output for t in targets if t != args.output})
     jsonl_target = (args.output or Path("-")) if args.format == "jsonl" else None
-    with output_locks(jsonl_target, args.report), JsonlWriter(jsonl_target) as records, \
-            JsonlWriter(args.report) as report:
+    with (
+        output_locks(jsonl_target, args.report),
+        JsonlWriter(jsonl_target) as records,
+        JsonlWriter(args.report) as report,
+    ):
         failed = sum(not clean_job(cleaner, args, job, records, report) for job in jobs)
     if failed:
         print(f"cleaner: {failed} of {len(jobs)} documents failed", file=sys.stderr)
@@ -200,8 +178,9 @@ def clean_job(cleaner, args, job, records: JsonlWriter, report: JsonlWriter) -> 
             write_atomic(target, result.text.encode("utf-8"))
         report.write({"id": name, **result.to_dict()})
     except (CleanerError, UnicodeEncodeError) as err:
-        print(f"cleaner: {printable(name)}: {printable(str(err), MESSAGE_MAX_CHARS)}",
-              file=sys.stderr)
+        print(
+            f"cleaner: {printable(name)}: {printable(str(err), MESSAGE_MAX_CHARS)}", file=sys.stderr
+        )
         return False
     except OSError:
         raise  # the output itself failed: that ends the run
@@ -223,8 +202,9 @@ def plan_jobs(args):
             if args.output is None and args.format == "text":
                 raise UsageError(f"{raw} is a directory: give -o OUTPUT_DIR")
             for rel in document_files(path):
-                mirrored = mirrored_name(rel) if single else (
-                    f"{input_name(raw)}/{mirrored_name(rel)}")
+                mirrored = (
+                    mirrored_name(rel) if single else (f"{input_name(raw)}/{mirrored_name(rel)}")
+                )
                 target = None if args.format == "jsonl" else contained_path(args.output, mirrored)
                 yield str(path / rel), str(path / rel), target
         elif not path.exists():

@@ -39,18 +39,23 @@ class Watch:
 def start_watchdog() -> None:
     """In a worker process: end the process when a document overruns its limit by
     HARD_GRACE_S (stuck in C code, where DocumentTimeout cannot be raised)."""
+
     def watch():
         while True:
             time.sleep(WATCH_EVERY_S)
             if Watch.deadline is not None and time.monotonic() > Watch.deadline:
                 os._exit(HUNG_EXIT)
+
     threading.Thread(target=watch, name="cleaner-watchdog", daemon=True).start()
 
 
 def can_interrupt() -> bool:
     """True where a limit can be set: the main thread, SIGALRM exists, no timer running."""
-    return (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-            and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
+    return (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    )
 
 
 @contextmanager
@@ -63,8 +68,10 @@ def time_limit(seconds: float | None):
 
     def expire(_signum, _frame):
         expired.append(True)
-        raise DocumentTimeout(f"cleaning took over {seconds:g} s (Options.doc_time_limit_s): "
-                              "the document is pathological, or raise the limit")
+        raise DocumentTimeout(
+            f"cleaning took over {seconds:g} s (Options.doc_time_limit_s): "
+            "the document is pathological, or raise the limit"
+        )
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT_S)

@@ -27,9 +27,9 @@ class Dictionary:
     """Zipf frequencies by casefolded word. `hash()` of a str differs between processes,
     so a Dictionary is built in the process that uses it (load_dictionary does)."""
 
-    common: dict[str, float]   # words with zipf >= COMMON_MIN_ZIPF
-    rare_hashes: np.ndarray    # sorted hash() of every rarer word
-    rare_zipf: np.ndarray      # the zipf of each, in the same order
+    common: dict[str, float]  # words with zipf >= COMMON_MIN_ZIPF
+    rare_hashes: np.ndarray  # sorted hash() of every rarer word
+    rare_zipf: np.ndarray  # the zipf of each, in the same order
 
     def zipf(self, word: str) -> float:
         """The zipf of a common `word`; 0 below COMMON_MIN_ZIPF or if unknown."""
@@ -55,8 +55,9 @@ def load_dictionary(lang: str | None) -> Dictionary | None:
         return None
     import wordfreq
 
-    path = (wordfreq.available_languages("large").get(lang)
-            or wordfreq.available_languages("small").get(lang))
+    path = wordfreq.available_languages("large").get(lang) or wordfreq.available_languages(
+        "small"
+    ).get(lang)
     if path is None:
         return None
     common: dict[str, float] = {}
@@ -79,7 +80,11 @@ def load_dictionary(lang: str | None) -> Dictionary | None:
 def words_at_least(lang: str, min_zipf: float) -> frozenset[str]:
     """The casefolded words of `lang` at least `min_zipf` (>= COMMON_MIN_ZIPF) common."""
     words = load_dictionary(lang)
-    return frozenset(w for w, zipf in words.common.items() if zipf >= min_zipf) if words else frozenset()
+    return (
+        frozenset(w for w, zipf in words.common.items() if zipf >= min_zipf)
+        if words
+        else frozenset()
+    )
 
 
 def read_buckets(path: str):
@@ -91,7 +96,10 @@ def read_buckets(path: str):
         unpacker = msgpack.Unpacker(packed, raw=False)
         buckets = unpacker.read_array_header() - 1
         header = unpacker.unpack()
-        if not isinstance(header, dict) or (header.get("format"), header.get("version")) != ("cB", 1):
+        if not isinstance(header, dict) or (header.get("format"), header.get("version")) != (
+            "cB",
+            1,
+        ):
             raise ValueError(f"{path}: not a wordfreq cBpack file (header {header!r})")
         for index in range(buckets):
             yield wordfreq.cB_to_zipf(-index), unpacker.unpack()

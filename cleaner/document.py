@@ -65,8 +65,9 @@ class Document:
     @classmethod
     def from_lines(cls, texts: list[str], **fields) -> "Document":
         """A document of the input lines `texts`, numbered from 1 and placed in order."""
-        return cls([Line(number, text, number - 1) for number, text in enumerate(texts, 1)],
-                   **fields)
+        return cls(
+            [Line(number, text, number - 1) for number, text in enumerate(texts, 1)], **fields
+        )
 
     def reposition(self) -> None:
         """Place the kept lines anew, one after the other: for when blank lines have gone."""
@@ -91,7 +92,7 @@ class Document:
         text, shift, applied = line.text, 0, []
         for edit in sorted(edits, key=lambda e: e.offset):
             at = edit.offset + shift
-            text = text[:at] + edit.after + text[at + len(edit.before):]
+            text = text[:at] + edit.after + text[at + len(edit.before) :]
             applied.append(Edit(line.number, at, edit.before, edit.after, edit.rule, edit.evidence))
             shift += len(edit.after) - len(edit.before)
         line.text = text

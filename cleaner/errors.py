@@ -79,9 +79,11 @@ def rules_readable():
     try:
         yield
     except OSError as err:
-        raise ConfigError(f"{err.filename or 'rules'}: cannot read rule file: "
-                          f"{err.strerror or err}; give a readable .yaml file or a "
-                          "directory of them") from None
+        raise ConfigError(
+            f"{err.filename or 'rules'}: cannot read rule file: "
+            f"{err.strerror or err}; give a readable .yaml file or a "
+            "directory of them"
+        ) from None
 
 
 def internal_error(err: Exception) -> str:
@@ -93,12 +95,15 @@ def printable(value, limit: int = PRINTABLE_MAX_CHARS):
     """`value` (a document id or a message) made safe to write and print: lone surrogates
     and control characters escaped, at most `limit` characters long. None, booleans,
     whole and finite numbers stay as they are, so an id keeps its JSON type."""
-    if value is None or isinstance(value, (bool, int)) or (
-            isinstance(value, float) and math.isfinite(value)):
+    if (
+        value is None
+        or isinstance(value, (bool, int))
+        or (isinstance(value, float) and math.isfinite(value))
+    ):
         return value
     text = value if isinstance(value, str) else short_repr(value)
-    text = "".join(map(escaped, text[:limit + 1]))
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    text = "".join(map(escaped, text[: limit + 1]))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def escaped(char: str) -> str:

@@ -60,8 +60,14 @@ def example_cases(rulesets: Sequence[RuleSet]) -> list[ExampleCase]:
     for ruleset in rulesets:
         for rule in ruleset.rules:
             ex = rule.examples
-            cases += [ExampleCase(f"{rule.id}_drop{i}", rule, "drop", t) for i, t in enumerate(ex.drop, 1)]
-            cases += [ExampleCase(f"{rule.id}_keep{i}", rule, "keep", t) for i, t in enumerate(ex.keep, 1)]
-            cases += [ExampleCase(f"{rule.id}_fix{i}", rule, "fix", before, after)
-                      for i, (before, after) in enumerate(ex.fix, 1)]
+            cases += [
+                ExampleCase(f"{rule.id}_drop{i}", rule, "drop", t) for i, t in enumerate(ex.drop, 1)
+            ]
+            cases += [
+                ExampleCase(f"{rule.id}_keep{i}", rule, "keep", t) for i, t in enumerate(ex.keep, 1)
+            ]
+            cases += [
+                ExampleCase(f"{rule.id}_fix{i}", rule, "fix", before, after)
+                for i, (before, after) in enumerate(ex.fix, 1)
+            ]
     return cases

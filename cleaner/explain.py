@@ -29,7 +29,9 @@ def explain(result: Result, color: bool = False) -> str:
         if number in removed:
             r = removed[number]
             label = f"[{r.rule} · {r.category}" + (f" · {r.evidence}]" if r.evidence else "]")
-            out.append(f"{RED}- {label} {STRIKE}{r.text}{RESET}" if color else f"- {label} {r.text}")
+            out.append(
+                f"{RED}- {label} {STRIKE}{r.text}{RESET}" if color else f"- {label} {r.text}"
+            )
         elif number in edits_by_line:
             out.append("  " + render_edits(text, edits_by_line[number], color))
         else:
@@ -53,18 +55,21 @@ def splice(cells: list[Piece], edit) -> list[Piece]:
     for cell in cells:
         spans.append((position, position + len(cell.text)))
         position += len(cell.text)
-    hit = [i for i, (low, high) in enumerate(spans)
-           if (low < end and high > start) or (low == high and start < low < end)]
+    hit = [
+        i
+        for i, (low, high) in enumerate(spans)
+        if (low < end and high > start) or (low == high and start < low < end)
+    ]
     if not hit:
         at = next((i for i, (low, _) in enumerate(spans) if low >= start), len(cells))
         return cells[:at] + [Piece(edit.after, edit.before, (edit.rule,))] + cells[at:]
     first, last = hit[0], hit[-1]
-    head = cells[first].text[:max(0, start - spans[first][0])]
-    tail = cells[last].text[max(0, end - spans[last][0]):]
-    covered = cells[first:last + 1]
+    head = cells[first].text[: max(0, start - spans[first][0])]
+    tail = cells[last].text[max(0, end - spans[last][0]) :]
+    covered = cells[first : last + 1]
     before = "".join(c.text if c.before is None else c.before for c in covered)
     rules = tuple(r for c in covered for r in c.rules) + (edit.rule,)
-    return cells[:first] + [Piece(head + edit.after + tail, before, rules)] + cells[last + 1:]
+    return cells[:first] + [Piece(head + edit.after + tail, before, rules)] + cells[last + 1 :]
 
 
 def mark(piece: Piece, color: bool) -> str:

@@ -36,7 +36,7 @@ def remove_leftovers(folder: Path, target: str = "*", recursive: bool = False) -
     """Delete the temporary files write_atomic leaves when killed between writing and
     renaming ('.NAME.<32 hex>.tmp'), for `target` or every name, in `folder` (and below)."""
     pattern = f".{target}.*.tmp"
-    for path in (folder.rglob(pattern) if recursive else folder.glob(pattern)):
+    for path in folder.rglob(pattern) if recursive else folder.glob(pattern):
         if LEFTOVER.fullmatch(path.name) and path.is_file():
             path.unlink(missing_ok=True)
 
@@ -60,8 +60,10 @@ def encode_record(record: dict[str, Any]) -> tuple[bytes, int]:
             line = json.dumps(nulled_record, ensure_ascii=False, allow_nan=False)
         return line.encode("utf-8") + b"\n", nulled
     except UnicodeEncodeError as err:
-        raise RecordError(f"not valid UTF-8: {printable(err.object[err.start:err.end])} "
-                          "(a lone surrogate) in a field; fix the input") from None
+        raise RecordError(
+            f"not valid UTF-8: {printable(err.object[err.start : err.end])} "
+            "(a lone surrogate) in a field; fix the input"
+        ) from None
     except RecursionError:
         raise RecordError("a field is nested too deeply to write as JSON") from None
     except (TypeError, ValueError) as err:
@@ -102,8 +104,10 @@ class JsonlWriter:
         try:
             self.out = partial.open("r+b")
         except FileNotFoundError:
-            raise ConfigError(f"{partial}: the interrupted run's output is gone; rerun "
-                              "without --resume to start over") from None
+            raise ConfigError(
+                f"{partial}: the interrupted run's output is gone; rerun "
+                "without --resume to start over"
+            ) from None
         self.out.truncate(offset)
         self.out.seek(offset)
         return self

@@ -37,14 +37,36 @@ SHORT_LINE_WORDS = 4
 # Neighbourhood for the smoothed features: this many lines either side.
 WINDOW = 3
 
-BASE_NAMES = ("log_words", "mean_word_chars", "sentence_end", "sentence_marks", "commas",
-              "punctuation", "common_words", "capitalised", "digits", "list_mark",
-              "separator", "colon_end")
+BASE_NAMES = (
+    "log_words",
+    "mean_word_chars",
+    "sentence_end",
+    "sentence_marks",
+    "commas",
+    "punctuation",
+    "common_words",
+    "capitalised",
+    "digits",
+    "list_mark",
+    "separator",
+    "colon_end",
+)
 FEATURE_NAMES = BASE_NAMES + (
-    "position", "words_before", "words_vs_doc", "repeated", "short_run",
-    "prev_log_words", "prev_common_words", "prev_sentence_end",
-    "next_log_words", "next_common_words", "next_sentence_end",
-    "window_log_words", "window_common_words", "window_sentence_end")
+    "position",
+    "words_before",
+    "words_vs_doc",
+    "repeated",
+    "short_run",
+    "prev_log_words",
+    "prev_common_words",
+    "prev_sentence_end",
+    "next_log_words",
+    "next_common_words",
+    "next_sentence_end",
+    "window_log_words",
+    "window_common_words",
+    "window_sentence_end",
+)
 
 
 @cache
@@ -90,11 +112,21 @@ def line_features(texts: list[str], lang: str | None) -> np.ndarray:
     base = np.array([base_features(text, common, cjk) for text in texts], dtype=float)
     log_words, sentence_end = base[:, 0], base[:, 2]
     common_share = base[:, 6]
-    return np.column_stack([base, document_features(texts, log_words),
-                            shifted(log_words, 1), shifted(common_share, 1), shifted(sentence_end, 1),
-                            shifted(log_words, -1), shifted(common_share, -1), shifted(sentence_end, -1),
-                            window_mean(log_words), window_mean(common_share),
-                            window_mean(sentence_end)])
+    return np.column_stack(
+        [
+            base,
+            document_features(texts, log_words),
+            shifted(log_words, 1),
+            shifted(common_share, 1),
+            shifted(sentence_end, 1),
+            shifted(log_words, -1),
+            shifted(common_share, -1),
+            shifted(sentence_end, -1),
+            window_mean(log_words),
+            window_mean(common_share),
+            window_mean(sentence_end),
+        ]
+    )
 
 
 def document_features(texts: list[str], log_words: np.ndarray) -> np.ndarray:
@@ -111,8 +143,9 @@ def document_features(texts: list[str], log_words: np.ndarray) -> np.ndarray:
     for key in keys:
         counts[key] = counts.get(key, 0) + 1
     repeated = np.array([math.log(counts[key]) for key in keys])
-    return np.column_stack([position, before, log_words - log_words.mean(), repeated,
-                            short_runs(words)])
+    return np.column_stack(
+        [position, before, log_words - log_words.mean(), repeated, short_runs(words)]
+    )
 
 
 def short_runs(words: np.ndarray) -> np.ndarray:

@@ -61,8 +61,10 @@ def acquire(path: Path, target: Path) -> int:
                 raise
             holder = os.read(fd, 500).decode("utf-8", "replace").strip() or "another run"
             os.close(fd)
-            raise UsageError(f"{target} is being written by another run ({holder}); wait for it "
-                             f"to finish, or choose another output") from None
+            raise UsageError(
+                f"{target} is being written by another run ({holder}); wait for it "
+                f"to finish, or choose another output"
+            ) from None
         if same_file(fd, path):
             return fd
         os.close(fd)

@@ -47,13 +47,17 @@ def joined(alternatives: list[str]) -> str:
     their leading flags (`(?i)`), which must be the same on each, written once."""
     flags = {flag.group() if flag else "" for flag in map(LEADING_FLAGS.match, alternatives)}
     if len(flags) > 1:
-        raise ValueError(f"alternatives start with different flags ({', '.join(sorted(flags))}); "
-                         "give each the same ones")
+        raise ValueError(
+            f"alternatives start with different flags ({', '.join(sorted(flags))}); "
+            "give each the same ones"
+        )
     prefix = flags.pop()
     if len(alternatives) > 1 and any(map(BACK_REFERENCE.search, alternatives)):
-        raise ValueError("a back-reference in a list of alternatives would count the groups "
-                         "of the others; write this one as a single pattern")
-    return prefix + "|".join(alternative[len(prefix):] for alternative in alternatives)
+        raise ValueError(
+            "a back-reference in a list of alternatives would count the groups "
+            "of the others; write this one as a single pattern"
+        )
+    return prefix + "|".join(alternative[len(prefix) :] for alternative in alternatives)
 
 
 class Pattern:
@@ -72,8 +76,9 @@ class Pattern:
         return self._run(self.compiled.match, text)
 
     def finditer(self, text: str):
-        return self._run(lambda t, timeout: list(self.compiled.finditer(t, timeout=timeout)), text,
-                         nothing=[])
+        return self._run(
+            lambda t, timeout: list(self.compiled.finditer(t, timeout=timeout)), text, nothing=[]
+        )
 
     def _run(self, method, text, nothing=None):
         try:

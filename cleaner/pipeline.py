@@ -1,11 +1,11 @@
 """The ordered stages. A Cleaner builds each stage once, from its options and rule sets, and
 runs the list over every document.
 
-Order: decode (HTML -> text) -> encoding -> whitespace -> outlet -> language -> rules
--> captions -> line model -> sections -> duplicates -> glue, then layout. The outlet comes first because its
-file may declare the language, which then needs no detection. Sections runs after the rules
-because it extends the headings they removed to the lists those headings introduce. The line
-model runs after the rules, so that protected lines are known, and before sections and
+Order: decode (HTML -> text) -> encoding -> whitespace -> outlet -> language -> rules ->
+captions -> line model -> sections -> duplicates -> glue, then layout. The outlet comes first
+because its file may declare the language, which then needs no detection. Sections runs after
+the rules because it extends the headings they removed to the lists those headings introduce.
+The line model runs after the rules, so that protected lines are known, and before sections and
 duplicates, whose rules read only the rules' removals.
 """
 
@@ -26,7 +26,8 @@ from .options import Options
 from .ruleset import builtin_rules_dir, load_rulesets
 from .stage import Stage
 from .stages.captions import CaptionDropper
-from .stages.decode import RULE_IDS as DECODE_RULE_IDS, to_text
+from .stages.decode import RULE_IDS as DECODE_RULE_IDS
+from .stages.decode import to_text
 from .stages.duplicates import DuplicateDropper
 from .stages.encoding import EncodingRepair
 from .stages.glue import GlueRepair
@@ -53,8 +54,14 @@ class Result:
     @classmethod
     def of(cls, doc: Document, source: list[str]) -> "Result":
         """The result of a document all stages have seen; removals in input order."""
-        return cls(layout(doc), doc.lang, doc.outlet, tuple(sorted(doc.removed, key=lambda r: r.line)),
-                   tuple(doc.edits), tuple(source))
+        return cls(
+            layout(doc),
+            doc.lang,
+            doc.outlet,
+            tuple(sorted(doc.removed, key=lambda r: r.line)),
+            tuple(doc.edits),
+            tuple(source),
+        )
 
     def to_dict(self, include_changes: bool = True) -> dict[str, Any]:
         """A JSON-ready dict; without `include_changes`, just text, lang and outlet."""
@@ -95,7 +102,8 @@ class Cleaner:
     def rule_table(self) -> list[tuple[str, RuleInfo]]:
         """(stage name, rule) for every rule id, decoding's first: `cleaner rules list`."""
         return [("decode", info) for info in DECODE_RULE_IDS] + [
-            (stage.name, info) for stage in self.stages for info in stage.rule_ids]
+            (stage.name, info) for stage in self.stages for info in stage.rule_ids
+        ]
 
     def wrapped(self, wrap: Callable[[Stage], Stage]) -> "Cleaner":
         """A copy whose every stage is wrap(stage): to time or trace the stages."""
@@ -132,13 +140,22 @@ def build_stages(options: Options, catalog: RuleCatalog) -> tuple[Stage, ...]:
     encoding: list[Stage] = [EncodingRepair()] if options.repair_encoding else []
     glue: list[Stage] = [GlueRepair(catalog)] if options.repair_glue else []
     model: list[Stage] = [LineModel()] if options.line_model else []
-    return (*encoding, WhitespaceNormalizer(), OutletResolver(catalog.outlets),
-            LanguageDetector(options.lang_sample_chars, options.lang_min_letters),
-            RuleApplier(catalog), CaptionDropper(catalog, options.caption_max_words),
-            *model, SectionDropper(),
-            DuplicateDropper(options.duplicate_min_chars, options.near_duplicate_min_words,
-                             options.near_duplicate_jaccard),
-            *glue)
+    return (
+        *encoding,
+        WhitespaceNormalizer(),
+        OutletResolver(catalog.outlets),
+        LanguageDetector(options.lang_sample_chars, options.lang_min_letters),
+        RuleApplier(catalog),
+        CaptionDropper(catalog, options.caption_max_words),
+        *model,
+        SectionDropper(),
+        DuplicateDropper(
+            options.duplicate_min_chars,
+            options.near_duplicate_min_words,
+            options.near_duplicate_jaccard,
+        ),
+        *glue,
+    )
 
 
 def removal_dict(removal: Removal) -> dict[str, Any]:

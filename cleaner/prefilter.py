@@ -23,10 +23,12 @@ from .regex_syntax import QUANTIFIER, Atom, ParsedPattern, Untranslatable, read_
 
 # Unicode \w and \s, as the `regex` module reads them on str patterns (a little wider).
 WORD = r"\p{L}\p{M}\p{N}\p{Pc}\p{So}\x{200c}\x{200d}"
-SPACE = (r"\t-\r\x{1c}-\x{20}\x{85}\x{a0}\x{1680}\x{180e}\x{2000}-\x{200b}\x{2028}\x{2029}"
-         r"\x{202f}\x{205f}\x{3000}")
+SPACE = (
+    r"\t-\r\x{1c}-\x{20}\x{85}\x{a0}\x{1680}\x{180e}\x{2000}-\x{200b}\x{2028}\x{2029}"
+    r"\x{202f}\x{205f}\x{3000}"
+)
 WIDENED = {"d": r"\p{Nd}", "w": WORD, "s": SPACE}  # as the members of a class
-ZERO_WIDTH = frozenset("bBmMG")       # word boundaries and the like: dropped, matching more
+ZERO_WIDTH = frozenset("bBmMG")  # word boundaries and the like: dropped, matching more
 KEPT_ESCAPES = frozenset("DWSAtnrfva")  # same meaning in RE2, or (\D, \W, \S) a wider one
 # Counted repeats up to this span keep their bounds; longer ones ({0,160}) would make every
 # DFA state count characters and are loosened to {m,}.
@@ -41,7 +43,9 @@ class Prefilter:
     do, and those that cannot be prefiltered (no RE2 translation, or a source given as None)."""
 
     def __init__(self, sources: Sequence[str | None]):
-        translations: list[str | None] = [None if source is None else translate(source) for source in sources]
+        translations: list[str | None] = [
+            None if source is None else translate(source) for source in sources
+        ]
         self._set = search_set([t for t in translations if t is not None])
         if self._set is None:  # too large for RE2's memory limit: every pattern runs
             translations = [None] * len(sources)
@@ -109,10 +113,13 @@ def branch(atoms: tuple[Atom, ...]) -> str:
     letters before a rest with none (`^(?=.*news).{0,300}$` -> `^(?:.*news)`). Either way
     the translation matches wherever the branch does."""
     texts = [atom_text(atom) for atom in atoms]
-    aheads = {index: sequence(atom.body) for index, atom in enumerate(atoms)
-              if atom.kind == "group" and atom.text == "lookahead"}
+    aheads = {
+        index: sequence(atom.body)
+        for index, atom in enumerate(atoms)
+        if atom.kind == "group" and atom.text == "lookahead"
+    }
     for index, ahead in aheads.items():
-        rest = "".join(texts[index + 1:])
+        rest = "".join(texts[index + 1 :])
         if index == len(atoms) - 1 or (has_letters(ahead) and not has_letters(rest)):
             return "".join(texts[:index]) + f"(?:{ahead})"
     return "".join(texts)

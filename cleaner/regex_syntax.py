@@ -85,10 +85,17 @@ class Reader:
             quantifier = QUANTIFIER.match(src, i)
             if quantifier and quantifier.end() <= end and atom.kind != "unsupported":
                 i = quantifier.end()
-                lazy = src[i:i + 1] == "?"
-                i += src[i:i + 1] in "?+"  # lazy, or possessive (read as plain)
-                atom = Atom(atom.kind, atom.text, quantifier.group(), lazy, atom.body,
-                            atom.members, atom.negated)
+                lazy = src[i : i + 1] == "?"
+                i += src[i : i + 1] in "?+"  # lazy, or possessive (read as plain)
+                atom = Atom(
+                    atom.kind,
+                    atom.text,
+                    quantifier.group(),
+                    lazy,
+                    atom.body,
+                    atom.members,
+                    atom.negated,
+                )
             atoms.append(atom)
         return tuple(atoms)
 
@@ -126,17 +133,17 @@ class Reader:
         if flags and flags.group(2) == ":" and "x" not in flags.group(1):
             return Atom("group", flags.group(1), body=self.sequence(flags.end(), body_end))
         if src.startswith("(?", start):
-            return Atom("unsupported", f"group {src[start:start + 4]!r}")
+            return Atom("unsupported", f"group {src[start : start + 4]!r}")
         return Atom("group", "group", body=self.sequence(start + 1, body_end))
 
     def char_class(self, start: int, close: int) -> Atom:
         """The class opened at `start` as tokens: ("escape", text), ("posix", "[:"),
         ("char", c); a "]" right after the opening bracket is a char."""
         src, i = self.source, start + 1
-        negated = src[i:i + 1] == "^"
+        negated = src[i : i + 1] == "^"
         i += negated
         members = []
-        if src[i:i + 1] == "]":
+        if src[i : i + 1] == "]":
             members.append(("char", "]"))
             i += 1
         while i < close - 1:
@@ -150,8 +157,8 @@ class Reader:
         return Atom("class", members=tuple(members), negated=negated)
 
     def escape_end(self, at: int) -> int:
-        src, letter = self.source, self.source[at + 1:at + 2]
-        if letter in "pPx" and src[at + 2:at + 3] == "{":
+        src, letter = self.source, self.source[at + 1 : at + 2]
+        if letter in "pPx" and src[at + 2 : at + 3] == "{":
             return src.index("}", at) + 1
         if letter in "pP":
             return at + 3
@@ -177,8 +184,8 @@ class Reader:
     def class_end(self, start: int) -> int:
         """The index just after the character class opened at `start`."""
         src, i = self.source, start + 1
-        i += src[i:i + 1] == "^"
-        i += src[i:i + 1] == "]"
+        i += src[i : i + 1] == "^"
+        i += src[i : i + 1] == "]"
         while i < len(src):
             if src[i] == "\\":
                 i += 2

@@ -54,8 +54,13 @@ def files_under(folder: Path) -> list[Path]:
             if path.is_symlink() and not path.exists():
                 raise RuleError(path, None, None, DANGLING_LINK)
             if name in dirs:
-                raise RuleError(path, None, None, "cannot read rule file: a directory; rename it "
-                                "(rule files are the *.yaml and *.yml files in a rules folder)")
+                raise RuleError(
+                    path,
+                    None,
+                    None,
+                    "cannot read rule file: a directory; rename it "
+                    "(rule files are the *.yaml and *.yml files in a rules folder)",
+                )
             found.append(path)
     return found
 
@@ -71,8 +76,12 @@ def read_text(path: Path) -> str:
             raise RuleError(path, None, None, "not a regular file; a rule file must be one")
         data = file.read(MAX_RULE_FILE_BYTES + 1)
     if len(data) > MAX_RULE_FILE_BYTES:
-        raise RuleError(path, None, None, f"over {MAX_RULE_FILE_BYTES >> 20} MB; a rule file "
-                        "is at most that large: split it")
+        raise RuleError(
+            path,
+            None,
+            None,
+            f"over {MAX_RULE_FILE_BYTES >> 20} MB; a rule file is at most that large: split it",
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -86,8 +95,9 @@ def parse_yaml(path: Path, text: str):
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         problem = getattr(err, "problem", None) or str(err)
-        raise RuleError(path, mark.line + 1 if mark else None, None,
-                        f"malformed YAML: {problem}") from None
+        raise RuleError(
+            path, mark.line + 1 if mark else None, None, f"malformed YAML: {problem}"
+        ) from None
     except RecursionError:
         raise RuleError(path, None, None, "malformed YAML: nested too deeply") from None
     return Mapping() if data is None else data
@@ -126,10 +136,12 @@ def _construct_mapping(loader, node):
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int, float, bool)) and key is not None:
             raise yaml.constructor.ConstructorError(
-                None, None, f"a key must be a word, not a {type(key).__name__}", key_node.start_mark)
+                None, None, f"a key must be a word, not a {type(key).__name__}", key_node.start_mark
+            )
         if key in mapping:
             raise yaml.constructor.ConstructorError(
-                None, None, f"duplicated key {key!r}", key_node.start_mark)
+                None, None, f"duplicated key {key!r}", key_node.start_mark
+            )
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = key_node.start_mark.line + 1
     return mapping

@@ -5,7 +5,6 @@ Every problem of a file is collected, each as `file:line: key: problem`, and rep
 """
 
 import difflib
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,41 +12,23 @@ import regex
 
 from .errors import RuleError, RuleErrors
 from .patterns import MAX_GROUP_DEPTH, Pattern, group_depth, joined
-from .prefilter import Prefilter
 from .rule_files import Mapping
-from .rule_model import RULE_KINDS, Examples, Outlet, Rule, RuleSet
-from .rule_schema import DROP_BLOCK, EXAMPLES, FILE, REPLACE, RULE, Key, keys
+from .rule_model import RULE_KINDS, Examples, Outlet, Rule, RuleSet, rule_prefilter
+from .rule_schema import (
+    DROP_BLOCK,
+    EXAMPLES,
+    FILE,
+    REPLACE,
+    RULE,
+    Key,
+    keys,
+    misspelled,
+    required_for,
+)
 
 RULE_ID = regex.compile(r"[a-z0-9][a-z0-9-]*")
 KIND_KEYS = tuple(RULE_KINDS)
-
-
-def rule_prefilter(rules: Sequence[Rule]) -> Prefilter | None:
-    """The Prefilter of a rule set's patterns. A rule whose prefilter misses one of its own
-    examples (a translation RE2 reads otherwise) is left to run on every line instead."""
-    if not rules:
-        return None
-    sources: list[str | None] = [rule.pattern.source for rule in rules]
-    prefilter = Prefilter(sources)
-    for index, rule in enumerate(rules):
-        examples = rule.examples.drop + rule.examples.keep + tuple(b for b, _ in rule.examples.fix)
-        if any(rule.pattern.search(text) and index not in prefilter.candidates(text)
-               for text in examples):
-            sources[index] = None
-    return prefilter if None not in sources else Prefilter(sources)
-
-
-def required_for(key: Key, kind: str) -> bool:
-    """Whether a rule of `kind` needs `key` ("yes", or "for drop, drop_block")."""
-    return key.required == "yes" or (key.required.startswith("for ")
-                                     and kind in key.required[4:].split(", "))
-
-
-def misspelled(mapping: Mapping, name: str, known) -> bool:
-    """Whether an unknown key of `mapping` is closest to `name` (reported as unknown, so
-    `name` is not reported missing as well)."""
-    return any(difflib.get_close_matches(str(key), known, n=1) == [name]
-               for key in mapping if key not in known)
+NOT_MAPPING = "each rule must be a mapping with `id:`"
 
 
 class FileChecker:
@@ -72,7 +53,11 @@ class FileChecker:
             elif not known[key].type.valid(value):
                 self.report(mapping, key, known[key].type.problem(value), context)
         for key in known.values():
-            if key.required == "yes" and key.name not in mapping and not misspelled(mapping, key.name, known):
+            if (
+                key.required == "yes"
+                and key.name not in mapping
+                and not misspelled(mapping, key.name, known)
+            ):
                 self.report(mapping, key.name, f"missing `{key.name}:`; {key.meaning}", context)
         return len(self.problems) == before
 
@@ -87,22 +72,38 @@ class FileChecker:
         name = self.valid(data, FILE, "ruleset", self.path.stem)
         lang = self.valid(data, FILE, "lang", None)
         raw_rules = self.valid(data, FILE, "rules", [])
-        rules = [self.rule(raw, f"rules[{i}].", name, data.line_of("rules"))
-                 for i, raw in enumerate(raw_rules)]
+        rules = [
+            self.rule(raw, f"rules[{i}].", name, data.line_of("rules"))
+            for i, raw in enumerate(raw_rules)
+        ]
         self.check_unique_ids(raw_rules)
         # RuleSet fields by name: the word lists, and the per-language affix lists.
-        words: dict[str, Any] = {key: tuple(self.valid(data, FILE, key, [])) for key in (
-            "names", "credits", "credit_labels", "protected_words", "corpus_names")}
-        by_lang: dict[str, Any] = {key: tuple((lang_code, tuple(words)) for lang_code, words
-                              in self.valid(data, FILE, key, {}).items())
-                   for key in ("glue_prefixes", "glue_suffixes")}
+        words: dict[str, Any] = {
+            key: tuple(self.valid(data, FILE, key, []))
+            for key in ("names", "credits", "credit_labels", "protected_words", "corpus_names")
+        }
+        by_lang: dict[str, Any] = {
+            key: tuple(
+                (lang_code, tuple(words))
+                for lang_code, words in self.valid(data, FILE, key, {}).items()
+            )
+            for key in ("glue_prefixes", "glue_suffixes")
+        }
         outlet = self.outlet(data, lang, name) if "outlet" in data else None
         if self.problems:
             raise RuleErrors(sorted(self.problems, key=lambda problem: problem.line or 0))
         valid = [rule for rule in rules if rule is not None]  # all of them: no problems
-        return RuleSet(name=name, path=str(self.path), rules=tuple(valid), lang=lang, outlet=outlet,
-                       description=self.valid(data, FILE, "description", ""),
-                       prefilter=rule_prefilter(valid), **words, **by_lang)
+        return RuleSet(
+            name=name,
+            path=str(self.path),
+            rules=tuple(valid),
+            lang=lang,
+            outlet=outlet,
+            description=self.valid(data, FILE, "description", ""),
+            prefilter=rule_prefilter(valid),
+            **words,
+            **by_lang,
+        )
 
     def check_unique_ids(self, raw_rules: list[Any]) -> None:
         first_line: dict[str, int] = {}
@@ -111,25 +112,34 @@ class FileChecker:
             if not isinstance(rule_id, str):
                 continue
             if rule_id in first_line:
-                self.report(raw, "id", f"duplicated rule id {rule_id!r} (first used on line "
-                            f"{first_line[rule_id]})", f"rules[{index}].")
+                self.report(
+                    raw,
+                    "id",
+                    f"duplicated rule id {rule_id!r} (first used on line {first_line[rule_id]})",
+                    f"rules[{index}].",
+                )
             first_line.setdefault(rule_id, raw.line)
 
     def outlet(self, data: Mapping, lang: str | None, ruleset: str) -> Outlet:
         outlet_id = self.valid(data, FILE, "outlet", "")
-        fingerprints = [self.pattern(source, data, "fingerprints", "", f"{ruleset}.fingerprint")
-                        for source in self.valid(data, FILE, "fingerprints", [])]
+        fingerprints = [
+            self.pattern(source, data, "fingerprints", "", f"{ruleset}.fingerprint")
+            for source in self.valid(data, FILE, "fingerprints", [])
+        ]
         domains = self.valid(data, FILE, "domains", [])
-        return Outlet(id=outlet_id, name=self.valid(data, FILE, "name", outlet_id),
-                      domains=tuple(d.lower().removeprefix("www.") for d in domains),
-                      fingerprints=tuple(p for p in fingerprints if p is not None), lang=lang)
+        return Outlet(
+            id=outlet_id,
+            name=self.valid(data, FILE, "name", outlet_id),
+            domains=tuple(d.lower().removeprefix("www.") for d in domains),
+            fingerprints=tuple(p for p in fingerprints if p is not None),
+            lang=lang,
+        )
 
     def rule(self, raw, context: str, ruleset: str, rules_line: int) -> Rule | None:
         """The rule's object, or None (its problems reported); `rules_line` is the line of
         `rules:`, for a rule that is no mapping and so has no line of its own."""
         if not isinstance(raw, Mapping):
-            self.problems.append(RuleError(self.path, rules_line, context.rstrip("."),
-                                           "each rule must be a mapping with `id:`"))
+            self.problems.append(RuleError(self.path, rules_line, context.rstrip("."), NOT_MAPPING))
             return None
         before = len(self.problems)
         self.check(raw, RULE, context)
@@ -138,23 +148,38 @@ class FileChecker:
             self.report(raw, "id", "must be lower-case letters, digits and hyphens", context)
         kinds = [key for key in KIND_KEYS if key in raw]
         if len(kinds) != 1:
-            self.report(raw, context.rstrip("."), f"needs exactly one of {', '.join(KIND_KEYS)} "
-                        f"(found {len(kinds)})")
+            self.report(
+                raw,
+                context.rstrip("."),
+                f"needs exactly one of {', '.join(KIND_KEYS)} (found {len(kinds)})",
+            )
             return None
         kind = RULE_KINDS[kinds[0]]
-        if (required_for(keys(RULE)["category"], kind.kind) and "category" not in raw
-                and not misspelled(raw, "category", keys(RULE))):
-            self.report(raw, "category", f"missing; a {kind.kind} rule needs a category", context)
+        self.check_category(raw, kind.kind, context)
         full_id = f"{ruleset}.{rule_id}"
         fields = self.kind_fields(kind.kind, raw, context, full_id)
         examples = self.examples(raw.get("examples"), kind.kind, context)
         if len(self.problems) > before or fields is None:
             return None
-        return kind(id=full_id, category=raw.get("category"), where=f"{self.path}:{raw.line}",
-                    description=raw.get("description", ""), max_words=raw.get("max_words"),
-                    examples=examples, **fields)
+        return kind(
+            id=full_id,
+            category=raw.get("category"),
+            where=f"{self.path}:{raw.line}",
+            description=raw.get("description", ""),
+            max_words=raw.get("max_words"),
+            examples=examples,
+            **fields,
+        )
 
-    def kind_fields(self, kind: str, raw: Mapping, context: str, owner: str) -> dict[str, Any] | None:
+    def check_category(self, raw: Mapping, kind: str, context: str) -> None:
+        """Report a missing `category:` where the rule's kind needs one."""
+        needed = required_for(keys(RULE)["category"], kind)
+        if needed and "category" not in raw and not misspelled(raw, "category", keys(RULE)):
+            self.report(raw, "category", f"missing; a {kind} rule needs a category", context)
+
+    def kind_fields(
+        self, kind: str, raw: Mapping, context: str, owner: str
+    ) -> dict[str, Any] | None:
         """The fields particular to the rule's kind; None if its body is not valid."""
         body, here = raw[kind], f"{context}{kind}."
         if not keys(RULE)[kind].type.valid(body):  # reported by check()
@@ -170,8 +195,11 @@ class FileChecker:
                 self.check_template(pattern, body, here)
             return {"pattern": pattern, "replacement": body["with"]}
         end = self.pattern(body["end"], body, "end", here, owner) if "end" in body else None
-        return {"pattern": self.pattern(body["start"], body, "start", here, owner),
-                "end": end, "max_lines": body.get("max_lines")}
+        return {
+            "pattern": self.pattern(body["start"], body, "start", here, owner),
+            "end": end,
+            "max_lines": body.get("max_lines"),
+        }
 
     def check_template(self, pattern: Pattern, body: Mapping, context: str) -> None:
         """Expand the template once on an empty match that has every group of the pattern,
@@ -182,12 +210,18 @@ class FileChecker:
         try:
             empty.expand(template)
         except IndexError:
-            self.report(body, "with", f"template `{template}` refers to a group the pattern "
-                        "does not have", context)
+            self.report(
+                body,
+                "with",
+                f"template `{template}` refers to a group the pattern does not have",
+                context,
+            )
         except regex.error as err:
             self.report(body, "with", f"template `{template}` is not valid: {err}", context)
 
-    def pattern(self, source, mapping: Mapping, key: str, context: str, owner: str) -> Pattern | None:
+    def pattern(
+        self, source, mapping: Mapping, key: str, context: str, owner: str
+    ) -> Pattern | None:
         """The compiled pattern (a list: its alternatives joined), or None if it is invalid."""
         alternatives = source if isinstance(source, list) else [source]
         for alternative in alternatives:
@@ -195,18 +229,21 @@ class FileChecker:
                 self.report(mapping, key, "must be a non-empty regular expression string", context)
                 return None
             if group_depth(alternative) > MAX_GROUP_DEPTH:
-                self.report(mapping, key, f"nests groups over {MAX_GROUP_DEPTH} deep; "
-                            "simplify it", context)
+                self.report(
+                    mapping, key, f"nests groups over {MAX_GROUP_DEPTH} deep; simplify it", context
+                )
                 return None
             try:
                 regex.compile(alternative)
             except regex.error as err:
-                self.report(mapping, key, f"pattern {alternative!r} does not compile: {err}",
-                            context)
+                self.report(
+                    mapping, key, f"pattern {alternative!r} does not compile: {err}", context
+                )
                 return None
         try:
-            return Pattern(joined(alternatives), owner, f"{self.path}:{mapping.line_of(key)}",
-                           self.timeout_s)
+            return Pattern(
+                joined(alternatives), owner, f"{self.path}:{mapping.line_of(key)}", self.timeout_s
+            )
         except (ValueError, regex.error) as err:
             self.report(mapping, key, str(err), context)
             return None
@@ -219,17 +256,31 @@ class FileChecker:
         self.check(examples, EXAMPLES, here)
         for key in EXAMPLES:
             if required_for(key, kind) and not examples.get(key.name):
-                self.report(examples, key.name, f"a {kind} rule needs at least one `{key.name}` "
-                            "example", here)
+                self.report(
+                    examples,
+                    key.name,
+                    f"a {kind} rule needs at least one `{key.name}` example",
+                    here,
+                )
             elif key.name in examples and key.name != "keep" and not required_for(key, kind):
                 wanted = next(k.name for k in EXAMPLES if required_for(k, kind))
-                self.report(examples, key.name, f"a {kind} rule takes `{wanted}` and `keep` examples", here)
+                self.report(
+                    examples, key.name, f"a {kind} rule takes `{wanted}` and `keep` examples", here
+                )
         written = examples.get("fix")
         fixes = written if isinstance(written, list) else []
-        if not all(isinstance(f, Mapping) and set(f) == {"before", "after"}
-                   and all(isinstance(v, str) for v in f.values()) for f in fixes):
-            self.report(examples, "fix", "must be a list of {before: ..., after: ...} mappings", here)
+        if not all(
+            isinstance(f, Mapping)
+            and set(f) == {"before", "after"}
+            and all(isinstance(v, str) for v in f.values())
+            for f in fixes
+        ):
+            self.report(
+                examples, "fix", "must be a list of {before: ..., after: ...} mappings", here
+            )
             fixes = []
-        return Examples(drop=tuple(self.valid(examples, EXAMPLES, "drop", [])),
-                        keep=tuple(self.valid(examples, EXAMPLES, "keep", [])),
-                        fix=tuple((f["before"], f["after"]) for f in fixes))
+        return Examples(
+            drop=tuple(self.valid(examples, EXAMPLES, "drop", [])),
+            keep=tuple(self.valid(examples, EXAMPLES, "keep", [])),
+            fix=tuple((f["before"], f["after"]) for f in fixes),
+        )

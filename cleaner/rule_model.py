@@ -4,6 +4,7 @@ A rule set's rules run in file order (stages/rules.py); `protect` rules run befo
 others, so no rule of any file removes or edits a line a `protect` rule claims.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -54,7 +55,11 @@ class Rule:
 
     def applies_to(self, line: Line) -> bool:
         """Whether the rule may act on `line` and its pattern matches it."""
-        return not line.protected_by and self.admits(line.text) and bool(self.pattern.search(line.text))
+        return (
+            not line.protected_by
+            and self.admits(line.text)
+            and bool(self.pattern.search(line.text))
+        )
 
     @property
     def removal_category(self) -> str:
@@ -106,11 +111,15 @@ class DropBlock(Rule):
             if id(line) in starts and self.admits(line.text) and self.pattern.search(line.text):
                 stop = self.block_end(doc.lines, index)
                 if stop is not None:
-                    doc.drop([kept for kept in doc.lines[index:stop + 1] if not kept.protected_by],
-                             self.id, self.removal_category)
-                    index = next((i for i, later in enumerate(doc.lines)
-                                  if later.number > line.number),
-                                 len(doc.lines))
+                    doc.drop(
+                        [kept for kept in doc.lines[index : stop + 1] if not kept.protected_by],
+                        self.id,
+                        self.removal_category,
+                    )
+                    index = next(
+                        (i for i, later in enumerate(doc.lines) if later.number > line.number),
+                        len(doc.lines),
+                    )
                     continue
             index += 1
         return []
@@ -119,7 +128,9 @@ class DropBlock(Rule):
         """The index of the block's last line, or None if the block is not to be dropped."""
         last: int | None = len(lines) - 1
         if self.end is not None:
-            last = next((i for i in range(start, len(lines)) if self.end.search(lines[i].text)), None)
+            last = next(
+                (i for i in range(start, len(lines)) if self.end.search(lines[i].text)), None
+            )
         if last is None:
             return None
         if self.max_lines is not None and last - start + 1 > self.max_lines:
@@ -140,8 +151,11 @@ class Replace(Rule):
         for line in lines:
             if not self.admits(line.text):
                 continue
-            edits = [Edit(line.number, m.start(), m.group(), m.expand(self.replacement), self.id)
-                     for m in self.pattern.finditer(line.text) if m.group() or self.replacement]
+            edits = [
+                Edit(line.number, m.start(), m.group(), m.expand(self.replacement), self.id)
+                for m in self.pattern.finditer(line.text)
+                if m.group() or self.replacement
+            ]
             edits = [e for e in edits if e.before != e.after]
             if edits:
                 doc.rewrite(line, edits)
@@ -164,7 +178,9 @@ class Protect(Rule):
 
 
 # The kinds by their YAML key, in the order the rule-format documentation lists them.
-RULE_KINDS: dict[str, type[Rule]] = {kind.kind: kind for kind in (Drop, DropBlock, Replace, Protect)}
+RULE_KINDS: dict[str, type[Rule]] = {
+    kind.kind: kind for kind in (Drop, DropBlock, Replace, Protect)
+}
 
 
 @dataclass(frozen=True)
@@ -199,3 +215,20 @@ class RuleSet:
     prefilter: Prefilter | None = None
     # Names a batch run saw on their own across the corpus (`cleaner learn`): glue evidence.
     corpus_names: tuple[str, ...] = ()
+
+
+def rule_prefilter(rules: Sequence[Rule]) -> Prefilter | None:
+    """The Prefilter of a rule set's patterns. A rule whose prefilter misses one of its own
+    examples (a translation RE2 reads otherwise) is left to run on every line instead."""
+    if not rules:
+        return None
+    sources: list[str | None] = [rule.pattern.source for rule in rules]
+    prefilter = Prefilter(sources)
+    for index, rule in enumerate(rules):
+        examples = rule.examples.drop + rule.examples.keep + tuple(b for b, _ in rule.examples.fix)
+        if any(
+            rule.pattern.search(text) and index not in prefilter.candidates(text)
+            for text in examples
+        ):
+            sources[index] = None
+    return prefilter if None not in sources else Prefilter(sources)

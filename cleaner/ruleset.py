@@ -39,9 +39,15 @@ def load_rulesets(paths, timeout_s: float = DEFAULT_TIMEOUT_S) -> tuple[RuleSet,
             problems += getattr(error, "errors", (error,))
             continue
         if ruleset.name in seen:
-            problems.append(RuleError(path, None, "ruleset",
-                                      f"name {ruleset.name!r} is already used by {seen[ruleset.name]}; "
-                                      "rename the file or set a different `ruleset:`"))
+            problems.append(
+                RuleError(
+                    path,
+                    None,
+                    "ruleset",
+                    f"name {ruleset.name!r} is already used by {seen[ruleset.name]}; "
+                    "rename the file or set a different `ruleset:`",
+                )
+            )
         seen[ruleset.name] = path
         rulesets.append(ruleset)
     if problems:

@@ -27,8 +27,10 @@ def safe_component(part: str) -> str:
     hash of the whole name (deterministic: every run names the document alike)."""
     if part in (".", ".."):
         part = part.replace(".", "%2E")
-    part = "".join(c if c != "\x00" and is_fs_encodable(c) else
-                   quote(c, safe="", errors="surrogatepass") for c in part)
+    part = "".join(
+        c if c != "\x00" and is_fs_encodable(c) else quote(c, safe="", errors="surrogatepass")
+        for c in part
+    )
     raw = os.fsencode(part)
     if len(raw) <= NAME_MAX_BYTES:
         return part
@@ -56,8 +58,10 @@ def contained_path(root: Path, rel: str) -> Path:
         parts = ["%2E"]
     path = root.joinpath(*parts)
     if not is_inside(root, path):
-        raise RecordError(f"{rel}: its output path would lie outside {root} (through a "
-                          "symbolic link?); the document was not written")
+        raise RecordError(
+            f"{rel}: its output path would lie outside {root} (through a "
+            "symbolic link?); the document was not written"
+        )
     return path
 
 
@@ -72,8 +76,9 @@ def refuse_replacing(inputs, files) -> None:
     for raw, source in real_inputs(inputs):
         for target in files:
             if target is not None and str(target) != "-" and same_path(source, Path(target)):
-                raise UsageError(f"{target}: this output is also the input {raw}; choose "
-                                 "another output name")
+                raise UsageError(
+                    f"{target}: this output is also the input {raw}; choose another output name"
+                )
 
 
 def refuse_inside_inputs(inputs, dirs) -> None:
@@ -82,8 +87,10 @@ def refuse_inside_inputs(inputs, dirs) -> None:
     for raw, source in real_inputs(inputs):
         for target in dirs:
             if source.is_dir() and Path(target).resolve().is_relative_to(source):
-                raise UsageError(f"{target}: the output directory lies inside the input {raw}; "
-                                 "choose an output outside the inputs")
+                raise UsageError(
+                    f"{target}: the output directory lies inside the input {raw}; "
+                    "choose an output outside the inputs"
+                )
 
 
 def refuse_holding_inputs(inputs, dirs) -> None:
@@ -92,8 +99,10 @@ def refuse_holding_inputs(inputs, dirs) -> None:
     for raw, source in real_inputs(inputs):
         for target in dirs:
             if source.is_relative_to(Path(target).resolve()):
-                raise UsageError(f"{target}: the output directory holds the input {raw}; "
-                                 "choose an output outside the inputs")
+                raise UsageError(
+                    f"{target}: the output directory holds the input {raw}; "
+                    "choose an output outside the inputs"
+                )
 
 
 def real_inputs(inputs):

@@ -32,13 +32,18 @@ def file_format(name: str, requested: str) -> str:
 
 def document_files(root: Path) -> list[str]:
     """The document files under `root`, as sorted relative POSIX paths."""
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*")
-                  if p.is_file() and document_format(p.name) is not None)
+    return sorted(
+        p.relative_to(root).as_posix()
+        for p in root.rglob("*")
+        if p.is_file() and document_format(p.name) is not None
+    )
 
 
 def too_large(limit: int) -> InputError:
-    return InputError(f"input is over the {limit:,}-byte limit (Options.max_input_bytes); "
-                      "split it or raise the limit")
+    return InputError(
+        f"input is over the {limit:,}-byte limit (Options.max_input_bytes); "
+        "split it or raise the limit"
+    )
 
 
 def read_limited(stream, limit: int) -> bytes:
@@ -69,8 +74,11 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 def read_source(source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The bytes of a document file, or of stdin for '-', at most `max_bytes` of them."""
-    return read_limited(sys.stdin.buffer, max_bytes) if source == "-" else \
-        read_document(Path(source), max_bytes)
+    return (
+        read_limited(sys.stdin.buffer, max_bytes)
+        if source == "-"
+        else read_document(Path(source), max_bytes)
+    )
 
 
 def mirrored_name(rel: str) -> str:

@@ -17,9 +17,9 @@ UNITS = (" ", " \t", "\u00a0 ", "a", "A", "a ", "Aa, ", "ab.cd ", "a1", ".", "- 
 # almost matches and its last character does not ("aaa...a!" for "(a|aa)+$"); polynomial
 # backtracking at the longest line on which a timeout is still the pattern's fault.
 SHORT_LENGTHS = (60, 250)
-STRESS_LINES = tuple((unit * length)[:length] for length in SHORT_LENGTHS + (LONG_LINE_CHARS,)
-                     for unit in UNITS) + tuple(
-    (unit * length)[:length - 1] + "!" for length in SHORT_LENGTHS for unit in UNITS)
+STRESS_LINES = tuple(
+    (unit * length)[:length] for length in SHORT_LENGTHS + (LONG_LINE_CHARS,) for unit in UNITS
+) + tuple((unit * length)[: length - 1] + "!" for length in SHORT_LENGTHS for unit in UNITS)
 # The bundled patterns need at most ~20 ms on these lines; a catastrophic one never ends.
 STRESS_LIMIT_S = 0.25
 
@@ -30,24 +30,34 @@ def slow_patterns(rulesets: Sequence[RuleSet]) -> list[str]:
     found = []
     for ruleset in rulesets:
         for owner, pattern, rule in patterns_of(ruleset):
-            line = next((line for line in STRESS_LINES
-                         if (rule is None or rule.admits(line)) and too_slow(pattern, line)),
-                        None)
+            line = next(
+                (
+                    line
+                    for line in STRESS_LINES
+                    if (rule is None or rule.admits(line)) and too_slow(pattern, line)
+                ),
+                None,
+            )
             if line is not None:
-                found.append(f"{pattern.where}: rule {owner}: pattern {pattern.source!r} ran over "
-                             f"{STRESS_LIMIT_S} s on {len(line)} characters of {line[:4]!r}...; it "
-                             "backtracks catastrophically: avoid a repeated group that holds a "
-                             "quantifier, such as (?:\\S*\\s+)*")
+                found.append(
+                    f"{pattern.where}: rule {owner}: pattern {pattern.source!r} ran over "
+                    f"{STRESS_LIMIT_S} s on {len(line)} characters of {line[:4]!r}...; it "
+                    "backtracks catastrophically: avoid a repeated group that holds a "
+                    "quantifier, such as (?:\\S*\\s+)*"
+                )
     return found
 
 
 def patterns_of(ruleset: RuleSet) -> list[tuple[str, Pattern, Rule | None]]:
     """(owner, pattern, rule) of every pattern in `ruleset`: rules' and outlet fingerprints."""
     found: list[tuple[str, Pattern, Rule | None]] = [
-        (rule.id, pattern, rule) for rule in ruleset.rules for pattern in rule.patterns]
+        (rule.id, pattern, rule) for rule in ruleset.rules for pattern in rule.patterns
+    ]
     if ruleset.outlet:
-        found += [(f"{ruleset.name}.fingerprint", pattern, None)
-                  for pattern in ruleset.outlet.fingerprints]
+        found += [
+            (f"{ruleset.name}.fingerprint", pattern, None)
+            for pattern in ruleset.outlet.fingerprints
+        ]
     return found
 
 

@@ -15,7 +15,9 @@ NOISE = ["Advertisement", "* * *"]
 def document(i: int) -> str:
     """Document i: a body in one of four languages, two noise lines, and a unique line."""
     body = BODIES[i % len(BODIES)]
-    return f"{NOISE[0]}\n{body}\nReport number {i} was filed by our correspondent today.\n{NOISE[1]}\n"
+    return (
+        f"{NOISE[0]}\n{body}\nReport number {i} was filed by our correspondent today.\n{NOISE[1]}\n"
+    )
 
 
 def records(n: int, bad_every: int = 0) -> list[dict]:
@@ -23,8 +25,14 @@ def records(n: int, bad_every: int = 0) -> list[dict]:
     out = []
     for i in range(n):
         text = "\x00\x01binary" if bad_every and i % bad_every == bad_every - 1 else document(i)
-        out.append({"id": f"doc-{i:05d}", "text": text, "url": f"https://example.com/{i}",
-                    "source": "test"})
+        out.append(
+            {
+                "id": f"doc-{i:05d}",
+                "text": text,
+                "url": f"https://example.com/{i}",
+                "source": "test",
+            }
+        )
     return out
 
 

@@ -3,7 +3,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from cleaner import Cleaner
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,8 +18,14 @@ def cleaner() -> Cleaner:
 
 def run_cli(*args, stdin: bytes | None = None, cwd=None) -> subprocess.CompletedProcess:
     """Run `python -m cleaner ARGS` as a user would, capturing bytes."""
-    return subprocess.run([sys.executable, "-m", "cleaner", *map(str, args)], input=stdin,
-                          capture_output=True, cwd=cwd, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "cleaner", *map(str, args)],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        timeout=120,
+        check=False,
+    )
 
 
 def assert_one_line_error(done: subprocess.CompletedProcess, rc: int, *words: str) -> str:
@@ -37,5 +42,8 @@ def assert_one_line_error(done: subprocess.CompletedProcess, rc: int, *words: st
 
 def tree(root: Path) -> dict[str, bytes]:
     """Every file under `root` (relative path -> bytes), to prove what a run left alone."""
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file() and not p.is_symlink()}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.is_symlink()
+    }

@@ -2,10 +2,10 @@
 
 import json
 
-import pytest
-
 import cleaner as package
+import pytest
 from cleaner import Cleaner, CleanerError, Result, clean
+
 from conftest import SEEDS
 
 SEED_004 = (SEEDS / "004_897e2be7a6219180.txt").read_bytes()
@@ -20,7 +20,10 @@ def test_clean_returns_text_and_what_changed():
     assert isinstance(result, Result)
     assert result.text.endswith("analysts have said.\n")
     assert (result.lang, result.outlet) == ("en", "themoscowtimes")
-    assert result.removed[0].line == 11 and result.removed[0].text == "A Message from The Moscow Times:"
+    assert (
+        result.removed[0].line == 11
+        and result.removed[0].text == "A Message from The Moscow Times:"
+    )
     assert {r.category for r in result.removed} == {"donation"}
 
 
@@ -49,17 +52,25 @@ def test_to_dict_is_json_ready():
 
 
 def test_edits_carry_rule_offset_before_after():
-    edit = clean("The war against Ukraineaccording to estimates went on and on.\n", lang="en").edits[0]
-    assert (edit.rule, edit.before, edit.after, edit.line) == ("glue.word", "Ukraineaccording",
-                                                                "Ukraine according", 1)
-    assert "The war against Ukraineaccording"[edit.offset:].startswith("Ukraineaccording")
+    edit = clean(
+        "The war against Ukraineaccording to estimates went on and on.\n", lang="en"
+    ).edits[0]
+    assert (edit.rule, edit.before, edit.after, edit.line) == (
+        "glue.word",
+        "Ukraineaccording",
+        "Ukraine according",
+        1,
+    )
+    assert "The war against Ukraineaccording"[edit.offset :].startswith("Ukraineaccording")
 
 
 def test_html_is_sniffed_and_extracted():
-    html = ("<html><head><title>t</title></head><body><nav>Home | World</nav><article>"
-            "<p>The council voted on Monday to close the old bridge for repairs.</p>"
-            "<p>Work will start in March and last a year, officials said.</p>"
-            "</article></body></html>")
+    html = (
+        "<html><head><title>t</title></head><body><nav>Home | World</nav><article>"
+        "<p>The council voted on Monday to close the old bridge for repairs.</p>"
+        "<p>Work will start in March and last a year, officials said.</p>"
+        "</article></body></html>"
+    )
     result = clean(html)
     assert "The council voted on Monday" in result.text
     assert "<p>" not in result.text
@@ -67,8 +78,10 @@ def test_html_is_sniffed_and_extracted():
 
 
 def test_html_fragment_is_sniffed_but_text_mentioning_tags_is_not():
-    fragment = ("<div><p>The council voted on Monday to close the old bridge for repairs.</p>"
-                "<p>Work will start in March and last a year, officials said.</p></div>")
+    fragment = (
+        "<div><p>The council voted on Monday to close the old bridge for repairs.</p>"
+        "<p>Work will start in March and last a year, officials said.</p></div>"
+    )
     assert "<p>" not in clean(fragment).text
     prose = "Use the <p> tag for paragraphs, the tutorial said, and close it with </p>.\n"
     assert clean(prose).text == prose

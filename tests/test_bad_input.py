@@ -3,7 +3,6 @@
 import time
 
 import pytest
-
 from cleaner import Cleaner, InputError, clean
 
 
@@ -24,7 +23,9 @@ def test_non_utf8_input_is_decoded():
 
 
 def test_utf8_with_bom_is_decoded():
-    assert clean("\ufeffHello there, this is a plain sentence.".encode("utf-8")).text.startswith("Hello")
+    assert clean("\ufeffHello there, this is a plain sentence.".encode("utf-8")).text.startswith(
+        "Hello"
+    )
 
 
 def test_utf16_input_is_decoded():

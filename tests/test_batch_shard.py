@@ -1,10 +1,10 @@
 """--shard I/N: deterministic shares by document id that together make one unsharded run."""
 
 import pytest
-
-from batch_corpus import cli, read_jsonl, records, write_jsonl
 from cleaner.batch.shard import Shard, parse_shard
 from cleaner.errors import CleanerError
+
+from batch_corpus import cli, read_jsonl, records, write_jsonl
 
 
 def test_shards_partition_the_ids():
@@ -34,8 +34,11 @@ def test_shard_outputs_together_equal_one_unsharded_run(tmp_path):
     for i in range(3):
         cli("batch", source, "-o", tmp_path / f"s{i}.jsonl", "--shard", f"{i}/3", "--jobs", "1")
         shards += read_jsonl(tmp_path / f"s{i}.jsonl")
-        errors += read_jsonl(tmp_path / f"s{i}.errors.jsonl") \
-            if (tmp_path / f"s{i}.errors.jsonl").exists() else []
+        errors += (
+            read_jsonl(tmp_path / f"s{i}.errors.jsonl")
+            if (tmp_path / f"s{i}.errors.jsonl").exists()
+            else []
+        )
         assert 0 < len(read_jsonl(tmp_path / f"s{i}.jsonl")) < 45
 
     def by_id(rows):

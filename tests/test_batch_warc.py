@@ -10,10 +10,12 @@ warcio = pytest.importorskip("warcio")
 from warcio.statusandheaders import StatusAndHeaders  # noqa: E402
 from warcio.warcwriter import WARCWriter  # noqa: E402
 
-ARTICLE = ("<html><head><title>Budget</title></head><body><nav>Home | World | Sport</nav>"
-           "<article><h1>Council approves budget</h1><p>" +
-           "The city council approved the new budget on Tuesday after a long debate. " * 4 +
-           "</p><p>Advertisement</p></article></body></html>")
+ARTICLE = (
+    "<html><head><title>Budget</title></head><body><nav>Home | World | Sport</nav>"
+    "<article><h1>Council approves budget</h1><p>"
+    + "The city council approved the new budget on Tuesday after a long debate. " * 4
+    + "</p><p>Advertisement</p></article></body></html>"
+)
 
 
 def write_warc(path, gzip: bool) -> list[str]:
@@ -21,17 +23,21 @@ def write_warc(path, gzip: bool) -> list[str]:
     ids = []
     with open(path, "wb") as out:
         writer = WARCWriter(out, gzip=gzip)
-        for url, ctype, body in [("https://example.com/a", "text/html; charset=utf-8", ARTICLE),
-                                 ("https://example.com/logo.png", "image/png", "PNG"),
-                                 ("https://wionews.com/b", "text/html", ARTICLE)]:
+        for url, ctype, body in [
+            ("https://example.com/a", "text/html; charset=utf-8", ARTICLE),
+            ("https://example.com/logo.png", "image/png", "PNG"),
+            ("https://wionews.com/b", "text/html", ARTICLE),
+        ]:
             headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
-            record = writer.create_warc_record(url, "response", payload=BytesIO(body.encode()),
-                                               http_headers=headers)
+            record = writer.create_warc_record(
+                url, "response", payload=BytesIO(body.encode()), http_headers=headers
+            )
             writer.write_record(record)
             if ctype.startswith("text/html"):
                 ids.append(record.rec_headers.get_header("WARC-Record-ID"))
-        request = writer.create_warc_record("https://example.com/a", "request",
-                                            payload=BytesIO(b"GET /a HTTP/1.1\r\n\r\n"))
+        request = writer.create_warc_record(
+            "https://example.com/a", "request", payload=BytesIO(b"GET /a HTTP/1.1\r\n\r\n")
+        )
         writer.write_record(request)
     return ids
 

@@ -3,11 +3,14 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-
-CAPTION = ("North Korean leader Kim Jong Un waving during a concert at the stadium in "
-           "Pyongyang, Dec. 31, 2025. (AFP)")
-PARAGRAPH = ("The ministry said on Monday that the talks would resume next week, and that "
-             "both sides had agreed to keep the details of the draft confidential until then.")
+CAPTION = (
+    "North Korean leader Kim Jong Un waving during a concert at the stadium in "
+    "Pyongyang, Dec. 31, 2025. (AFP)"
+)
+PARAGRAPH = (
+    "The ministry said on Monday that the talks would resume next week, and that "
+    "both sides had agreed to keep the details of the draft confidential until then."
+)
 
 
 def removed_by(result):
@@ -21,8 +24,11 @@ def test_caption_ending_in_an_agency_credit_is_removed(cleaner):
 
 
 def test_photo_label_credits_are_removed(cleaner):
-    for caption in ["Firefighters at the scene on Monday. Photo: John Smith/Reuters",
-                    "Der Kanzler in Berlin. Foto: dpa", "A view of the harbour. © Getty Images"]:
+    for caption in [
+        "Firefighters at the scene on Monday. Photo: John Smith/Reuters",
+        "Der Kanzler in Berlin. Foto: dpa",
+        "A view of the harbour. © Getty Images",
+    ]:
         assert cleaner.clean(f"{PARAGRAPH}\n{caption}\n").text == PARAGRAPH + "\n", caption
 
 
@@ -48,8 +54,10 @@ def test_a_bare_credit_after_the_caption_sentence_is_removed(cleaner):
 
 
 def test_a_credit_name_ending_a_sentence_or_a_long_paragraph_is_kept(cleaner):
-    wire = ("Both delegations described the talks in Geneva as constructive, and a second round "
-            "is planned for the spring, when the ministers of the two countries will meet. Reuters")
+    wire = (
+        "Both delegations described the talks in Geneva as constructive, and a second round "
+        "is planned for the spring, when the ministers of the two countries will meet. Reuters"
+    )
     for text in ["Er arbeitete zwanzig Jahre lang als Korrespondent für die Agentur AFP.", wire]:
         assert cleaner.clean(f"{PARAGRAPH}\n{text}\n").removed == (), text
 
@@ -65,9 +73,13 @@ def test_long_paragraph_ending_in_credit_is_kept(cleaner):
 
 
 def test_exact_duplicate_line_keeps_the_first(cleaner):
-    result = cleaner.clean(f"{PARAGRAPH}\nSecond paragraph is different and long enough.\n{PARAGRAPH}\n")
+    result = cleaner.clean(
+        f"{PARAGRAPH}\nSecond paragraph is different and long enough.\n{PARAGRAPH}\n"
+    )
     assert result.text == f"{PARAGRAPH}\nSecond paragraph is different and long enough.\n"
-    assert [(r.line, r.rule, r.category) for r in result.removed] == [(3, "duplicate.exact", "duplicate")]
+    assert [(r.line, r.rule, r.category) for r in result.removed] == [
+        (3, "duplicate.exact", "duplicate")
+    ]
 
 
 def test_near_duplicate_line_is_removed(cleaner):
@@ -102,21 +114,54 @@ def test_near_duplicate_threshold_is_honoured_for_lines_of_different_length():
     assert doc.removed == []
 
 
-@settings(max_examples=400, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.sampled_from(["Photo", "Foto", "by", "credit", "AFP", "Reuters", "Getty Images",
-                                 "dpa", "(", ")", ":", "/", "©", ",", ".", " ", "Kim", "2025", "\u00a0"]),
-                max_size=12))
+@settings(
+    max_examples=400,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Photo",
+                "Foto",
+                "by",
+                "credit",
+                "AFP",
+                "Reuters",
+                "Getty Images",
+                "dpa",
+                "(",
+                ")",
+                ":",
+                "/",
+                "©",
+                ",",
+                ".",
+                " ",
+                "Kim",
+                "2025",
+                "\u00a0",
+            ]
+        ),
+        max_size=12,
+    )
+)
 def test_the_caption_prefilter_lets_every_caption_and_credit_through(cleaner, pieces):
     text = " ".join(pieces)
     patterns = cleaner.stage("captions").patterns[None]
     found = patterns.prefilter.candidates(text)
-    assert (0 in found or not patterns.whole.search(text)) and (1 in found or not patterns.tail.search(text))
+    assert (0 in found or not patterns.whole.search(text)) and (
+        1 in found or not patterns.tail.search(text)
+    )
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.lists(st.sampled_from("abcdefghijklmnop"), min_size=1, max_size=14), max_size=12),
-       st.sampled_from([0.5, 0.7, 0.8, 0.9, 1.0]))
+@given(
+    st.lists(st.lists(st.sampled_from("abcdefghijklmnop"), min_size=1, max_size=14), max_size=12),
+    st.sampled_from([0.5, 0.7, 0.8, 0.9, 1.0]),
+)
 def test_near_duplicates_are_those_every_earlier_kept_line_is_compared_with(lines, jaccard):
     from cleaner.document import Document
     from cleaner.stages.duplicates import drop_duplicates, similarity

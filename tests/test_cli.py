@@ -36,7 +36,9 @@ def test_clean_reads_gzipped_documents_as_batch_does_and_names_a_broken_one(tmp_
     (source / "notes.md").write_text("not a document")
     done = run_cli("clean", tmp_path / "in", "-o", tmp_path / "out")
     assert done.returncode == 1
-    assert (tmp_path / "out" / "news" / "a.txt").read_bytes() == (GOLDEN / SEED_003.name).read_bytes()
+    assert (tmp_path / "out" / "news" / "a.txt").read_bytes() == (
+        GOLDEN / SEED_003.name
+    ).read_bytes()
     assert sorted(p.name for p in (tmp_path / "out" / "news").iterdir()) == ["a.txt"]
     assert "b.html.gz: cannot read: not valid gzip" in done.stderr.decode()
 
@@ -48,8 +50,15 @@ def test_clean_one_file_to_an_output_file(tmp_path):
 
 
 def test_jsonl_output_and_report(tmp_path):
-    done = run_cli("clean", SEEDS / "004_897e2be7a6219180.txt", SEED_003, "--format", "jsonl",
-                   "--report", tmp_path / "report.jsonl")
+    done = run_cli(
+        "clean",
+        SEEDS / "004_897e2be7a6219180.txt",
+        SEED_003,
+        "--format",
+        "jsonl",
+        "--report",
+        tmp_path / "report.jsonl",
+    )
     assert done.returncode == 0, done.stderr
     records = [json.loads(line) for line in done.stdout.decode().splitlines()]
     assert [r["outlet"] for r in records] == ["themoscowtimes", "wion"]
@@ -60,7 +69,9 @@ def test_jsonl_output_and_report(tmp_path):
 def test_outlet_and_extra_rules_options(tmp_path):
     (tmp_path / "mine.yaml").write_text(
         "rules:\n  - id: kicker\n    category: promo\n    drop: '^\\W?Behind you'\n"
-        "    examples: {drop: [Behind you]}\n", encoding="utf-8")
+        "    examples: {drop: [Behind you]}\n",
+        encoding="utf-8",
+    )
     done = run_cli("clean", SEED_003, "--rules", tmp_path, "--outlet", "wion")
     assert done.returncode == 0 and "Behind you are Pyongyang" not in done.stdout.decode()
 
@@ -87,17 +98,23 @@ def test_rules_check_passes_on_bundled_rules():
 def test_rules_check_notes_a_pattern_the_prefilter_cannot_take(tmp_path):
     (tmp_path / "twice.yaml").write_text(
         "rules:\n  - id: twice\n    category: boilerplate\n    drop: '^(\\w+) \\1$'\n"
-        "    examples: {drop: [bye bye], keep: [bye now]}\n", encoding="utf-8")
+        "    examples: {drop: [bye bye], keep: [bye now]}\n",
+        encoding="utf-8",
+    )
     done = run_cli("rules", "check", tmp_path)
     out = done.stdout.decode()
     assert done.returncode == 0  # slower, not wrong
-    assert "NOTE " in out and "twice.yaml:4: rule twice.twice" in out and "; 1 not prefiltered" in out
+    assert (
+        "NOTE " in out and "twice.yaml:4: rule twice.twice" in out and "; 1 not prefiltered" in out
+    )
 
 
 def test_rules_check_reports_a_failing_example(tmp_path):
     (tmp_path / "bad.yaml").write_text(
         "rules:\n  - id: ad\n    category: advertisement\n    drop: '^Ad$'\n"
-        "    examples: {drop: [Advertisement], keep: [Ad]}\n", encoding="utf-8")
+        "    examples: {drop: [Advertisement], keep: [Ad]}\n",
+        encoding="utf-8",
+    )
     done = run_cli("rules", "check", tmp_path)
     out = done.stdout.decode()
     assert done.returncode == 1
@@ -119,8 +136,12 @@ def test_failed_document_does_not_stop_the_others(tmp_path):
     (inputs / "binary.txt").write_bytes(bytes(range(256)) * 8)
     done = run_cli("clean", inputs, "-o", tmp_path / "out")
     assert done.returncode == 1
-    assert b"binary.txt: input contains NUL bytes" in done.stderr and b"Traceback" not in done.stderr
-    assert (tmp_path / "out" / "good.txt").exists() and not (tmp_path / "out" / "binary.txt").exists()
+    assert (
+        b"binary.txt: input contains NUL bytes" in done.stderr and b"Traceback" not in done.stderr
+    )
+    assert (tmp_path / "out" / "good.txt").exists() and not (
+        tmp_path / "out" / "binary.txt"
+    ).exists()
     assert not list((tmp_path / "out").glob(".*tmp"))
 
 
@@ -140,7 +161,9 @@ def test_no_command_prints_help_and_exits_2():
 
 
 def test_outputs_get_ordinary_file_permissions(tmp_path):
-    done = run_cli("clean", SEED_003, "-o", tmp_path / "clean.txt", "--report", tmp_path / "r.jsonl")
+    done = run_cli(
+        "clean", SEED_003, "-o", tmp_path / "clean.txt", "--report", tmp_path / "r.jsonl"
+    )
     assert done.returncode == 0
     for name in ("clean.txt", "r.jsonl"):
         assert (tmp_path / name).stat().st_mode & 0o044, f"{name} is readable by its owner only"
@@ -158,7 +181,9 @@ def test_rules_check_reports_a_pattern_that_backtracks_catastrophically(tmp_path
     (tmp_path / "slow.yaml").write_text(
         "rules:\n  - id: click\n    category: navigation\n"
         "    drop: '(?i)^(?=.{0,250}$)(?:\\S*+\\s+){0,45}?(?:click here|hier klicken)'\n"
-        "    examples: {drop: [Just click here], keep: [The click was loud]}\n", encoding="utf-8")
+        "    examples: {drop: [Just click here], keep: [The click was loud]}\n",
+        encoding="utf-8",
+    )
     done = run_cli("rules", "check", tmp_path)
     out = done.stdout.decode()
     assert done.returncode == 1

@@ -15,8 +15,11 @@ def modules() -> list[Path]:
 
 
 def test_no_module_is_over_300_lines():
-    long = {str(path.relative_to(PACKAGE)): lines for path in modules()
-            if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES}
+    long = {
+        str(path.relative_to(PACKAGE)): lines
+        for path in modules()
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
     assert long == {}
 
 

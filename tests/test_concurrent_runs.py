@@ -6,9 +6,9 @@ import subprocess
 import sys
 import time
 
-from conftest import assert_one_line_error, run_cli
-
 from cleaner.lock import lock_path, output_lock
+
+from conftest import assert_one_line_error, run_cli
 
 ARTICLE = "The city council approved the new budget on Tuesday after a long debate.\n"
 
@@ -28,8 +28,16 @@ def test_a_shared_errors_file_is_locked_too(tmp_path):
     source = tmp_path / "in.jsonl"
     source.write_text(json.dumps({"id": "a", "text": ARTICLE}) + "\n")
     with output_lock(tmp_path / "shared.errors.jsonl"):
-        done = run_cli("batch", source, "-o", tmp_path / "b.jsonl", "--errors",
-                       tmp_path / "shared.errors.jsonl", "--jobs", "1")
+        done = run_cli(
+            "batch",
+            source,
+            "-o",
+            tmp_path / "b.jsonl",
+            "--errors",
+            tmp_path / "shared.errors.jsonl",
+            "--jobs",
+            "1",
+        )
         assert_one_line_error(done, 2, "shared.errors.jsonl is being written")
 
 
@@ -37,8 +45,11 @@ def test_two_processes_on_one_output(tmp_path):
     """The first run waits on its stdin while holding the lock; the second is refused; the
     first then finishes with its whole output and leaves no lock file."""
     target = tmp_path / "out.jsonl"
-    first = subprocess.Popen([sys.executable, "-m", "cleaner", "batch", "-", "-o", target,
-                              "--jobs", "1"], stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = subprocess.Popen(
+        [sys.executable, "-m", "cleaner", "batch", "-", "-o", target, "--jobs", "1"],
+        stdin=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.monotonic() + 60
     while not lock_path(target).exists() and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -47,8 +58,9 @@ def test_two_processes_on_one_output(tmp_path):
         last = assert_one_line_error(done, 2, "being written by another run")
         assert f"pid {first.pid}" in last
     finally:
-        _, err = first.communicate(json.dumps({"id": "a", "text": ARTICLE}).encode() + b"\n",
-                                   timeout=120)
+        _, err = first.communicate(
+            json.dumps({"id": "a", "text": ARTICLE}).encode() + b"\n", timeout=120
+        )
     assert first.returncode == 0, err
     assert [json.loads(line)["id"] for line in target.read_text().splitlines()] == ["a"]
     assert not lock_path(target).exists()

@@ -4,7 +4,6 @@ Run one rule's cases with `pytest -k <ruleset>.<rule>`.
 """
 
 import pytest
-
 from cleaner import Cleaner
 from cleaner.examples import example_cases
 from cleaner.stress import slow_patterns

@@ -5,12 +5,12 @@ import ast
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, assert_one_line_error, run_cli
-
-from batch_corpus import cli
 from cleaner import Cleaner
 from cleaner.errors import ConfigError, RuleError, UsageError, WorkerError, printable
 from cleaner.exits import EXIT_FAILED_DOCS, EXIT_USAGE, exit_code
+
+from batch_corpus import cli
+from conftest import ROOT, assert_one_line_error, run_cli
 
 PACKAGE = ROOT / "cleaner"
 
@@ -26,8 +26,9 @@ def module_imports(path: Path) -> set[str]:
             base = package
             for _ in range(node.level - 1):
                 base = base.rpartition(".")[0]
-            module = f"{base}.{node.module}" if node.level and node.module else (
-                node.module or base)
+            module = (
+                f"{base}.{node.module}" if node.level and node.module else (node.module or base)
+            )
             found.add(module)
         elif isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
@@ -54,8 +55,9 @@ def test_an_unknown_option_is_a_configuration_error_with_a_hint():
 def test_usage_errors_say_what_to_do(tmp_path, capsys):
     doc = tmp_path / "a.txt"
     doc.write_text("One article about the budget of the city.\n")
-    assert_one_line_error(run_cli("batch", doc, "-o", tmp_path / "o", "--shard", "4/4"), 2,
-                          "--shard", "0 to N-1")
+    assert_one_line_error(
+        run_cli("batch", doc, "-o", tmp_path / "o", "--shard", "4/4"), 2, "--shard", "0 to N-1"
+    )
     assert cli("clean", tmp_path / "nope.txt") == 2
     assert "nope.txt: no such file" in capsys.readouterr().err
 
@@ -75,7 +77,7 @@ def test_no_import_circle_in_the_package():
 
     def visit(module):
         if module in active:
-            raise AssertionError(" -> ".join(active[active.index(module):] + [module]))
+            raise AssertionError(" -> ".join(active[active.index(module) :] + [module]))
         if module in done or module not in graph:
             return
         active.append(module)

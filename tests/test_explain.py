@@ -16,21 +16,29 @@ def test_single_edit_is_marked_with_its_rule():
 def test_later_offsets_refer_to_the_text_after_earlier_edits():
     edits = [Edit(1, 0, "  ", "", "whitespace.trim"), Edit(1, 3, "  ", " ", "whitespace.collapse")]
     assert render_edits("  one  two", edits, color=False) == (
-        "{   ->  | whitespace.trim}one{   ->   | whitespace.collapse}two")
+        "{   ->  | whitespace.trim}one{   ->   | whitespace.collapse}two"
+    )
 
 
 def test_an_edit_over_an_earlier_edit_merges_both_rules():
-    edits = [Edit(1, 3, "Ã©", "é", "repair.encoding"), Edit(1, 0, "caféteria", "café teria", "glue.word")]
+    edits = [
+        Edit(1, 3, "Ã©", "é", "repair.encoding"),
+        Edit(1, 0, "caféteria", "café teria", "glue.word"),
+    ]
     assert render_edits("cafÃ©teria", edits, color=False) == (
-        "{cafÃ©teria -> café teria | repair.encoding, glue.word}")
+        "{cafÃ©teria -> café teria | repair.encoding, glue.word}"
+    )
 
 
 def test_explain_lists_every_input_line():
     text = "Advertisement\nThe council voted on Monday to close the bridge.\n\nShare this article\n"
     lines = explain(clean(text)).splitlines()
-    assert lines == ["- [common.advertisement-label · advertisement] Advertisement",
-                     "  The council voted on Monday to close the bridge.", "",
-                     "- [common.english-share · share] Share this article"]
+    assert lines == [
+        "- [common.advertisement-label · advertisement] Advertisement",
+        "  The council voted on Monday to close the bridge.",
+        "",
+        "- [common.english-share · share] Share this article",
+    ]
 
 
 def test_replaying_edits_reproduces_the_clean_text():

@@ -4,13 +4,23 @@ trafilatura refuses as they come."""
 from cleaner import clean
 from cleaner.stages.extract import article_text
 
-PARAGRAPHS = [("The council voted on Tuesday to keep the old library open for another ten years, "
-               "after a long campaign by readers and staff who filled the hall every evening."),
-              ("The building needs a new roof, which the council will pay for from its reserves, "
-               "and the opening hours on Sundays will be longer from the spring onwards."),
-              "Local writers have offered to give free readings there every month next year."]
+PARAGRAPHS = [
+    (
+        "The council voted on Tuesday to keep the old library open for another ten years, "
+        "after a long campaign by readers and staff who filled the hall every evening."
+    ),
+    (
+        "The building needs a new roof, which the council will pay for from its reserves, "
+        "and the opening hours on Sundays will be longer from the spring onwards."
+    ),
+    "Local writers have offered to give free readings there every month next year.",
+]
 # One element holding the article, no <html>: trafilatura alone returns nothing for it.
-FRAGMENT = "<div id='main'><div class='story'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div></div>"
+FRAGMENT = (
+    "<div id='main'><div class='story'>"
+    + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    + "</div></div>"
+)
 
 
 def test_fragment_that_trafilatura_refuses_gives_its_article_text():

@@ -6,24 +6,34 @@ Each test gives a text, the language, and what repair makes of it.
 import dataclasses
 
 import pytest
-
 from cleaner import Cleaner
+from cleaner.dictionary import COMMON_MIN_ZIPF
+from cleaner.dictionary import WORD as DICTIONARY_WORD
 from cleaner.document import Document
 from cleaner.ruleset import builtin_rules_dir, load_rulesets
-from cleaner.stages.glue import (RULE_CASE, RULE_PUNCT, RULE_WORD, glue_lexicon, load_dictionary,
-                                 repair_glue)
-from cleaner.dictionary import COMMON_MIN_ZIPF, WORD as DICTIONARY_WORD
+from cleaner.stages.glue import (
+    RULE_CASE,
+    RULE_PUNCT,
+    RULE_WORD,
+    glue_lexicon,
+    load_dictionary,
+    repair_glue,
+)
+
 from conftest import SEEDS
 
 GENERIC = [rs for rs in load_rulesets([builtin_rules_dir()]) if rs.outlet is None]
-LEXICON = glue_lexicon(*([item for rs in GENERIC for item in getattr(rs, key)]
-                         for key in ("names", "protected_words", "glue_prefixes", "glue_suffixes")))
+LEXICON = glue_lexicon(
+    *(
+        [item for rs in GENERIC for item in getattr(rs, key)]
+        for key in ("names", "protected_words", "glue_prefixes", "glue_suffixes")
+    )
+)
 
 
 def repair(text: str, lang: str | None = "en", lexicon=LEXICON) -> tuple[str, list]:
     """The repaired text (lines joined by newlines) and the edits."""
-    doc = repair_glue(Document.from_lines(text.split("\n"), lang=lang),
-                      lexicon)
+    doc = repair_glue(Document.from_lines(text.split("\n"), lang=lang), lexicon)
     return "\n".join(line.text for line in doc.lines), doc.edits
 
 
@@ -33,6 +43,7 @@ def repaired(text: str, lang: str | None = "en", lexicon=LEXICON) -> str:
 
 # The three kinds, each with its own rule id.
 
+
 def test_word_glued_to_a_name_is_split():
     text, [edit] = repair("He met Vladimir Putinin June 2024.")
     assert text == "He met Vladimir Putin in June 2024."
@@ -40,14 +51,18 @@ def test_word_glued_to_a_name_is_split():
 
 
 def test_word_glued_to_a_word_is_split():
-    assert repaired("They are no longer an exceptionbut the rule.") == \
-        "They are no longer an exception but the rule."
+    assert (
+        repaired("They are no longer an exceptionbut the rule.")
+        == "They are no longer an exception but the rule."
+    )
 
 
 def test_hyphenated_name_glued_to_a_word_is_split_after_the_whole_name():
     assert repaired("Lee Jae-myungand his party won.") == "Lee Jae-myung and his party won."
-    assert repaired("Kim Jong-un spoke. Later Kim Jong-unsent a message.") == \
-        "Kim Jong-un spoke. Later Kim Jong-un sent a message."
+    assert (
+        repaired("Kim Jong-un spoke. Later Kim Jong-unsent a message.")
+        == "Kim Jong-un spoke. Later Kim Jong-un sent a message."
+    )
 
 
 def test_lower_to_upper_case_change_is_split():
@@ -57,10 +72,14 @@ def test_lower_to_upper_case_change_is_split():
 
 
 def test_case_change_after_a_hyphenated_name_is_split():
-    assert repaired("He told AFP, Lim Eul-chulProfessor at the Institute. Eul-chul said more.") == \
-        "He told AFP, Lim Eul-chul Professor at the Institute. Eul-chul said more."
-    assert repaired("he explained. Min Seong-jaeProfessor of Communication at Pace University.") == \
-        "he explained. Min Seong-jae Professor of Communication at Pace University."
+    assert (
+        repaired("He told AFP, Lim Eul-chulProfessor at the Institute. Eul-chul said more.")
+        == "He told AFP, Lim Eul-chul Professor at the Institute. Eul-chul said more."
+    )
+    assert (
+        repaired("he explained. Min Seong-jaeProfessor of Communication at Pace University.")
+        == "he explained. Min Seong-jae Professor of Communication at Pace University."
+    )
 
 
 def test_sentence_punctuation_glued_to_the_next_sentence_is_split():
@@ -70,13 +89,16 @@ def test_sentence_punctuation_glued_to_the_next_sentence_is_split():
 
 
 def test_comma_colon_and_closing_quote_glue_are_split():
-    assert repaired("The minister said,adding that talks would go on.") == \
-        "The minister said, adding that talks would go on."
+    assert (
+        repaired("The minister said,adding that talks would go on.")
+        == "The minister said, adding that talks would go on."
+    )
     assert repaired("He said:The talks are over.") == "He said: The talks are over."
     assert repaired('"It is the end."Next, he left.') == '"It is the end." Next, he left.'
 
 
 # Evidence, strongest first, recorded in the edit.
+
 
 def test_a_half_seen_alone_in_the_document_is_document_evidence():
     [edit] = repair("Russia invaded Ukraine. It fought in Ukraineaccording to reports.")[1]
@@ -113,10 +135,14 @@ def test_corpus_names_are_off_by_default_and_the_weakest_evidence_when_given():
 
 
 def test_without_a_dictionary_only_document_and_name_evidence_count():
-    assert repaired("They are no longer an exceptionbut the rule.", lang=None) == \
-        "They are no longer an exceptionbut the rule."
-    assert repaired("Putin spoke in Moscow. Later Putinin June.", lang=None) == \
-        "Putin spoke in Moscow. Later Putin in June."
+    assert (
+        repaired("They are no longer an exceptionbut the rule.", lang=None)
+        == "They are no longer an exceptionbut the rule."
+    )
+    assert (
+        repaired("Putin spoke in Moscow. Later Putinin June.", lang=None)
+        == "Putin spoke in Moscow. Later Putin in June."
+    )
 
 
 def test_the_dictionary_is_loaded_once_and_absent_for_unknown_languages():
@@ -129,9 +155,13 @@ def test_the_dictionary_is_loaded_once_and_absent_for_unknown_languages():
 def test_the_dictionary_knows_every_listed_word_at_its_wordfreq_frequency(lang):
     wordfreq = pytest.importorskip("wordfreq")
     words = load_dictionary(lang)
-    listed = [(word, wordfreq.cB_to_zipf(-index))
-              for index, bucket in enumerate(wordfreq.read_cBpack(
-                  wordfreq.available_languages("large")[lang])) for word in bucket]
+    listed = [
+        (word, wordfreq.cB_to_zipf(-index))
+        for index, bucket in enumerate(
+            wordfreq.read_cBpack(wordfreq.available_languages("large")[lang])
+        )
+        for word in bucket
+    ]
     assert len(words.rare_hashes) > len(words.common) > 50_000  # the long tail is hashed
     for word, zipf in listed[::97]:
         if DICTIONARY_WORD.fullmatch(word):
@@ -142,9 +172,26 @@ def test_the_dictionary_knows_every_listed_word_at_its_wordfreq_frequency(lang):
 
 # Guards: what only looks glued is left alone.
 
-@pytest.mark.parametrize("brand", ["iPhone", "eBay", "YouTube", "McDonald", "DeSantis", "LeBron",
-                                   "OpenAI", "PlayStation", "JavaScript", "WhatsApp", "LinkedIn",
-                                   "MacBook", "BlackRock", "ChatGPT"])
+
+@pytest.mark.parametrize(
+    "brand",
+    [
+        "iPhone",
+        "eBay",
+        "YouTube",
+        "McDonald",
+        "DeSantis",
+        "LeBron",
+        "OpenAI",
+        "PlayStation",
+        "JavaScript",
+        "WhatsApp",
+        "LinkedIn",
+        "MacBook",
+        "BlackRock",
+        "ChatGPT",
+    ],
+)
 def test_brand_and_name_casing_is_left_alone(brand):
     text = f"The report named {brand} and {brand}'s rivals."
     assert repaired(text) == text
@@ -152,40 +199,63 @@ def test_brand_and_name_casing_is_left_alone(brand):
     assert repaired(text) == text
 
 
-@pytest.mark.parametrize("text", ["Bashar al-Assad met Mohammed bin Salman.",
-                                  "Ursula von der Leyen and Rafael van der Vaart spoke.",
-                                  "Lee Jae-myung and Kim Yo-jong were not there."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bashar al-Assad met Mohammed bin Salman.",
+        "Ursula von der Leyen and Rafael van der Vaart spoke.",
+        "Lee Jae-myung and Kim Yo-jong were not there.",
+    ],
+)
 def test_particles_and_hyphenated_names_are_left_alone(text):
     assert repaired(text) == text
 
 
-@pytest.mark.parametrize("text", [
-    "Follow @JaneDoeNews and #StandWithUkraine for updates.",
-    "See https://example.com/Ukraine.The/PutinIn or www.Example.org/theInterior today.",
-    "Write to press.office@example.com or visit bbc.co.uk and Amazon.com now.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Follow @JaneDoeNews and #StandWithUkraine for updates.",
+        "See https://example.com/Ukraine.The/PutinIn or www.Example.org/theInterior today.",
+        "Write to press.office@example.com or visit bbc.co.uk and Amazon.com now.",
+    ],
+)
 def test_handles_hashtags_urls_emails_and_domains_are_left_alone(text):
     assert repaired(text) == text
 
 
-@pytest.mark.parametrize("text", ["Growth was 3.5 percent, up from 1,000 units.",
-                                  "The talks began at 10:30 and ended at 11.45.",
-                                  "Update to version 2.0.1 or v3.2Beta now.",
-                                  "The Ukraine2024 plan was adopted."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Growth was 3.5 percent, up from 1,000 units.",
+        "The talks began at 10:30 and ended at 11.45.",
+        "Update to version 2.0.1 or v3.2Beta now.",
+        "The Ukraine2024 plan was adopted.",
+    ],
+)
 def test_numbers_decimals_times_and_versions_are_left_alone(text):
     assert repaired(text) == text
 
 
-@pytest.mark.parametrize("text", ["The U.S.Army and the U.S. Navy were there.",
-                                  "Some outlets, e.g.The Guardian, agreed.",
-                                  "He read J.R.R.Tolkien as a boy.",
-                                  "He waited...The door stayed shut."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S.Army and the U.S. Navy were there.",
+        "Some outlets, e.g.The Guardian, agreed.",
+        "He read J.R.R.Tolkien as a boy.",
+        "He waited...The door stayed shut.",
+    ],
+)
 def test_abbreviations_initials_and_ellipses_are_left_alone(text):
     assert repaired(text) == text
 
 
-@pytest.mark.parametrize("text", ["Call console.log(value) before stuff.bigstuff.Module loads.",
-                                  "Set max_tokens=10 and foo.Bar() in the config."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call console.log(value) before stuff.bigstuff.Module loads.",
+        "Set max_tokens=10 and foo.Bar() in the config.",
+    ],
+)
 def test_code_is_left_alone(text):
     assert repaired(text) == text
 
@@ -224,34 +294,55 @@ def test_protected_words_from_yaml_are_never_split(tmp_path):
 
 # German: compounds, participles and the binnen-I are words, not glue.
 
-@pytest.mark.parametrize("text", ["Die LehrerInnen und StudentInnen streiken heute.",
-                                  "Die Bundestrainerin lobte die Bundesregierung des Bundeslandes.",
-                                  "Der Coronafall in der Streamingwelt blieb ohne Folgen.",
-                                  "Die Wirklichkeit einholenden Witze und die kippender Wucht."])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die LehrerInnen und StudentInnen streiken heute.",
+        "Die Bundestrainerin lobte die Bundesregierung des Bundeslandes.",
+        "Der Coronafall in der Streamingwelt blieb ohne Folgen.",
+        "Die Wirklichkeit einholenden Witze und die kippender Wucht.",
+    ],
+)
 def test_german_compounds_participles_and_binnen_i_are_left_alone(text):
     assert repaired(text, lang="de") == text
 
 
 def test_german_glue_before_a_function_word_is_split():
-    assert repaired("Die Regierung und die Opposition stritten. Der Kanzlerund die Minister schwiegen.",
-                    lang="de") == \
-        "Die Regierung und die Opposition stritten. Der Kanzler und die Minister schwiegen."
+    assert (
+        repaired(
+            "Die Regierung und die Opposition stritten. Der Kanzlerund die Minister schwiegen.",
+            lang="de",
+        )
+        == "Die Regierung und die Opposition stritten. Der Kanzler und die Minister schwiegen."
+    )
 
 
 # Seed 001: nine glued tokens repaired, each on its own, and nothing else in any seed.
 
-SEED_001_REPAIRS = [("Jong-unsent", "Jong-un sent"), ("Ukraineaccording", "Ukraine according"),
-                    ("Putinin", "Putin in"), ("Congressscheduled", "Congress scheduled"),
-                    ("Jae-myungand", "Jae-myung and"), ("exceptionbut", "exception but"),
-                    ("Eul-chulProfessor", "Eul-chul Professor"), ("Ukraineeven", "Ukraine even"),
-                    ("Seong-jaeProfessor", "Seong-jae Professor")]
+SEED_001_REPAIRS = [
+    ("Jong-unsent", "Jong-un sent"),
+    ("Ukraineaccording", "Ukraine according"),
+    ("Putinin", "Putin in"),
+    ("Congressscheduled", "Congress scheduled"),
+    ("Jae-myungand", "Jae-myung and"),
+    ("exceptionbut", "exception but"),
+    ("Eul-chulProfessor", "Eul-chul Professor"),
+    ("Ukraineeven", "Ukraine even"),
+    ("Seong-jaeProfessor", "Seong-jae Professor"),
+]
 
 
 @pytest.fixture(scope="module")
 def seed_edits(cleaner):
-    return {seed.name[:3]: [(e.before, e.after) for e in cleaner.clean(seed.read_bytes()).edits
-                            if e.rule.startswith("glue.")]
-            for seed in sorted(SEEDS.glob("*.txt"))}
+    return {
+        seed.name[:3]: [
+            (e.before, e.after)
+            for e in cleaner.clean(seed.read_bytes()).edits
+            if e.rule.startswith("glue.")
+        ]
+        for seed in sorted(SEEDS.glob("*.txt"))
+    }
 
 
 @pytest.mark.parametrize("before, after", SEED_001_REPAIRS, ids=[b for b, _ in SEED_001_REPAIRS])
@@ -278,6 +369,7 @@ def test_chunks_set_aside_as_too_common_are_ones_chunk_repair_never_splits():
 
 # The thresholds are one frozen GlueOptions.
 
+
 def test_options_are_frozen_and_reach_the_verdict():
     from cleaner.glue import GlueOptions
 
@@ -299,5 +391,10 @@ def test_a_split_records_its_halves_rule_evidence_and_score():
     doc = Document.from_lines([text], lang="en")
     split = best_split("Putinin", document_context(doc, text, LEXICON, DEFAULT_OPTIONS))
     assert isinstance(split, Split)
-    assert (split.left, split.right, split.rule, split.evidence) == ("Putin", "in", RULE_WORD, "names")
+    assert (split.left, split.right, split.rule, split.evidence) == (
+        "Putin",
+        "in",
+        RULE_WORD,
+        "names",
+    )
     assert split.score[0] == 3  # names: the second strongest evidence

@@ -26,8 +26,9 @@ def warc_bytes(urls, record_id: bool = True) -> bytes:
     writer = WARCWriter(out, gzip=True)
     for url in urls:
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-        record = writer.create_warc_record(url, "response", payload=BytesIO(PAGE.encode()),
-                                           http_headers=headers)
+        record = writer.create_warc_record(
+            url, "response", payload=BytesIO(PAGE.encode()), http_headers=headers
+        )
         if not record_id:
             record.rec_headers.remove_header("WARC-Record-ID")
         writer.write_record(record)
@@ -50,15 +51,21 @@ def test_a_warc_record_without_an_id_is_cleaned_under_a_fallback_id(tmp_path):
 def test_a_truncated_warc_keeps_what_was_read_and_reports_the_rest(tmp_path):
     whole = warc_bytes([f"https://example.com/{i}" for i in range(3)])
     source = tmp_path / "crawl.warc.gz"
-    source.write_bytes(whole[:len(whole) * 5 // 6])
+    source.write_bytes(whole[: len(whole) * 5 // 6])
     assert batch(tmp_path, source) == 1
-    assert [row["url"] for row in read_jsonl(tmp_path / "out.jsonl")] == \
-        ["https://example.com/0", "https://example.com/1"]
+    assert [row["url"] for row in read_jsonl(tmp_path / "out.jsonl")] == [
+        "https://example.com/0",
+        "https://example.com/1",
+    ]
     [error] = read_jsonl(tmp_path / "out.errors.jsonl")
-    assert error["id"] == f"{source}#3" and "cannot read the WARC file past record 2" in error["error"]
+    assert (
+        error["id"] == f"{source}#3" and "cannot read the WARC file past record 2" in error["error"]
+    )
 
 
-@pytest.mark.parametrize("name", ["random.warc.gz", "random.warc", "random.jsonl.zst", "random.jsonl.gz"])
+@pytest.mark.parametrize(
+    "name", ["random.warc.gz", "random.warc", "random.jsonl.zst", "random.jsonl.gz"]
+)
 def test_random_bytes_under_an_archive_name_are_refused_before_the_run(tmp_path, name):
     (tmp_path / name).write_bytes(random.Random(name).randbytes(4096))
     done = run_cli("batch", tmp_path / name, "-o", tmp_path / "out.jsonl")
@@ -69,15 +76,18 @@ def test_random_bytes_under_an_archive_name_are_refused_before_the_run(tmp_path,
 
 
 def test_a_truncated_jsonl_gz_keeps_what_was_read_and_reports_the_rest(tmp_path):
-    rows = "".join(json.dumps({"id": f"d{i}", "text": f"{PARAGRAPH} Number {i}."}) + "\n"
-                   for i in range(2000))
+    rows = "".join(
+        json.dumps({"id": f"d{i}", "text": f"{PARAGRAPH} Number {i}."}) + "\n" for i in range(2000)
+    )
     whole = gzip.compress(rows.encode())
     source = tmp_path / "in.jsonl.gz"
-    source.write_bytes(whole[:len(whole) // 2])
+    source.write_bytes(whole[: len(whole) // 2])
     assert batch(tmp_path, source) == 1
     written = read_jsonl(tmp_path / "out.jsonl")
     [error] = read_jsonl(tmp_path / "out.errors.jsonl")
-    assert error["id"] == f"{source}:{len(written) + 1}" and "cannot read past line" in error["error"]
+    assert (
+        error["id"] == f"{source}:{len(written) + 1}" and "cannot read past line" in error["error"]
+    )
 
 
 def test_a_malformed_url_does_not_cost_the_document_its_text(tmp_path):

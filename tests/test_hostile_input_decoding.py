@@ -2,7 +2,6 @@
 same wherever it stands, UTF-16 without a BOM is text (issue 15, items 4 and 9)."""
 
 import pytest
-
 from cleaner import InputError, clean
 from cleaner.explain import explain
 from cleaner.stages.decode import decode_bytes
@@ -13,7 +12,9 @@ QUOTED = "The minister said “we will not wait” and left the room on Monday."
 
 
 def test_a_stray_byte_keeps_utf8_and_is_recorded_where_it_happened():
-    data = f"{QUOTED}\nThe vote follows \xab a week of talks.".encode().replace(b"\xc2\xab", b"\xab")
+    data = f"{QUOTED}\nThe vote follows \xab a week of talks.".encode().replace(
+        b"\xc2\xab", b"\xab"
+    )
     result = clean(data)
     assert result.text == f"{QUOTED}\nThe vote follows \ufffd a week of talks.\n"
     [edit] = [e for e in result.edits if e.rule == "decode.invalid-utf8"]
@@ -40,7 +41,7 @@ def test_cli_keeps_utf8_of_a_file_with_a_stray_byte(tmp_path):
 
 @pytest.mark.parametrize("at", [10, 70_000])
 def test_a_few_nuls_are_dropped_wherever_they_stand(at):
-    text = ("The council approved the budget on Tuesday after a long debate.\n" * 2000)
+    text = "The council approved the budget on Tuesday after a long debate.\n" * 2000
     data = (text[:at] + "\x00" + text[at:]).encode()
     result = clean(data)
     assert "\x00" not in result.text

@@ -3,15 +3,16 @@ serves `cleaner clean` and `cleaner batch`, and language codes are normalised (i
 items 8 and 9; issue 14, item 6)."""
 
 import pytest
-
 from cleaner import clean
 
 from batch_corpus import cli, read_jsonl
 from conftest import run_cli
 
 PARAGRAPH = "The city council approved the new budget on Tuesday after a long debate about schools."
-XHTML = ("<?xml version='1.0' encoding='utf-8'?>\n<html xmlns='http://www.w3.org/1999/xhtml'>"
-         f"<head><title>Budget</title></head><body><article><p>{PARAGRAPH}</p></article></body></html>")
+XHTML = (
+    "<?xml version='1.0' encoding='utf-8'?>\n<html xmlns='http://www.w3.org/1999/xhtml'>"
+    f"<head><title>Budget</title></head><body><article><p>{PARAGRAPH}</p></article></body></html>"
+)
 
 
 @pytest.mark.parametrize("page", [XHTML, "\ufeff" + XHTML, "\ufeff" + XHTML.split("\n", 1)[1]])
@@ -26,17 +27,26 @@ def test_clean_dir_and_batch_dir_agree_on_a_file(tmp_path):
     assert run_cli("clean", tmp_path / "in", "-o", tmp_path / "clean").returncode == 0
     assert cli("batch", tmp_path / "in", "-o", tmp_path / "batch", "-j", "1") == 0
     for name in ("page.txt", "page2.txt"):
-        assert (tmp_path / "clean" / name).read_text() == (tmp_path / "batch" / name).read_text() \
+        assert (
+            (tmp_path / "clean" / name).read_text()
+            == (tmp_path / "batch" / name).read_text()
             == PARAGRAPH + "\n"
+        )
 
 
 def test_html_with_nuls_is_extracted_and_the_nuls_recorded():
-    page = (f"<html><body><article><p>The city\x00 council\x00 approved {PARAGRAPH}</p>"
-            "</article></body></html>")
+    page = (
+        f"<html><body><article><p>The city\x00 council\x00 approved {PARAGRAPH}</p>"
+        "</article></body></html>"
+    )
     result = clean(page)
     assert result.text.startswith("The city council approved")
     [edit] = result.edits
-    assert (edit.line, edit.rule, edit.evidence) == (0, "decode.nul", "2 in the HTML, before extraction")
+    assert (edit.line, edit.rule, edit.evidence) == (
+        0,
+        "decode.nul",
+        "2 in the HTML, before extraction",
+    )
 
 
 def test_html_nested_past_the_parser_depth_limit_is_extracted():
@@ -52,9 +62,22 @@ def test_language_codes_are_normalised(lang):
 
 def test_a_record_language_field_is_normalised(tmp_path):
     (tmp_path / "in.jsonl").write_text(
-        '{"id": "a", "text": "' + PARAGRAPH
-        + '\\nREAD MORE: Ministers clash over budget", "language": "EN-us"}\n')
-    assert cli("batch", tmp_path / "in.jsonl", "-o", tmp_path / "out.jsonl", "-j", "1",
-               "--lang-field", "language") == 0
+        '{"id": "a", "text": "'
+        + PARAGRAPH
+        + '\\nREAD MORE: Ministers clash over budget", "language": "EN-us"}\n'
+    )
+    assert (
+        cli(
+            "batch",
+            tmp_path / "in.jsonl",
+            "-o",
+            tmp_path / "out.jsonl",
+            "-j",
+            "1",
+            "--lang-field",
+            "language",
+        )
+        == 0
+    )
     [row] = read_jsonl(tmp_path / "out.jsonl")
     assert (row["lang"], row["text"]) == ("en", PARAGRAPH + "\n")

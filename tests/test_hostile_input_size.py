@@ -29,10 +29,21 @@ print(peak() - idle, *codes)
 
 def measured(tmp_path, idle_args: list, *runs: list, stdin=None) -> tuple[int, list, bytes]:
     """(peak memory rise in bytes, exit codes, stderr) of the CLI on each of `runs`."""
-    done = subprocess.run([sys.executable, "-c", MEASURE, "|".join(map(str, idle_args)),
-                           *("|".join(map(str, args)) for args in runs)],
-                          capture_output=True, stdin=stdin, cwd=tmp_path, timeout=120, check=False)
-    rise, *codes = done.stdout.split()[-1 - len(runs):]
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            MEASURE,
+            "|".join(map(str, idle_args)),
+            *("|".join(map(str, args)) for args in runs),
+        ],
+        capture_output=True,
+        stdin=stdin,
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
+    rise, *codes = done.stdout.split()[-1 - len(runs) :]
     return int(rise), [int(code) for code in codes], done.stderr
 
 
@@ -50,8 +61,9 @@ def gzip_of_repeated(path, chunk: bytes, times: int, head: bytes = b"", tail: by
 def test_a_gzip_bomb_and_dev_zero_fail_fast_with_memory_bounded_by_the_limit(tmp_path):
     (tmp_path / "small.txt").write_text("A short document of one sentence.\n")
     bomb = gzip_of_repeated(tmp_path / "bomb.txt.gz", b"a" * MB, LIMIT // MB + 4)
-    rise, codes, stderr = measured(tmp_path, ["clean", "small.txt"], ["clean", bomb],
-                                   ["clean", "/dev/zero"])
+    rise, codes, stderr = measured(
+        tmp_path, ["clean", "small.txt"], ["clean", bomb], ["clean", "/dev/zero"]
+    )
     assert codes == [1, 1] and b"Traceback" not in stderr
     assert b"bomb.txt.gz: input is over the 20,000,000-byte limit" in stderr
     assert b"/dev/zero: input is over the 20,000,000-byte limit" in stderr
@@ -69,11 +81,19 @@ def test_stdin_without_end_is_refused_at_the_limit(tmp_path):
 def test_one_huge_jsonl_line_fails_alone_and_the_others_are_cleaned(tmp_path):
     good = json.dumps({"id": "a", "text": "The council met on Monday to discuss the budget."})
     after = json.dumps({"id": "c", "text": "The mayor spoke on Tuesday about the new school."})
-    source = gzip_of_repeated(tmp_path / "in.jsonl.gz", b"b" * MB, LIMIT // MB + 4,
-                              (good + '\n{"id": "big", "text": "').encode(), ('"}\n' + after + "\n").encode())
+    source = gzip_of_repeated(
+        tmp_path / "in.jsonl.gz",
+        b"b" * MB,
+        LIMIT // MB + 4,
+        (good + '\n{"id": "big", "text": "').encode(),
+        ('"}\n' + after + "\n").encode(),
+    )
     (tmp_path / "small.jsonl").write_text(good + "\n")
-    rise, codes, stderr = measured(tmp_path, ["batch", "small.jsonl", "-o", "small-out.jsonl", "-j", "1"],
-                                   ["batch", source, "-o", "out.jsonl", "-j", "1"])
+    rise, codes, stderr = measured(
+        tmp_path,
+        ["batch", "small.jsonl", "-o", "small-out.jsonl", "-j", "1"],
+        ["batch", source, "-o", "out.jsonl", "-j", "1"],
+    )
     assert codes == [1] and b"Traceback" not in stderr
     assert [r["id"] for r in read_jsonl(tmp_path / "out.jsonl")] == ["a", "c"]
     [error] = read_jsonl(tmp_path / "out.errors.jsonl")
@@ -87,5 +107,10 @@ def test_readers_stop_at_a_smaller_limit(tmp_path):
     (tmp_path / "docs" / "small.txt").write_text("A short one.")
     records = list(read_inputs((str(tmp_path / "docs"),), Fields(), max_bytes=1000))
     assert [(r.id.rsplit("/", 1)[1], r.error) for r in records] == [
-        ("big.txt.gz", "input is over the 1,000-byte limit (Options.max_input_bytes); "
-                       "split it or raise the limit"), ("small.txt", None)]
+        (
+            "big.txt.gz",
+            "input is over the 1,000-byte limit (Options.max_input_bytes); "
+            "split it or raise the limit",
+        ),
+        ("small.txt", None),
+    ]

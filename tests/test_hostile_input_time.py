@@ -6,7 +6,6 @@ import threading
 import time
 
 import pytest
-
 from cleaner import Cleaner, InputError
 from cleaner.batch.engines import ProcessEngine
 from cleaner.batch.records import CleanConfig, Record, clean_batch, cleaner_for
@@ -20,8 +19,9 @@ LONG_TEXT = "The committee met again on Tuesday and discussed the budget at leng
 SHORT = "The council met on Monday to discuss the budget for the coming year."
 LIMIT_S = 0.3
 # A page with 10^6 attributes on one tag (12 MB): libxml2 would take hours to parse it.
-ATTRIBUTE_BOMB = ("<html><body><p " + " ".join(f'a{i}="x"' for i in range(10**6)) +
-                  f">{SHORT}</p></body></html>")
+ATTRIBUTE_BOMB = (
+    "<html><body><p " + " ".join(f'a{i}="x"' for i in range(10**6)) + f">{SHORT}</p></body></html>"
+)
 
 
 @pytest.fixture(scope="module")
@@ -47,8 +47,9 @@ def test_the_cleaner_is_usable_after_a_timeout(quick):
 
 def test_off_the_main_thread_there_is_no_limit_and_no_error():
     results = []
-    worker = threading.Thread(target=lambda: results.append(
-        Cleaner(doc_time_limit_s=0.001).clean(SHORT).text))
+    worker = threading.Thread(
+        target=lambda: results.append(Cleaner(doc_time_limit_s=0.001).clean(SHORT).text)
+    )
     worker.start()
     worker.join()
     assert results == [SHORT + "\n"]
@@ -73,8 +74,10 @@ def test_a_batch_with_the_attribute_bomb_finishes(tmp_path):
 
 
 def test_batch_workers_enforce_the_limit_and_the_rest_finishes(tmp_path, cleaner):
-    source = write_jsonl(tmp_path / "in.jsonl", [{"id": "slow", "text": LONG_TEXT}] +
-                         [{"id": f"ok-{i}", "text": SHORT} for i in range(3)])
+    source = write_jsonl(
+        tmp_path / "in.jsonl",
+        [{"id": "slow", "text": LONG_TEXT}] + [{"id": f"ok-{i}", "text": SHORT} for i in range(3)],
+    )
     config = CleanConfig(options=(("doc_time_limit_s", LIMIT_S),))
     job = BatchJob((str(source),), tmp_path / "out.jsonl", tmp_path / "errors.jsonl", config)
     cleaner_for(config), cleaner.clean(SHORT, fmt="html")  # workers fork: they inherit both, warm
@@ -105,11 +108,15 @@ def stuck_in_c_code(html: str) -> None:
 def test_a_worker_stuck_in_c_code_is_ended_and_the_rest_finishes(tmp_path, monkeypatch, cleaner):
     # forked workers inherit the patch
     monkeypatch.setattr("cleaner.stages.html.refuse_attribute_bomb", stuck_in_c_code)
-    source = write_jsonl(tmp_path / "in.jsonl", [{"id": "stuck", "text": "<p>STUCK</p>"}] +
-                         [{"id": f"ok-{i}", "text": SHORT} for i in range(3)])
+    source = write_jsonl(
+        tmp_path / "in.jsonl",
+        [{"id": "stuck", "text": "<p>STUCK</p>"}]
+        + [{"id": f"ok-{i}", "text": SHORT} for i in range(3)],
+    )
     config = CleanConfig(options=(("doc_time_limit_s", LIMIT_S),))
-    job = BatchJob((str(source),), tmp_path / "out.jsonl", tmp_path / "errors.jsonl", config,
-                   fmt="html")
+    job = BatchJob(
+        (str(source),), tmp_path / "out.jsonl", tmp_path / "errors.jsonl", config, fmt="html"
+    )
     cleaner_for(config), cleaner.clean(SHORT, fmt="html")  # workers fork: they inherit both, warm
     engine = ProcessEngine(2)
     started = time.perf_counter()

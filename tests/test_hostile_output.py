@@ -4,9 +4,8 @@ record ids that are paths, absolute, or too long for a file name."""
 
 import json
 
-from conftest import assert_one_line_error, run_cli, tree
-
 from batch_corpus import cli
+from conftest import assert_one_line_error, run_cli, tree
 
 ARTICLE = "The city council approved the new budget on Tuesday after a long debate.\n"
 
@@ -25,13 +24,18 @@ def workspace(tmp_path):
 def test_batch_of_dot_and_a_jsonl_writes_only_inside_the_output(tmp_path):
     work = workspace(tmp_path)
     before = tree(tmp_path)
-    done = run_cli("batch", ".", "other.jsonl", ".hidden.txt", "-o", "../out", "--jobs", "1",
-                   cwd=work)
+    done = run_cli(
+        "batch", ".", "other.jsonl", ".hidden.txt", "-o", "../out", "--jobs", "1", cwd=work
+    )
     assert done.returncode == 0, done.stderr
     after = tree(tmp_path)
     written = {name for name in after if name not in before or after[name] != before[name]}
-    assert written == {"out/w/a.txt", "out/w/.hidden.txt", "out/other/x1.txt",
-                       "out/hidden/.hidden.txt"}
+    assert written == {
+        "out/w/a.txt",
+        "out/w/.hidden.txt",
+        "out/other/x1.txt",
+        "out/hidden/.hidden.txt",
+    }
 
 
 def test_clean_of_the_parent_directory_into_it_is_refused_and_overwrites_nothing(tmp_path):
@@ -52,13 +56,18 @@ def test_clean_of_a_directory_and_a_file_beside_it_mirrors_both_inside(tmp_path)
 def test_an_output_equal_to_an_input_is_a_usage_error(tmp_path, monkeypatch, capsys):
     work = workspace(tmp_path)
     before = tree(tmp_path)
-    assert_one_line_error(run_cli("batch", "other.jsonl", "-o", "other.jsonl", cwd=work), 2,
-                          "this output is also the input other.jsonl")
+    assert_one_line_error(
+        run_cli("batch", "other.jsonl", "-o", "other.jsonl", cwd=work),
+        2,
+        "this output is also the input other.jsonl",
+    )
     monkeypatch.chdir(work)
-    for args in (["batch", "a.txt", "-o", "o.jsonl", "--errors", "a.txt"],
-                 ["clean", "a.txt", "-o", "a.txt"],
-                 ["batch", ".", "-o", "."],
-                 ["batch", "a.txt", "-o", "."]):
+    for args in (
+        ["batch", "a.txt", "-o", "o.jsonl", "--errors", "a.txt"],
+        ["clean", "a.txt", "-o", "a.txt"],
+        ["batch", ".", "-o", "."],
+        ["batch", "a.txt", "-o", "."],
+    ):
         assert cli(*args) == 2, args
         assert "choose" in capsys.readouterr().err.splitlines()[-1]
     assert tree(tmp_path) == before

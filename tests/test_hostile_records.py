@@ -5,13 +5,17 @@ does not stop at it."""
 
 import json
 
-from conftest import run_cli
-
-from batch_corpus import cli, read_jsonl
-from cleaner.batch.checkpoint import (Checkpoint, checkpoint_path, input_fingerprints,
-                                      save_checkpoint)
+from cleaner.batch.checkpoint import (
+    Checkpoint,
+    checkpoint_path,
+    input_fingerprints,
+    save_checkpoint,
+)
 from cleaner.batch.runner import BatchJob
 from cleaner.batch.summary import Summary
+
+from batch_corpus import cli, read_jsonl
+from conftest import run_cli
 
 GOOD = "The city council approved the new budget on Tuesday after a long debate.\n"
 HOSTILE_LINES = [
@@ -48,8 +52,19 @@ def test_every_hostile_record_is_written_or_in_the_errors_file(tmp_path):
 
 def test_nan_and_infinity_are_written_as_null_and_counted(tmp_path):
     summary = tmp_path / "run.json"
-    assert cli("batch", hostile_input(tmp_path), "-o", tmp_path / "out.jsonl", "--jobs", "1",
-               "--summary", summary) == 1
+    assert (
+        cli(
+            "batch",
+            hostile_input(tmp_path),
+            "-o",
+            tmp_path / "out.jsonl",
+            "--jobs",
+            "1",
+            "--summary",
+            summary,
+        )
+        == 1
+    )
     row = next(r for r in read_jsonl(tmp_path / "out.jsonl") if r["id"] == "nan")
     assert row["score"] is None and row["w"] == [None]
     assert json.loads(summary.read_text())["values_nulled"] == 2
@@ -74,8 +89,10 @@ def test_resume_goes_past_a_hostile_record(tmp_path):
     (tmp_path / ".out.jsonl.partial").write_bytes(first)
     (tmp_path / ".out.errors.jsonl.partial").write_bytes(b"")
     counts = Summary(docs_in=1, docs_out=1).counts()
-    save_checkpoint(checkpoint_path(target), Checkpoint(
-        job.signature(input_fingerprints(job.inputs)), 1, len(first), 0, counts))
+    save_checkpoint(
+        checkpoint_path(target),
+        Checkpoint(job.signature(input_fingerprints(job.inputs)), 1, len(first), 0, counts),
+    )
     assert cli("batch", source, "-o", target, "--jobs", "1", "--resume") == 1
     assert target.read_bytes() == (tmp_path / "ref.jsonl").read_bytes()
     assert ids_of(tmp_path / "out.errors.jsonl") == ids_of(tmp_path / "ref.errors.jsonl")

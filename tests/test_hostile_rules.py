@@ -5,12 +5,12 @@ import os
 import textwrap
 
 import yaml
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from cleaner import RuleError
 from cleaner.rule_files import MAX_RULE_FILE_BYTES
 from cleaner.ruleset import load_ruleset
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from conftest import run_cli
 
 EXIT_USAGE = 2
@@ -55,17 +55,24 @@ def test_a_pattern_with_500_nested_groups(tmp_path):
 
 
 def test_a_replace_template_with_an_unclosed_group_name(tmp_path):
-    folder = rules_dir(tmp_path, r"""
+    folder = rules_dir(
+        tmp_path,
+        r"""
         rules:
           - id: fix
             replace: {pattern: '(a)', with: '\g<1'}
             examples: {fix: [{before: a, after: b}]}
-        """)
-    assert_one_line_error(folder, "site.yaml:4: rules[0].replace.with: template `\\g<1` is not valid")
+        """,
+    )
+    assert_one_line_error(
+        folder, "site.yaml:4: rules[0].replace.with: template `\\g<1` is not valid"
+    )
 
 
 def test_every_problem_of_a_file_is_reported_one_per_line(tmp_path):
-    folder = rules_dir(tmp_path, """\
+    folder = rules_dir(
+        tmp_path,
+        """\
         rules:
           - id: ad
             category: advertisment
@@ -73,7 +80,8 @@ def test_every_problem_of_a_file_is_reported_one_per_line(tmp_path):
             examples: {drop: [Ad]}
           - id: Promo
             drop: '^Promo'
-        """)
+        """,
+    )
     rc, lines = check(folder)
     assert rc == EXIT_USAGE
     assert [line.split("site.yaml:")[1] for line in lines] == [
@@ -91,7 +99,9 @@ def test_problems_of_several_files_are_all_reported(tmp_path):
     rc, lines = check(folder)
     assert rc == EXIT_USAGE
     assert [line.rsplit("/", 1)[1] for line in lines] == [
-        "a.yaml:1: rules: must be a list", "b.yaml:2: lang: must be a non-empty string"]
+        "a.yaml:1: rules: must be a list",
+        "b.yaml:2: lang: must be a non-empty string",
+    ]
 
 
 def test_a_rule_file_over_the_size_limit(tmp_path):
@@ -120,8 +130,9 @@ def test_a_fifo_named_like_a_rule_file_does_not_hang(tmp_path):
 def test_a_symlinked_subdirectory_is_followed(tmp_path):
     elsewhere = tmp_path / "shared"
     elsewhere.mkdir()
-    (elsewhere / "shared.yaml").write_text("rules:\n" + GOOD_RULE.replace("^Also", "^Bad("),
-                                           encoding="utf-8")
+    (elsewhere / "shared.yaml").write_text(
+        "rules:\n" + GOOD_RULE.replace("^Also", "^Bad("), encoding="utf-8"
+    )
     folder = rules_dir(tmp_path, "rules:\n" + GOOD_RULE)
     (folder / "linked").symlink_to(elsewhere, target_is_directory=True)
     assert_one_line_error(folder, "linked/shared.yaml:4: rules[0].drop: pattern")
@@ -137,28 +148,77 @@ def test_a_symlink_loop_is_read_once(tmp_path):
 
 def test_a_pattern_re2_cannot_parse_logs_nothing(tmp_path):
     """The prefilter's translation keeps `\\p{Script=Greek}`, which RE2 cannot parse."""
-    folder = rules_dir(tmp_path, "rules:\n" + GOOD_RULE.replace("'^Also Read:'", "'\\p{Script=Greek}+'")
-                       .replace('"Also Read: something"', '"αβγ"'))
+    folder = rules_dir(
+        tmp_path,
+        "rules:\n"
+        + GOOD_RULE.replace("'^Also Read:'", "'\\p{Script=Greek}+'").replace(
+            '"Also Read: something"', '"αβγ"'
+        ),
+    )
     done = run_cli("rules", "check", folder)
     assert done.returncode == 0 and done.stderr == b""
 
 
 RULE_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers(-2, 3) | st.sampled_from(
-        ["", "x", "promo", "(a", "^a$", "\\g<1", "\\1", "(?i)a", "[", "a{2,1}", "(?P<n>a)"]),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
-        st.sampled_from(["id", "category", "drop", "drop_block", "replace", "protect", "examples",
-                         "start", "end", "max_lines", "pattern", "with", "keep", "fix", "before",
-                         "after", "max_words", "rules", "lang", "outlet", "domains", "glue_prefixes"]),
-        inner, max_size=4),
-    max_leaves=12)
+    st.none()
+    | st.booleans()
+    | st.integers(-2, 3)
+    | st.sampled_from(
+        ["", "x", "promo", "(a", "^a$", "\\g<1", "\\1", "(?i)a", "[", "a{2,1}", "(?P<n>a)"]
+    ),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "id",
+                    "category",
+                    "drop",
+                    "drop_block",
+                    "replace",
+                    "protect",
+                    "examples",
+                    "start",
+                    "end",
+                    "max_lines",
+                    "pattern",
+                    "with",
+                    "keep",
+                    "fix",
+                    "before",
+                    "after",
+                    "max_words",
+                    "rules",
+                    "lang",
+                    "outlet",
+                    "domains",
+                    "glue_prefixes",
+                ]
+            ),
+            inner,
+            max_size=4,
+        )
+    ),
+    max_leaves=12,
+)
 
 
-@settings(derandomize=True, max_examples=300, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(document=st.dictionaries(st.sampled_from(["rules", "lang", "outlet", "fingerprints", "names",
-                                                 "glue_suffixes", "ruleset"]), RULE_VALUES, max_size=3),
-       cut=st.integers(0, 400))
+@settings(
+    derandomize=True,
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    document=st.dictionaries(
+        st.sampled_from(
+            ["rules", "lang", "outlet", "fingerprints", "names", "glue_suffixes", "ruleset"]
+        ),
+        RULE_VALUES,
+        max_size=3,
+    ),
+    cut=st.integers(0, 400),
+)
 def test_no_rule_file_raises_anything_but_a_rule_error(tmp_path, document, cut):
     """Random rule files, and good ones cut short: a RuleSet or a RuleError, nothing else."""
     for text in (yaml.safe_dump(document), ("rules:\n" + GOOD_RULE)[:cut]):

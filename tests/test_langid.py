@@ -5,12 +5,12 @@ import unicodedata
 
 import numpy as np
 import pytest
-
 from cleaner.langid import langdetect_verdict, reference_detect
 from cleaner.langid.draws import SeededDraws
 from cleaner.langid.langdetect_port import SEED, profiles
 from cleaner.langid.trials import TRIALS, leader_settled
 from cleaner.stages.language import language_sample
+
 from conftest import SEEDS
 
 SAMPLES = [
@@ -19,10 +19,15 @@ SAMPLES = [
     "Le gouvernement a annoncé lundi de nouvelles mesures contre la vie chère.",
     "Rząd przyjął w środę projekt ustawy o ochronie lokatorów.",
     "Привет, как дела? Это тест на русском языке, сказал он.",
-    "这是一个中文句子，用来测试语言检测。", "これは日本語の文章です。テストします。",
-    "안녕하세요 이것은 한국어 문장입니다", "مرحبا هذا نص باللغة العربية",
-    "Xin chào, đây là một câu tiếng Việt.", "NATO AND THE UN SAID ON MONDAY",
-    "see https://example.com/a?b=c or mail desk@example.com", "12345 !!! ---", "",
+    "这是一个中文句子，用来测试语言检测。",
+    "これは日本語の文章です。テストします。",
+    "안녕하세요 이것은 한국어 문장입니다",
+    "مرحبا هذا نص باللغة العربية",
+    "Xin chào, đây là một câu tiếng Việt.",
+    "NATO AND THE UN SAID ON MONDAY",
+    "see https://example.com/a?b=c or mail desk@example.com",
+    "12345 !!! ---",
+    "",
     "Ça coûte 5 € — «très cher» ,  dit-il  .  ÀÉÎ õü ß",
     unicodedata.normalize("NFD", "Xin chào, đây là một câu tiếng Việt được viết rời dấu."),
 ]
@@ -43,7 +48,7 @@ def test_same_answer_on_random_slices():
     for _ in range(60):
         text = rng.choice(texts)
         start = rng.randrange(max(1, len(text)))
-        piece = text[start:start + rng.randrange(5, 400)]
+        piece = text[start : start + rng.randrange(5, 400)]
         assert langdetect_verdict(piece) == reference_detect(piece), piece
 
 
@@ -82,8 +87,13 @@ def test_trials_stop_only_when_the_rest_cannot_change_the_leader():
     assert leader_settled(np.array([0.5, 0.5]), trials_left=0)
 
 
-@pytest.mark.parametrize("text, trials", [("Die Bundesregierung hat am Mittwoch ein Gesetz beschlossen.", 4),
-                                          ("Le conseil a voté. El consejo votó.", TRIALS)])
+@pytest.mark.parametrize(
+    "text, trials",
+    [
+        ("Die Bundesregierung hat am Mittwoch ein Gesetz beschlossen.", 4),
+        ("Le conseil a voté. El consejo votó.", TRIALS),
+    ],
+)
 def test_trials_run_as_long_as_the_leader_is_open_and_agree(monkeypatch, text, trials):
     from cleaner.langid import trials as trials_module
 
@@ -92,4 +102,3 @@ def test_trials_run_as_long_as_the_leader_is_open_and_agree(monkeypatch, text, t
     monkeypatch.setattr(trials_module, "trial", lambda *args: ran.append(1) or trial(*args))
     assert langdetect_verdict(text) == reference_detect(text)
     assert len(ran) == trials
-

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import wordfreq
 import yaml
-
 from cleaner.langid import langdetect_verdict, reference_detect
+
 from conftest import SEEDS
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
@@ -20,8 +20,11 @@ MIN_CHARS = 12  # shorter lines are mostly "Facebook", "***": they add no covera
 
 
 def seed_lines() -> list[str]:
-    lines = (line.strip() for path in sorted(SEEDS.glob("*.txt"))
-             for line in path.read_text(encoding="utf-8").splitlines())
+    lines = (
+        line.strip()
+        for path in sorted(SEEDS.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    )
     return [line for line in lines if len(line) >= MIN_CHARS]
 
 
@@ -30,7 +33,9 @@ def rule_examples() -> list[str]:
     for path in sorted(RULES.rglob("*.yaml")):
         for rule in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("rules", []):
             for key in ("drop", "keep"):
-                found += [t for t in (rule.get("examples") or {}).get(key, []) if len(t) >= MIN_CHARS]
+                found += [
+                    t for t in (rule.get("examples") or {}).get(key, []) if len(t) >= MIN_CHARS
+                ]
     return sorted(set(found))
 
 
@@ -39,8 +44,10 @@ def wordfreq_sentences() -> list[str]:
     rng, found = random.Random(13), []
     for lang in WORDFREQ_LANGS:
         words = wordfreq.top_n_list(lang, 2_000)
-        found.extend(" ".join(rng.choice(words) for _ in range(rng.randint(3, 40)))
-                     for _ in range(SENTENCES_PER_LANG))
+        found.extend(
+            " ".join(rng.choice(words) for _ in range(rng.randint(3, 40)))
+            for _ in range(SENTENCES_PER_LANG)
+        )
     return found
 
 

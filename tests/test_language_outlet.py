@@ -1,12 +1,14 @@
 """Language detection (deterministic) and outlet resolution (argument > URL > fingerprint)."""
 
 import pytest
-
 from cleaner import CleanerError
+
 from conftest import SEEDS
 
-GERMAN = ("Die Bundesregierung hat am Mittwoch ein neues Gesetz beschlossen, das die "
-          "Mieten in den Großstädten begrenzen soll. Kritiker halten es für unzureichend.\n")
+GERMAN = (
+    "Die Bundesregierung hat am Mittwoch ein neues Gesetz beschlossen, das die "
+    "Mieten in den Großstädten begrenzen soll. Kritiker halten es für unzureichend.\n"
+)
 
 
 def test_language_is_detected(cleaner):
@@ -35,7 +37,9 @@ def test_outlet_from_url_domain_and_subdomain(cleaner):
 
 
 def test_outlet_from_fingerprint(cleaner):
-    assert cleaner.clean((SEEDS / "004_897e2be7a6219180.txt").read_bytes()).outlet == "themoscowtimes"
+    assert (
+        cleaner.clean((SEEDS / "004_897e2be7a6219180.txt").read_bytes()).outlet == "themoscowtimes"
+    )
     assert cleaner.clean((SEEDS / "002_c030cb0ac6bde85c.txt").read_bytes()).outlet == "kurdistan24"
 
 
@@ -66,6 +70,7 @@ def test_the_fingerprint_prefilter_finds_the_outlet_each_fingerprint_would(clean
     for path in sorted(SEEDS.glob("*.txt")):
         lines = path.read_text().splitlines()
         for start in range(0, len(lines), 7):  # every slice of a seed, fingerprint or not
-            doc = Document.from_lines(lines[start:start + 7])
-            assert (outlet_by_fingerprint(doc, cleaner.outlets, prefilter)
-                    == outlet_by_fingerprint(doc, cleaner.outlets, None)), (path.name, start)
+            doc = Document.from_lines(lines[start : start + 7])
+            assert outlet_by_fingerprint(doc, cleaner.outlets, prefilter) == outlet_by_fingerprint(
+                doc, cleaner.outlets, None
+            ), (path.name, start)

@@ -6,14 +6,18 @@ import json
 
 import regex
 import yaml
-
-from batch_corpus import cli, read_jsonl, write_jsonl
 from cleaner.batch.learn import GroupCounts, NameCounts, line_pattern, normalize
 
-WORDS = ("river harbour council budget winter school railway museum orchard bridge "
-         "market theatre library forest valley garden").split()
-BOILERPLATE = {"wionews.com": "Download the WION app for news on the go",
-               "themoscowtimes.com": "Read more about the war in our special section"}
+from batch_corpus import cli, read_jsonl, write_jsonl
+
+WORDS = (
+    "river harbour council budget winter school railway museum orchard bridge "
+    "market theatre library forest valley garden"
+).split()
+BOILERPLATE = {
+    "wionews.com": "Download the WION app for news on the go",
+    "themoscowtimes.com": "Read more about the war in our special section",
+}
 QUOTE = "“We will not give up,” the minister said."
 
 
@@ -32,21 +36,41 @@ def corpus(tmp_path):
             lines = [article(n * 8 + i), f"Updated {i + 3} May 2025", BOILERPLATE[host]]
             if i < 2:
                 lines.insert(1, QUOTE)
-            rows.append({"id": f"{host}-{i}", "text": "\n".join(lines) + "\n",
-                         "url": f"https://{host}/news/{i}"})
+            rows.append(
+                {
+                    "id": f"{host}-{i}",
+                    "text": "\n".join(lines) + "\n",
+                    "url": f"https://{host}/news/{i}",
+                }
+            )
     return write_jsonl(tmp_path / "in.jsonl", rows)
 
 
 def learn(tmp_path, *args):
-    assert cli("learn", corpus(tmp_path), "-o", tmp_path / "learned", "--min-docs", "3",
-               "--min-share", "30", *args) == 0
+    assert (
+        cli(
+            "learn",
+            corpus(tmp_path),
+            "-o",
+            tmp_path / "learned",
+            "--min-docs",
+            "3",
+            "--min-share",
+            "30",
+            *args,
+        )
+        == 0
+    )
     return {p.name: yaml.safe_load(p.read_text()) for p in sorted((tmp_path / "learned").iterdir())}
 
 
 def test_learns_each_outlets_recurring_lines_but_not_shared_quotes(tmp_path):
     files = learn(tmp_path)
-    assert list(files) == ["learned-corpus-names.yaml", "learned-themoscowtimes.yaml",
-                           "learned-wion.yaml"]
+    assert list(files) == [
+        "learned-corpus-names.yaml",
+        "learned-themoscowtimes.yaml",
+        "learned-wion.yaml",
+    ]
     assert files["learned-corpus-names.yaml"]["corpus_names"] == []  # only common words here
     wion = files["learned-wion.yaml"]
     assert (wion["ruleset"], wion["outlet"]) == ("learned-wion", "wion")
@@ -64,22 +88,42 @@ def test_learned_files_pass_rules_check(tmp_path, capsys):
 
 
 def test_by_domain_makes_an_outlet_for_an_unknown_domain(tmp_path):
-    rows = [{"id": str(i), "text": article(i) + "\nPrinted in the Gazette weekend edition\n",
-             "url": f"https://www.gazette.example/{i}"} for i in range(6)]
+    rows = [
+        {
+            "id": str(i),
+            "text": article(i) + "\nPrinted in the Gazette weekend edition\n",
+            "url": f"https://www.gazette.example/{i}",
+        }
+        for i in range(6)
+    ]
     source = write_jsonl(tmp_path / "g.jsonl", rows)
     cli("learn", source, "-o", tmp_path / "rules", "--by", "domain")
     data = yaml.safe_load((tmp_path / "rules" / "learned-gazette-example.yaml").read_text())
     assert (data["outlet"], data["domains"]) == ("gazette-example", ["gazette.example"])
     assert cli("batch", source, "-o", tmp_path / "out.jsonl", "--rules", tmp_path / "rules") == 0
-    assert all("Printed in the Gazette" not in r["text"] for r in read_jsonl(tmp_path / "out.jsonl"))
+    assert all(
+        "Printed in the Gazette" not in r["text"] for r in read_jsonl(tmp_path / "out.jsonl")
+    )
 
 
 def test_nothing_learned_is_applied_unless_asked(tmp_path):
     source = corpus(tmp_path)
     cli("batch", source, "-o", tmp_path / "plain.jsonl")
     assert all("Download the WION" in r["text"] for r in read_jsonl(tmp_path / "plain.jsonl")[:8])
-    assert cli("batch", source, "-o", tmp_path / "two.jsonl", "--learned-boilerplate",
-               "--min-docs", "3", "--min-share", "30") == 0
+    assert (
+        cli(
+            "batch",
+            source,
+            "-o",
+            tmp_path / "two.jsonl",
+            "--learned-boilerplate",
+            "--min-docs",
+            "3",
+            "--min-share",
+            "30",
+        )
+        == 0
+    )
     out = read_jsonl(tmp_path / "two.jsonl")
     assert not any("Download the WION" in r["text"] or "Updated" in r["text"] for r in out)
     assert sum(QUOTE in r["text"] for r in out) == 4
@@ -98,7 +142,9 @@ def test_counts_stay_bounded(monkeypatch):
     for i in range(300):
         group.add([f"unique line {WORDS[i % 16]} {WORDS[(i // 16) % 16]} {i}x", "Share this"])
     assert len(group.counts) <= 101
-    assert group.counts[next(k for k, t in group.texts.items() if normalize(t) == "share this")] == 300
+    assert (
+        group.counts[next(k for k, t in group.texts.items() if normalize(t) == "share this")] == 300
+    )
 
 
 GLUED = "General Zaluzhnyisaid on Monday that the front line was holding near the river."
@@ -106,8 +152,14 @@ GLUED = "General Zaluzhnyisaid on Monday that the front line was holding near th
 
 def names_corpus(tmp_path):
     """Four documents write the general's name on its own; a fifth glues it to a word."""
-    rows = [{"id": str(i), "text": f"{article(i)}\nGeneral Zaluzhnyi visited the {WORDS[i]} today.\n",
-             "url": f"https://example.org/{i}"} for i in range(4)]
+    rows = [
+        {
+            "id": str(i),
+            "text": f"{article(i)}\nGeneral Zaluzhnyi visited the {WORDS[i]} today.\n",
+            "url": f"https://example.org/{i}",
+        }
+        for i in range(4)
+    ]
     rows.append({"id": "glued", "text": f"{article(9)}\n{GLUED}\n", "url": "https://example.org/9"})
     return write_jsonl(tmp_path / "names.jsonl", rows)
 
@@ -116,12 +168,25 @@ def test_corpus_names_repair_glue_only_when_asked(tmp_path):
     source = names_corpus(tmp_path)
     cli("batch", source, "-o", tmp_path / "plain.jsonl")
     assert GLUED in read_jsonl(tmp_path / "plain.jsonl")[-1]["text"]
-    assert cli("batch", source, "-o", tmp_path / "named.jsonl", "--corpus-names", "--min-docs", "3",
-               "--changes") == 0
+    assert (
+        cli(
+            "batch",
+            source,
+            "-o",
+            tmp_path / "named.jsonl",
+            "--corpus-names",
+            "--min-docs",
+            "3",
+            "--changes",
+        )
+        == 0
+    )
     glued = read_jsonl(tmp_path / "named.jsonl")[-1]
     assert "General Zaluzhnyi said on Monday" in glued["text"]
     assert [(e["after"], e["evidence"]) for e in glued["edits"]] == [("Zaluzhnyi said", "corpus")]
-    learned = yaml.safe_load((tmp_path / "named.jsonl.learned" / "learned-corpus-names.yaml").read_text())
+    learned = yaml.safe_load(
+        (tmp_path / "named.jsonl.learned" / "learned-corpus-names.yaml").read_text()
+    )
     assert learned["corpus_names"] == ["Zaluzhnyi"]  # "General" is a common word
 
 

@@ -4,7 +4,6 @@ import json
 
 import numpy as np
 import pytest
-
 from cleaner import Cleaner
 from cleaner.document import Document
 from cleaner.explain import explain
@@ -37,7 +36,9 @@ def stage() -> LineModel:
 def test_model_file_is_readable_json_with_the_named_features():
     model = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     assert tuple(model["features"]) == FEATURE_NAMES
-    assert len(model["weights"]) == len(model["means"]) == len(model["scales"]) == len(FEATURE_NAMES)
+    assert (
+        len(model["weights"]) == len(model["means"]) == len(model["scales"]) == len(FEATURE_NAMES)
+    )
     assert 0.5 <= model["threshold"] < 1 and isinstance(model["seed"], int)
 
 

@@ -3,24 +3,37 @@ what goes (with the rule that removes it) and what must stay."""
 
 import pytest
 
-DE_PARAGRAPH = ("Der Handelsverband Deutschland rechnet jetzt auch noch mit einem beschleunigten "
-                "Ladensterben, weil viele Mittelständler ihre Geschäfte aufgeben wollen.")
-EN_PARAGRAPH = ("South Korean thriller Parasite was the upset winner at the Screen Actors Guild "
-                "awards on Sunday, while Joaquin Phoenix won the best actor prize.")
-ES_PARAGRAPH = ("El Gobierno anunció el lunes un plan para contener la crisis de seguridad, "
-                "que incluye más policías en las calles de la capital.")
-AFTER = {"de": "Im vergangenen Jahr hatten nach Angaben des Verbandes rund neuntausend Geschäfte "
-              "in den Innenstädten für immer geschlossen.",
-        "en": "Phoenix, who won for his role in Joker, thanked his fellow nominees and said the "
-              "film had changed how he thought about his work.",
-        "es": "La oposición criticó la propuesta y pidió al ministro que comparezca ante el "
-              "Congreso antes del fin de mes."}
-PARAGRAPH = {"de": DE_PARAGRAPH, "en": EN_PARAGRAPH, "es": ES_PARAGRAPH,
-             "fi": "Vuodenaikojen vaihtuminen vaikuttaa mielialaan ja käyttäytymiseen lähes "
-                   "kaikilla suomalaisilla.",
-             "zh": "即便日常已改变了模样，但生活依然要继续。纵然已有焦虑煎熬，但内心仍需要坚强。"}
-AFTER["fi"] = ("Ilmastonmuutoksen myötä talvista uhkaa tulla nykyistä lauhempia, sateisempia ja "
-               "pimeämpiä.")
+DE_PARAGRAPH = (
+    "Der Handelsverband Deutschland rechnet jetzt auch noch mit einem beschleunigten "
+    "Ladensterben, weil viele Mittelständler ihre Geschäfte aufgeben wollen."
+)
+EN_PARAGRAPH = (
+    "South Korean thriller Parasite was the upset winner at the Screen Actors Guild "
+    "awards on Sunday, while Joaquin Phoenix won the best actor prize."
+)
+ES_PARAGRAPH = (
+    "El Gobierno anunció el lunes un plan para contener la crisis de seguridad, "
+    "que incluye más policías en las calles de la capital."
+)
+AFTER = {
+    "de": "Im vergangenen Jahr hatten nach Angaben des Verbandes rund neuntausend Geschäfte "
+    "in den Innenstädten für immer geschlossen.",
+    "en": "Phoenix, who won for his role in Joker, thanked his fellow nominees and said the "
+    "film had changed how he thought about his work.",
+    "es": "La oposición criticó la propuesta y pidió al ministro que comparezca ante el "
+    "Congreso antes del fin de mes.",
+}
+PARAGRAPH = {
+    "de": DE_PARAGRAPH,
+    "en": EN_PARAGRAPH,
+    "es": ES_PARAGRAPH,
+    "fi": "Vuodenaikojen vaihtuminen vaikuttaa mielialaan ja käyttäytymiseen lähes "
+    "kaikilla suomalaisilla.",
+    "zh": "即便日常已改变了模样，但生活依然要继续。纵然已有焦虑煎熬，但内心仍需要坚强。",
+}
+AFTER["fi"] = (
+    "Ilmastonmuutoksen myötä talvista uhkaa tulla nykyistä lauhempia, sateisempia ja pimeämpiä."
+)
 AFTER["zh"] = "1月23日，武汉全面封闭离汉通道时，武汉三镇尚有900多万人口。"
 
 GOES = [
@@ -53,8 +66,11 @@ GOES = [
     ("en", "Related Topics", "en.also-read"),
     ("en", "We rely on your support to make local news available to all", "en.support-appeal"),
     ("en", "This article is the copyrighted property of Breaking Belize News.", "en.copyright"),
-    ("es", "LE PUEDE INTERESAR: La ficha de Juan Orlando Hernández en el MDC de Nueva York",
-     "es.lea-tambien"),
+    (
+        "es",
+        "LE PUEDE INTERESAR: La ficha de Juan Orlando Hernández en el MDC de Nueva York",
+        "es.lea-tambien",
+    ),
     ("es", "Valora esta noticia", "es.page-furniture"),
     # blog-platform comment forms and share bars, in any language or mixed
     ("de", "Schreibe einen Kommentar Antworten abbrechen", "common.comment-form"),
@@ -63,7 +79,11 @@ GOES = [
     ("de", "URL zum Kopieren", "common.share-bar"),
     ("de", "Zum Rezept Drucken Pinnen", "common.share-bar"),
     ("de", "Gefällt mir Wird geladen...", "common.share-bar"),
-    ("en", "Email ThisBlogThis! Share to TwitterShare to FacebookShare to Pinterest", "common.share-bar"),
+    (
+        "en",
+        "Email ThisBlogThis! Share to TwitterShare to FacebookShare to Pinterest",
+        "common.share-bar",
+    ),
     ("en", "Advertisement:", "common.advertisement-label"),
     # related-story headings, paywalls, author boxes
     ("de", "Empfehlungen aus der Redaktion", "de.lesen-sie-auch"),
@@ -74,92 +94,206 @@ GOES = [
     ("de", "Redakteur in der Wirtschaft.", "de.author-box"),
     ("de", "Folge Oliver Baroni auf Twitter", "de.author-box"),
     ("en", "Explore further", "en.also-read"),
-    ("en", "Perry Bacon Jr. is a senior writer for FiveThirtyEight. @perrybaconjr", "en.author-bio"),
+    (
+        "en",
+        "Perry Bacon Jr. is a senior writer for FiveThirtyEight. @perrybaconjr",
+        "en.author-bio",
+    ),
     ("es", "Mirá también", "es.lea-tambien"),
     ("de", "Benachrichtige mich über nachfolgende Kommentare via E-Mail.", "common.comment-form"),
     ("de", "There are 0 comments. Add yours.", "common.comment-form"),
     ("de", "Teile diesen Beitrag auf Social Media.", "common.share-bar"),
     # comment-form notices, newsletter offers, consent and self-introductions as sentences
-    ("de", "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
-     "common.comment-form"),
-    ("de", "Meinen Namen, E-Mail und Website in diesem Browser speichern, bis ich wieder kommentiere.",
-     "de.comment-notice"),
-    ("de", "Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.",
-     "de.comment-notice"),
-    ("de", "HINWEIS: Die Kommentarfunktion wird 2 Tage nach Veröffentlichungsdatum des Beitrages "
-           "geschlossen.", "de.comment-notice"),
-    ("de", "Bitte geben Sie die Zahlenfolge in das nachfolgende Textfeld ein.", "de.comment-notice"),
+    (
+        "de",
+        "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+        "common.comment-form",
+    ),
+    (
+        "de",
+        "Meinen Namen, E-Mail und Website in diesem Browser speichern, bis ich wieder kommentiere.",
+        "de.comment-notice",
+    ),
+    (
+        "de",
+        "Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.",
+        "de.comment-notice",
+    ),
+    (
+        "de",
+        "HINWEIS: Die Kommentarfunktion wird 2 Tage nach Veröffentlichungsdatum des Beitrages "
+        "geschlossen.",
+        "de.comment-notice",
+    ),
+    (
+        "de",
+        "Bitte geben Sie die Zahlenfolge in das nachfolgende Textfeld ein.",
+        "de.comment-notice",
+    ),
     ("de", "Ja, ich möchte den wöchentlichen Newsletter bekommen.", "de.newsletter-offer"),
     ("de", "Das ist Liebe in deinem Posteingang: Unser Newsletter!", "de.newsletter-offer"),
-    ("de", "Gib deine E-Mail-Adresse ein, um diesem Blog zu folgen und per E-Mail Benachrichtigungen "
-           "über neue Beiträge zu erhalten.", "de.newsletter-offer"),
-    ("de", "Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine "
-           "Verbindung zu Twitter her.", "de.data-consent"),
-    ("de", "Hallo, ich bin Foodbloggerin, Backbuchautorin, Journalistin und seit meiner Kindheit "
-           "leidenschaftliche Bäckerin.", "de.self-introduction"),
+    (
+        "de",
+        "Gib deine E-Mail-Adresse ein, um diesem Blog zu folgen und per E-Mail Benachrichtigungen "
+        "über neue Beiträge zu erhalten.",
+        "de.newsletter-offer",
+    ),
+    (
+        "de",
+        "Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine "
+        "Verbindung zu Twitter her.",
+        "de.data-consent",
+    ),
+    (
+        "de",
+        "Hallo, ich bin Foodbloggerin, Backbuchautorin, Journalistin und seit meiner Kindheit "
+        "leidenschaftliche Bäckerin.",
+        "de.self-introduction",
+    ),
     ("de", "Mehr zu Klima und Konsum", "de.more-pointer"),
     ("de", "Weitere Infos unter www.itfjuniors.de.", "de.more-pointer"),
     ("de", "Sie lesen gern Achgut.com?", "de.more-pointer"),
     ("de", "Hier geht es zur neuen Vorstandsstruktur", "de.more-pointer"),
-    ("de", "Die aktuelle Ausgabe der L-MAG jetzt an jedem Bahnhofskiosk, im Abo, als e-Paper und bei "
-           "Readly erhältlich.", "de.print-promo"),
-    ("de", "Abbildung: Farblich codierte Schneehöhendarstellung auf Gipfelbuch.ch für das Mattertal",
-     "de.figure-caption"),
+    (
+        "de",
+        "Die aktuelle Ausgabe der L-MAG jetzt an jedem Bahnhofskiosk, im Abo, als e-Paper und bei "
+        "Readly erhältlich.",
+        "de.print-promo",
+    ),
+    (
+        "de",
+        "Abbildung: Farblich codierte Schneehöhendarstellung auf Gipfelbuch.ch für das Mattertal",
+        "de.figure-caption",
+    ),
     ("de", "Veröffentlicht in: Originalbeitrag", "de.tags"),
-    ("de", "Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter debianforum, Linux, "
-           "Tutorials, Ubuntu, ubuntuusers.de.", "common.post-meta"),
-    ("en", "Dieser Eintrag wurde veröffentlicht in DenkanStoos-Treffen von bjoernlinder01. "
-           "Permanentlink.", "common.post-meta"),
+    (
+        "de",
+        "Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter debianforum, Linux, "
+        "Tutorials, Ubuntu, ubuntuusers.de.",
+        "common.post-meta",
+    ),
+    (
+        "en",
+        "Dieser Eintrag wurde veröffentlicht in DenkanStoos-Treffen von bjoernlinder01. "
+        "Permanentlink.",
+        "common.post-meta",
+    ),
     ("de", "← Aachen 1933 – 1945", "common.arrow-link"),
-    ("en", "This site participates in the Amazon Associate program and earns revenue from qualifying "
-           "purchases (links to books or products).", "en.advertising-disclosure"),
-    ("en", "We ask that comments are civil and free of libellous or hateful material. Also please "
-           "stick to the topic under discussion.", "en.comment-policy"),
-    ("en", "Get regular updates on the latest tutorials, offers & news at Statistics Globe.",
-     "en.updates-offer"),
+    (
+        "en",
+        "This site participates in the Amazon Associate program and earns revenue from qualifying "
+        "purchases (links to books or products).",
+        "en.advertising-disclosure",
+    ),
+    (
+        "en",
+        "We ask that comments are civil and free of libellous or hateful material. Also please "
+        "stick to the topic under discussion.",
+        "en.comment-policy",
+    ),
+    (
+        "en",
+        "Get regular updates on the latest tutorials, offers & news at Statistics Globe.",
+        "en.updates-offer",
+    ),
     ("es", "Temas Corte SupremaOrganismos de derechos humanos", "es.topic-list"),
-    ("de", "Moritz Gathmann leitet das Ressort Berliner Republik bei Cicero. Er studierte Russistik "
-           "und Geschichte in Berlin.", "de.author-bio"),
-    ("de", "Alexandra Sackmann Maria Tillessen (l.) und Alexandra Sackmann von den Wirtschaftsweibern "
-           "mit dem Künstler und Stolperstein-Initiator Gunter Demnig", "de.position-caption"),
-    ("en", "Acting Chief Education Officer Joy Adamson (second from right) and other officials on tour "
-           "of Blackman and Gollop Primary School.", "en.position-caption"),
+    (
+        "de",
+        "Moritz Gathmann leitet das Ressort Berliner Republik bei Cicero. Er studierte Russistik "
+        "und Geschichte in Berlin.",
+        "de.author-bio",
+    ),
+    (
+        "de",
+        "Alexandra Sackmann Maria Tillessen (l.) und Alexandra Sackmann von den Wirtschaftsweibern "
+        "mit dem Künstler und Stolperstein-Initiator Gunter Demnig",
+        "de.position-caption",
+    ),
+    (
+        "en",
+        "Acting Chief Education Officer Joy Adamson (second from right) and other officials "
+        "on tour of Blackman and Gollop Primary School.",
+        "en.position-caption",
+    ),
     ("de", "Lesezeit: 3 Minuten", "common.reading-time"),
     ("en", "NEW AND EXCITING SIMILAR DISHES FOR YOU TO TRY OUT", "en.similar-heading"),
-    ("en", "Submit your letter to the editor via this form. Read more Letters to the Editor.",
-     "en.letters-prompt"),
+    (
+        "en",
+        "Submit your letter to the editor via this form. Read more Letters to the Editor.",
+        "en.letters-prompt",
+    ),
     ("de", "SCHLIESSEN", "common.ui-label"),
     ("de", "Mehr erfahren", "common.ui-label"),
     # English theme furniture on pages in other languages
     ("de", "Related Posts", "common.english-related"),
-    ("de", "1 Comment on Warum Wien zu blöd für eine staufreie Mahü ist", "common.english-comments"),
+    (
+        "de",
+        "1 Comment on Warum Wien zu blöd für eine staufreie Mahü ist",
+        "common.english-comments",
+    ),
     ("de", "View all essays by tag", "common.english-labels"),
     ("de", "By Franziska Dully", "common.english-byline"),
-    ("de", "If you enjoyed reading this post – would you consider supporting our work? Just click "
-           "here. Thanks!", "common.click-prompt"),
-    ("de", "DHB jetzt auch digital! Einfach hier klicken und für das digitale DHB registrieren!",
-     "common.click-prompt"),
-    ("de", "SUGGESTED CITATION Sauer, Heiko: Expert*innen in der Krise, VerfBlog, 2020/4/09, "
-           "https://verfassungsblog.de/expertinnen-in-der-krise/.", "common.citation-prompt"),
+    (
+        "de",
+        "If you enjoyed reading this post – would you consider supporting our work? Just click "
+        "here. Thanks!",
+        "common.click-prompt",
+    ),
+    (
+        "de",
+        "DHB jetzt auch digital! Einfach hier klicken und für das digitale DHB registrieren!",
+        "common.click-prompt",
+    ),
+    (
+        "de",
+        "SUGGESTED CITATION Sauer, Heiko: Expert*innen in der Krise, VerfBlog, 2020/4/09, "
+        "https://verfassungsblog.de/expertinnen-in-der-krise/.",
+        "common.citation-prompt",
+    ),
     # notices, prompts and captions in a language's normal wording
-    ("de", "Die Inhalte dieser Website sind unter einer Creative Commons-Lizenz lizenziert.",
-     "common.licence-notice"),
-    ("de", "Wir informieren Sie regelmäßig zum Thema Neue Rechte und über die Arbeit von CORRECTIV.",
-     "de.newsletter-blurb"),
+    (
+        "de",
+        "Die Inhalte dieser Website sind unter einer Creative Commons-Lizenz lizenziert.",
+        "common.licence-notice",
+    ),
+    (
+        "de",
+        "Wir informieren Sie regelmäßig zum Thema Neue Rechte und über die Arbeit von CORRECTIV.",
+        "de.newsletter-blurb",
+    ),
     ("de", "Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!", "de.result-count"),
-    ("de", "Wer die Äste immer wieder auf die Wege zieht, ist unklar (Symbolbild).", "de.symbol-caption"),
+    (
+        "de",
+        "Wer die Äste immer wieder auf die Wege zieht, ist unklar (Symbolbild).",
+        "de.symbol-caption",
+    ),
     ("de", "Judy Eddy/WENN.com", "caption.credit-line"),
-    ("en", "NOTE: The advertising disclaimer below does not apply to this article, nor any originating "
-           "from the Village Voice editorial department, which does not accept paid links.",
-     "en.disclaimer"),
+    (
+        "en",
+        "NOTE: The advertising disclaimer below does not apply to this article, nor any "
+        "originating from the Village Voice editorial department, which does not accept "
+        "paid links.",
+        "en.disclaimer",
+    ),
     ("es", "Imágenes capturadas de video", "es.image-label"),
-    ("de", "Bitte teilen Sie uns Ihre Erfahrungen mit, wenn Sie unseren Qualità Oro schon probiert "
-           "haben.", "de.opinion-prompt"),
+    (
+        "de",
+        "Bitte teilen Sie uns Ihre Erfahrungen mit, wenn Sie unseren Qualità Oro schon probiert "
+        "haben.",
+        "de.opinion-prompt",
+    ),
     # languages with small rule files of their own
-    ("fi", "Saat Ylen parhaat sisällöt suoraan sähköpostiisi! Tilaa niin monta kirjettä kuin haluat!",
-     "fi.newsletter"),
-    ("fi", "Saksan liittokansleri Angela Merkel keskusteli keskiviikkona Berliinissä Suomen "
-           "pääministerin Sanna Marinin (sd) kanssa. Kuva: ALEXANDER BECHER", "caption.credit"),
+    (
+        "fi",
+        "Saat Ylen parhaat sisällöt suoraan sähköpostiisi! Tilaa niin monta kirjettä kuin haluat!",
+        "fi.newsletter",
+    ),
+    (
+        "fi",
+        "Saksan liittokansleri Angela Merkel keskusteli keskiviikkona Berliinissä Suomen "
+        "pääministerin Sanna Marinin (sd) kanssa. Kuva: ALEXANDER BECHER",
+        "caption.credit",
+    ),
     ("zh", "【纠错】", "zh.page-furniture"),
     ("zh", "关注新华网", "zh.page-furniture"),
     ("zh", "热门推荐", "zh.related-heading"),
@@ -170,10 +304,16 @@ STAYS = [
     ("en", "Freedom fighters replace colonial leaders"),
     ("de", "Was hat dieser VPN-Anbieter zu bieten?"),
     # datelines
-    ("de", "Berlin/Frankfurt (dpa) - Immer mehr junge Menschen legen ihre Hemmungen gegenüber "
-           "den Finanzmärkten ab und tauchen ein in die Welt der Aktien."),
-    ("en", "LOS ANGELES (Reuters) - South Korean thriller “Parasite” was the upset winner at the "
-           "Screen Actors Guild (SAG) awards on Sunday."),
+    (
+        "de",
+        "Berlin/Frankfurt (dpa) - Immer mehr junge Menschen legen ihre Hemmungen gegenüber "
+        "den Finanzmärkten ab und tauchen ein in die Welt der Aktien.",
+    ),
+    (
+        "en",
+        "LOS ANGELES (Reuters) - South Korean thriller “Parasite” was the upset winner at the "
+        "Screen Actors Guild (SAG) awards on Sunday.",
+    ),
     # Q&A lines
     ("en", "What would you be doing if you weren’t an artist?"),
     ("en", "L.A. WEEKLY: What is your short answer to people who ask what your work is about?"),
@@ -189,7 +329,10 @@ STAYS = [
     # a reader's question that names the job of the person answering it
     ("en", "Map and filter are sometimes faster than comprehensions"),
     ("de", "Neugierig geworden? Dann lass Dich von meinem Geheimnis in den Bann ziehen!"),
-    ("de", "Wenn der Führende vorbeilaufen will, zieht die Folgende den Führenden an der Hüfte zurück"),
+    (
+        "de",
+        "Wenn der Führende vorbeilaufen will, zieht die Folgende den Führenden an der Hüfte zurück",
+    ),
     # a first-person opinion and a reader's greeting that are the story, not a self-introduction
     ("de", "Ich bin der Ansicht, abwarten und Tee trinken."),
     ("de", "Hallo liebe Martina,"),
@@ -197,8 +340,11 @@ STAYS = [
     ("de", "Lesen Sie dazu auch die Pressemitteilungen:"),
     ("de", "Weitere genutzte Quellen in englischer und chinesischer Sprache:"),
     # the licence of one work, which annotators count as part of it
-    ("de", "Dieses Werk bzw. Inhalt steht unter einer Creative Commons "
-           "Namensnennung-NichtKommerziell-KeineBearbeitung 3.0 Unported Lizenz."),
+    (
+        "de",
+        "Dieses Werk bzw. Inhalt steht unter einer Creative Commons "
+        "Namensnennung-NichtKommerziell-KeineBearbeitung 3.0 Unported Lizenz.",
+    ),
     # a duration in a recipe card
     ("de", "120 Minuten"),
 ]

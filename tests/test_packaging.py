@@ -4,6 +4,7 @@ from importlib.metadata import version
 from importlib.resources import files
 
 import cleaner
+
 from conftest import run_cli
 
 

@@ -40,12 +40,21 @@ def run_hook(repo: Path) -> subprocess.CompletedProcess:
     """Run the hook's entry on the repository's files it selects, as pre-commit would."""
     hook = rules_check_hook()
     files = sorted(str(path.relative_to(repo)) for path in repo.rglob("*") if path.is_file())
-    chosen = [name for name in files if re.search(hook["files"], name)
-              and not re.search(hook.get("exclude", "^$"), name)]
+    chosen = [
+        name
+        for name in files
+        if re.search(hook["files"], name) and not re.search(hook.get("exclude", "^$"), name)
+    ]
     command, *args = shlex.split(hook["entry"])
     executable = Path(sys.executable).parent / command
-    return subprocess.run([str(executable), *args, *chosen], cwd=repo, capture_output=True,
-                          text=True, timeout=120, check=False)
+    return subprocess.run(
+        [str(executable), *args, *chosen],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def rules_repository(tmp_path: Path) -> Path:

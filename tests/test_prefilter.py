@@ -4,32 +4,39 @@ from types import SimpleNamespace
 
 import pytest
 import regex
+from cleaner import Cleaner, prefilter
+from cleaner.prefilter import Prefilter, translate
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaner import Cleaner, prefilter
-from cleaner.prefilter import Prefilter, translate
 
-
-@pytest.mark.parametrize("source, expected", [
-    (r"(?i)^share\W*$", r"(?i)^share\W*(?:\n?$)"),
-    (r"\bnews\b", "news"),  # word boundaries: dropped
-    (r"^(?!.*[.!?]$)[^>›»]{1,40}", "^[^>›»]{1,}"),  # negative lookahead dropped, long span loosened
-    (r"^(?=.{0,300}$)(?=.*newsletter)(?=.*\b(?:a|b)\b).{0,300}$", "^(?:.*newsletter)"),
-    (r"Foto(?=:)", "Foto(?::)"),  # a lookahead ending a branch is kept as text
-    (r"\d{1,2}\.\d{4}", r"[\p{Nd}]{1,2}\.[\p{Nd}]{4}"),
-    (r"a++b*+", "a+b*"),  # possessive -> greedy
-    (r"(?>ab)(?P<x>c)(?<y>d)", "(?:ab)(?:c)(?:d)"),
-    (r"[^\w\s]x", r"[^\n]x"),  # widening \w inside [^...] would narrow it
-    (r"(?-i:\p{Lu})\u00e9", r"(?-i:\p{Lu})\x{00e9}"),
-    (r"(?<![[:alpha:]])x", "x"),  # a dropped lookbehind's content is never translated
-])
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        (r"(?i)^share\W*$", r"(?i)^share\W*(?:\n?$)"),
+        (r"\bnews\b", "news"),  # word boundaries: dropped
+        (
+            r"^(?!.*[.!?]$)[^>›»]{1,40}",
+            "^[^>›»]{1,}",
+        ),  # negative lookahead dropped, long span loosened
+        (r"^(?=.{0,300}$)(?=.*newsletter)(?=.*\b(?:a|b)\b).{0,300}$", "^(?:.*newsletter)"),
+        (r"Foto(?=:)", "Foto(?::)"),  # a lookahead ending a branch is kept as text
+        (r"\d{1,2}\.\d{4}", r"[\p{Nd}]{1,2}\.[\p{Nd}]{4}"),
+        (r"a++b*+", "a+b*"),  # possessive -> greedy
+        (r"(?>ab)(?P<x>c)(?<y>d)", "(?:ab)(?:c)(?:d)"),
+        (r"[^\w\s]x", r"[^\n]x"),  # widening \w inside [^...] would narrow it
+        (r"(?-i:\p{Lu})\u00e9", r"(?-i:\p{Lu})\x{00e9}"),
+        (r"(?<![[:alpha:]])x", "x"),  # a dropped lookbehind's content is never translated
+    ],
+)
 def test_translations(source, expected):
     assert translate(source) == expected
 
 
-@pytest.mark.parametrize("source", [r"(\w)\1", r"(?x) a b", r"(?(1)a|b)", r"a(?i)b", r"\N{BULLET}",
-                                    r"(?=a)*", r"[[:alpha:]]"])
+@pytest.mark.parametrize(
+    "source",
+    [r"(\w)\1", r"(?x) a b", r"(?(1)a|b)", r"a(?i)b", r"\N{BULLET}", r"(?=a)*", r"[[:alpha:]]"],
+)
 def test_what_has_no_counterpart_is_not_translated(source):
     assert translate(source) is None
 
@@ -57,15 +64,28 @@ def test_too_large_for_re2_every_pattern_runs(monkeypatch):
 
 BUNDLED = [rs for rs in Cleaner().rulesets if rs.rules]
 # Lines built from the bundled examples, cut and joined, with odd spaces, cases and digits.
-PIECES = sorted({piece for rs in BUNDLED for rule in rs.rules
-                 for text in rule.examples.drop + rule.examples.keep
-                 for piece in regex.split(r"(?<=\s)", text)})
-piece = st.one_of(st.sampled_from(PIECES), st.sampled_from(["\u00a0", " ", "٣", "ẞ", "İ", "…", "©", "!"]))
-line = st.lists(piece, min_size=1, max_size=8).map("".join).flatmap(
-    lambda text: st.sampled_from([text, text.upper(), text.lower(), text.strip()]))
+PIECES = sorted(
+    {
+        piece
+        for rs in BUNDLED
+        for rule in rs.rules
+        for text in rule.examples.drop + rule.examples.keep
+        for piece in regex.split(r"(?<=\s)", text)
+    }
+)
+piece = st.one_of(
+    st.sampled_from(PIECES), st.sampled_from(["\u00a0", " ", "٣", "ẞ", "İ", "…", "©", "!"])
+)
+line = (
+    st.lists(piece, min_size=1, max_size=8)
+    .map("".join)
+    .flatmap(lambda text: st.sampled_from([text, text.upper(), text.lower(), text.strip()]))
+)
 
 
-@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(line)
 def test_every_bundled_rule_that_matches_a_line_is_among_its_candidates(text):
     for rs in BUNDLED:

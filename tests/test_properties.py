@@ -2,33 +2,80 @@
 
 import re
 
+from cleaner import Cleaner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from cleaner import Cleaner
 
 WORD = re.compile(r"[\w’'-]+")
 
 CLEANER = Cleaner()
-WORDS = ["the", "minister", "said", "on", "Monday", "that", "Ukraine", "according", "Putin",
-         "in", "June", "talks", "would", "resume", "Kim", "Jong-un", "sent", "and", "but",
-         "Congress", "scheduled", "a", "report", "officials", "Berlin", "Straße", "café",
-         "“quoted”", "it’s", "2025", "U.S.", "e.g.", "www.example.com", "@handle", "#tag"]
-NOISE = ["Advertisement", "Also Read: Something else happened today", "Share this article",
-         "Add WION as a Preferred Source", "Photo: Reuters", "(AFP)", "Dear readers,",
-         "Remind me later.", "Sign up for our daily newsletter", "***", ""]
+WORDS = [
+    "the",
+    "minister",
+    "said",
+    "on",
+    "Monday",
+    "that",
+    "Ukraine",
+    "according",
+    "Putin",
+    "in",
+    "June",
+    "talks",
+    "would",
+    "resume",
+    "Kim",
+    "Jong-un",
+    "sent",
+    "and",
+    "but",
+    "Congress",
+    "scheduled",
+    "a",
+    "report",
+    "officials",
+    "Berlin",
+    "Straße",
+    "café",
+    "“quoted”",
+    "it’s",
+    "2025",
+    "U.S.",
+    "e.g.",
+    "www.example.com",
+    "@handle",
+    "#tag",
+]
+NOISE = [
+    "Advertisement",
+    "Also Read: Something else happened today",
+    "Share this article",
+    "Add WION as a Preferred Source",
+    "Photo: Reuters",
+    "(AFP)",
+    "Dear readers,",
+    "Remind me later.",
+    "Sign up for our daily newsletter",
+    "***",
+    "",
+]
 
 word = st.sampled_from(WORDS)
 glued = st.tuples(word, word).map("".join)
 sentence = st.lists(st.one_of(word, glued), min_size=1, max_size=25).map(
-    lambda words: " ".join(words) + ".")
+    lambda words: " ".join(words) + "."
+)
 paragraph = st.lists(sentence, min_size=1, max_size=4).map(" ".join)
-line = st.one_of(paragraph, paragraph, st.sampled_from(NOISE),
-                 st.sampled_from([" ", "\t", "  "]).flatmap(
-                     lambda pad: paragraph.map(lambda p: pad + p + pad)))
+line = st.one_of(
+    paragraph,
+    paragraph,
+    st.sampled_from(NOISE),
+    st.sampled_from([" ", "\t", "  "]).flatmap(lambda pad: paragraph.map(lambda p: pad + p + pad)),
+)
 document = st.lists(line, min_size=0, max_size=12).map("\n".join)
-SETTINGS = settings(max_examples=80, deadline=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=80, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def words(text: str) -> set[str]:

@@ -1,12 +1,12 @@
 """The Ray engine and the Ray Dataset helper give the same output as local processes."""
 
 import pytest
-
-from batch_corpus import cli, read_jsonl, records, write_jsonl
 from cleaner import clean
 from cleaner.batch.engines import RayEngine
 from cleaner.batch.ray_dataset import clean_dataset
 from cleaner.batch.runner import BatchJob, run_batch
+
+from batch_corpus import cli, read_jsonl, records, write_jsonl
 from conftest import run_cli
 
 ray = pytest.importorskip("ray")
@@ -14,8 +14,12 @@ ray = pytest.importorskip("ray")
 
 @pytest.fixture(scope="module")
 def local_ray():
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False,
-             object_store_memory=100 * 1024 * 1024)
+    ray.init(
+        num_cpus=2,
+        include_dashboard=False,
+        log_to_driver=False,
+        object_store_memory=100 * 1024 * 1024,
+    )
     yield ray
     ray.shutdown()
 
@@ -27,8 +31,9 @@ def test_ray_engine_output_equals_local_output(tmp_path, local_ray):
     summary = run_batch(job, RayEngine())
     assert (summary.docs_in, summary.docs_failed) == (40, 5)
     assert (tmp_path / "ray.jsonl").read_bytes() == (tmp_path / "local.jsonl").read_bytes()
-    assert (tmp_path / "ray.errors.jsonl").read_bytes() == \
-        (tmp_path / "local.errors.jsonl").read_bytes()
+    assert (tmp_path / "ray.errors.jsonl").read_bytes() == (
+        tmp_path / "local.errors.jsonl"
+    ).read_bytes()
 
 
 def test_clean_dataset_maps_cleaning_over_a_ray_dataset(local_ray):
@@ -47,8 +52,10 @@ def test_cli_engine_ray_joins_a_running_cluster(tmp_path, local_ray):
     """As a subprocess: a second driver connecting with --address, as on a real cluster."""
     address = ray.get_runtime_context().gcs_address
     source = write_jsonl(tmp_path / "in.jsonl", records(6))
-    done = run_cli("batch", source, "-o", tmp_path / "out.jsonl", "--engine", "ray",
-                   "--address", address)
+    done = run_cli(
+        "batch", source, "-o", tmp_path / "out.jsonl", "--engine", "ray", "--address", address
+    )
     assert done.returncode == 0, done.stderr
-    assert [r["text"] for r in read_jsonl(tmp_path / "out.jsonl")] == \
-        [clean(r["text"], url=r["url"]).text for r in records(6)]
+    assert [r["text"] for r in read_jsonl(tmp_path / "out.jsonl")] == [
+        clean(r["text"], url=r["url"]).text for r in records(6)
+    ]

@@ -4,14 +4,19 @@ import re
 import time
 
 import ftfy
+from cleaner.document import Document
+from cleaner.stages.encoding import (
+    FTFY_CONFIG,
+    MOJIBAKE_CHARS,
+    SUSPECT,
+    cannot_need_ftfy,
+    repair_encoding,
+)
+from cleaner.stages.whitespace import UNTIDY, is_tidy, normalize_whitespace
 from ftfy.badness import is_bad
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.document import Document
-from cleaner.stages.encoding import (FTFY_CONFIG, MOJIBAKE_CHARS, SUSPECT, cannot_need_ftfy,
-                                     repair_encoding)
-from cleaner.stages.whitespace import UNTIDY, is_tidy, normalize_whitespace
 from conftest import GOLDEN, SEEDS
 
 
@@ -22,7 +27,9 @@ def doc(*lines):
 def test_mojibake_is_repaired_with_a_minimal_edit():
     d = repair_encoding(doc("The cafÃ© opened."))
     assert d.lines[0].text == "The café opened."
-    assert [(e.offset, e.before, e.after, e.rule) for e in d.edits] == [(7, "Ã©", "é", "repair.encoding")]
+    assert [(e.offset, e.before, e.after, e.rule) for e in d.edits] == [
+        (7, "Ã©", "é", "repair.encoding")
+    ]
 
 
 def test_curly_quotes_and_apostrophes_are_kept():
@@ -44,32 +51,56 @@ def test_html_entities_in_ascii_lines_still_reach_ftfy():
     assert repair_encoding(doc("Tom &amp; Jerry")).lines[0].text == "Tom & Jerry"
 
 
-MOJIBAKE = ["cafÃ©", "donâ€™t", "Ã¼ber", "seÃ±or", "ðŸ˜€", "voilÃ le", "â€œquotedâ€\x9d",
-            "Ã", "Â·", "ï¬\x81ne", "ﬁne", "e\u0301", "Tom &amp; Jerry", "a\x1b[31mred",
-            "an object\ufffc here", "deprecated\u206aformat", "c1\x85", "bom\ufeff"]
+MOJIBAKE = [
+    "cafÃ©",
+    "donâ€™t",
+    "Ã¼ber",
+    "seÃ±or",
+    "ðŸ˜€",
+    "voilÃ le",
+    "â€œquotedâ€\x9d",
+    "Ã",
+    "Â·",
+    "ï¬\x81ne",
+    "ﬁne",
+    "e\u0301",
+    "Tom &amp; Jerry",
+    "a\x1b[31mred",
+    "an object\ufffc here",
+    "deprecated\u206aformat",
+    "c1\x85",
+    "bom\ufeff",
+]
 # Characters ftfy leaves alone with FTFY_CONFIG, unprintable as some are: no reason for ftfy.
 LEFT_ALONE = ["a\u00a0b", "soft\u00adhyphen", "tab\there", "line\u2028sep", "zero\u200bwidth"]
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80)
-       | st.text(max_size=60)
-       | st.text(alphabet=st.sampled_from("aeéöüßÃÂâ€™œ\x9d©®°±²³´µ¶·¸¹º»¼½¾¿ðŸ˜ ."), max_size=40)
-       | st.sampled_from(MOJIBAKE))
+@given(
+    st.text(alphabet=st.characters(max_codepoint=127), max_size=80)
+    | st.text(max_size=60)
+    | st.text(alphabet=st.sampled_from("aeéöüßÃÂâ€™œ\x9d©®°±²³´µ¶·¸¹º»¼½¾¿ðŸ˜ ."), max_size=40)
+    | st.sampled_from(MOJIBAKE)
+)
 def test_a_line_that_skips_ftfy_is_one_ftfy_would_leave_alone(text):
     if cannot_need_ftfy(text):
         assert ftfy.fix_text(text, FTFY_CONFIG) == text
 
 
 def test_characters_ftfy_leaves_alone_do_not_send_a_line_to_it():
-    assert all(cannot_need_ftfy(text) and ftfy.fix_text(text, FTFY_CONFIG) == text for text in LEFT_ALONE)
+    assert all(
+        cannot_need_ftfy(text) and ftfy.fix_text(text, FTFY_CONFIG) == text for text in LEFT_ALONE
+    )
     changed = [text for text in MOJIBAKE if ftfy.fix_text(text, FTFY_CONFIG) != text]
     assert "an object\ufffc here" in changed and not any(map(cannot_need_ftfy, changed))
 
 
 def test_real_lines_that_skip_ftfy_are_ones_ftfy_would_leave_alone():
-    lines = [line for path in sorted(SEEDS.glob("*.txt")) + sorted(GOLDEN.glob("*.txt"))
-             for line in path.read_text(encoding="utf-8").splitlines()]
+    lines = [
+        line
+        for path in sorted(SEEDS.glob("*.txt")) + sorted(GOLDEN.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
     assert sum(map(cannot_need_ftfy, lines)) > len(lines) / 2  # most lines skip ftfy
     skipped = [line for line in lines + MOJIBAKE if cannot_need_ftfy(line)]
     assert [line for line in skipped if ftfy.fix_text(line, FTFY_CONFIG) != line] == []
@@ -79,12 +110,24 @@ def test_the_suspect_screen_passes_every_string_ftfy_calls_bad():
     """Every ftfy mojibake pattern needs two of its characters side by side or a lone
     suspect: try each of its characters between plain neighbours, and beside each other
     across one plain character (the full 6.5 million combinations were checked once)."""
-    suspects = [char for char in map(chr, range(0x80, 0x10000)) if re.match(f"[{MOJIBAKE_CHARS}]", char)]
+    suspects = [
+        char for char in map(chr, range(0x80, 0x10000)) if re.match(f"[{MOJIBAKE_CHARS}]", char)
+    ]
     plain = ["", " ", "a", "Z", ".", "\n", "中", "\u2009"]
-    missed = [x + m + y for m in suspects for x in plain for y in plain
-              if is_bad(x + m + y) and not SUSPECT.search(x + m + y)]
-    missed += [m + x + n for m in suspects for x in (" ", "a") for n in suspects
-               if is_bad(m + x + n) and not SUSPECT.search(m + x + n)]
+    missed = [
+        x + m + y
+        for m in suspects
+        for x in plain
+        for y in plain
+        if is_bad(x + m + y) and not SUSPECT.search(x + m + y)
+    ]
+    missed += [
+        m + x + n
+        for m in suspects
+        for x in (" ", "a")
+        for n in suspects
+        if is_bad(m + x + n) and not SUSPECT.search(m + x + n)
+    ]
     assert len(suspects) > 400 and missed == []
 
 
@@ -98,7 +141,11 @@ def test_a_line_judged_tidy_is_one_the_whitespace_passes_leave_alone():
 def test_whitespace_is_trimmed_collapsed_and_invisible_characters_removed():
     d = normalize_whitespace(doc("  Two\t\tspaces\u00a0 here ", "zero\u200bwidth"))
     assert [line.text for line in d.lines] == ["Two spaces here", "zerowidth"]
-    assert {e.rule for e in d.edits} == {"whitespace.trim", "whitespace.collapse", "whitespace.invisible"}
+    assert {e.rule for e in d.edits} == {
+        "whitespace.trim",
+        "whitespace.collapse",
+        "whitespace.invisible",
+    }
 
 
 def test_blank_lines_go_without_being_recorded_as_removals():

@@ -3,14 +3,18 @@ directory-output run leaves no temporary file, an unreadable rule file is exit 2
 
 import json
 
-from conftest import assert_one_line_error, run_cli, tree
-
-from batch_corpus import cli, records, write_jsonl
-from cleaner.batch.checkpoint import (Checkpoint, checkpoint_path, input_fingerprints,
-                                      save_checkpoint)
+from cleaner.batch.checkpoint import (
+    Checkpoint,
+    checkpoint_path,
+    input_fingerprints,
+    save_checkpoint,
+)
 from cleaner.batch.runner import BatchJob
 from cleaner.batch.summary import Summary
 from cleaner.batch.writers import default_errors_path
+
+from batch_corpus import cli, records, write_jsonl
+from conftest import assert_one_line_error, run_cli, tree
 
 STRAY = "0123456789abcdef0123456789abcdef"  # the hex part of a write_atomic temporary name
 
@@ -18,8 +22,10 @@ STRAY = "0123456789abcdef0123456789abcdef"  # the hex part of a write_atomic tem
 def interrupted_at_start(source, target):
     """The checkpoint a run of `source` into `target` saves before its first document."""
     job = BatchJob((str(source),), target, default_errors_path(target))
-    save_checkpoint(checkpoint_path(target), Checkpoint(
-        job.signature(input_fingerprints(job.inputs)), 0, 0, 0, Summary().counts()))
+    save_checkpoint(
+        checkpoint_path(target),
+        Checkpoint(job.signature(input_fingerprints(job.inputs)), 0, 0, 0, Summary().counts()),
+    )
     if target.suffix == ".jsonl":
         for path in (target, job.errors):
             path.with_name(f".{path.name}.partial").write_bytes(b"")
@@ -65,8 +71,9 @@ def test_an_unreadable_rule_file_is_a_usage_error(tmp_path, capsys):
     (tmp_path / "dangling" / "d.yaml").symlink_to(tmp_path / "nowhere.yaml")
     doc = tmp_path / "a.txt"
     doc.write_text("One article about the budget of the city.\n")
-    assert_one_line_error(run_cli("clean", doc, "--rules", tmp_path / "rules"), 2,
-                          "x.yaml: cannot read rule file")
+    assert_one_line_error(
+        run_cli("clean", doc, "--rules", tmp_path / "rules"), 2, "x.yaml: cannot read rule file"
+    )
     for args in (["clean", doc], ["batch", doc, "-o", tmp_path / "o"], ["rules", "check"]):
         for rules in ("rules", "dangling"):
             assert cli(*args, *(["--rules"] if args[0] != "rules" else []), tmp_path / rules) == 2

@@ -6,12 +6,15 @@ from cleaner import Cleaner
 from cleaner.document import Document
 from cleaner.ruleset import load_ruleset
 from cleaner.stages.rules import apply_rules
+
 from conftest import SEEDS
 
 
 def ruleset(tmp_path, rules_yaml):
     path = tmp_path / "t.yaml"
-    path.write_text("rules:\n" + textwrap.indent(textwrap.dedent(rules_yaml), "  "), encoding="utf-8")
+    path.write_text(
+        "rules:\n" + textwrap.indent(textwrap.dedent(rules_yaml), "  "), encoding="utf-8"
+    )
     return load_ruleset(path)
 
 
@@ -24,26 +27,33 @@ def kept(document):
 
 
 def test_drop_removes_matching_lines_with_rule_id_and_category(tmp_path):
-    rs = ruleset(tmp_path, """\
+    rs = ruleset(
+        tmp_path,
+        """\
         - id: ad
           category: advertisement
           drop: '^Advertisement$'
           examples: {drop: [Advertisement]}
-        """)
+        """,
+    )
     d = apply_rules(doc("Intro.", "Advertisement", "Body."), [rs])
     assert kept(d) == ["Intro.", "Body."]
     assert [(r.line, r.text, r.rule, r.category) for r in d.removed] == [
-        (2, "Advertisement", "t.ad", "advertisement")]
+        (2, "Advertisement", "t.ad", "advertisement")
+    ]
 
 
 def test_max_words_keeps_long_lines_that_match(tmp_path):
-    rs = ruleset(tmp_path, """\
+    rs = ruleset(
+        tmp_path,
+        """\
         - id: related
           category: related
           drop: '^Related'
           max_words: 3
           examples: {drop: [Related stories]}
-        """)
+        """,
+    )
     d = apply_rules(doc("Related stories", "Related companies were fined on Monday."), [rs])
     assert kept(d) == ["Related companies were fined on Monday."]
 
@@ -57,14 +67,18 @@ BLOCK = """\
 
 
 def test_drop_block_removes_start_through_end(tmp_path):
-    d = apply_rules(doc("Story.", "Dear readers", "Give.", "Remind me later", "More story."),
-                    [ruleset(tmp_path, BLOCK)])
+    d = apply_rules(
+        doc("Story.", "Dear readers", "Give.", "Remind me later", "More story."),
+        [ruleset(tmp_path, BLOCK)],
+    )
     assert kept(d) == ["Story.", "More story."]
     assert {r.rule for r in d.removed} == {"t.appeal"}
 
 
 def test_drop_block_without_its_end_drops_nothing(tmp_path):
-    d = apply_rules(doc("Story.", "Dear readers", "Give.", "More story."), [ruleset(tmp_path, BLOCK)])
+    d = apply_rules(
+        doc("Story.", "Dear readers", "Give.", "More story."), [ruleset(tmp_path, BLOCK)]
+    )
     assert kept(d) == ["Story.", "Dear readers", "Give.", "More story."]
 
 
@@ -74,29 +88,39 @@ def test_drop_block_longer_than_max_lines_drops_nothing(tmp_path):
 
 
 def test_drop_block_without_end_runs_to_the_end_of_the_document(tmp_path):
-    rs = ruleset(tmp_path, """\
+    rs = ruleset(
+        tmp_path,
+        """\
         - id: footer
           category: boilerplate
           drop_block: {start: '^About us$'}
           examples: {drop: ["About us\\nContact"]}
-        """)
+        """,
+    )
     assert kept(apply_rules(doc("Story.", "About us", "Contact", "Jobs"), [rs])) == ["Story."]
 
 
 def test_replace_records_each_edit_with_offsets_into_the_text_it_edited(tmp_path):
-    rs = ruleset(tmp_path, """\
+    rs = ruleset(
+        tmp_path,
+        """\
         - id: nbsp-dash
           replace: {pattern: ' -- ', with: ' – '}
           examples: {fix: [{before: 'a -- b', after: 'a – b'}]}
-        """)
+        """,
+    )
     d = apply_rules(doc("one -- two -- three"), [rs])
     assert kept(d) == ["one – two – three"]
     assert [(e.offset, e.before, e.after, e.rule) for e in d.edits] == [
-        (3, " -- ", " – ", "t.nbsp-dash"), (9, " -- ", " – ", "t.nbsp-dash")]
+        (3, " -- ", " – ", "t.nbsp-dash"),
+        (9, " -- ", " – ", "t.nbsp-dash"),
+    ]
 
 
 def test_protected_lines_survive_drop_rules(tmp_path):
-    rs = ruleset(tmp_path, """\
+    rs = ruleset(
+        tmp_path,
+        """\
         - id: keep-quote
           protect: '^“'
           examples: {keep: ['“Share the burden,” she said.']}
@@ -104,14 +128,16 @@ def test_protected_lines_survive_drop_rules(tmp_path):
           category: share
           drop: '(?i)^“?share'
           examples: {drop: [Share]}
-        """)
+        """,
+    )
     d = apply_rules(doc("Share", "“Share the burden,” she said."), [rs])
     assert kept(d) == ["“Share the burden,” she said."]
     assert d.lines[0].protected_by == "t.keep-quote"
 
 
 def test_outlet_rules_apply_only_to_their_outlet(tmp_path):
-    (tmp_path / "site.yaml").write_text(textwrap.dedent("""\
+    (tmp_path / "site.yaml").write_text(
+        textwrap.dedent("""\
         outlet: site
         domains: [site.example]
         rules:
@@ -119,7 +145,9 @@ def test_outlet_rules_apply_only_to_their_outlet(tmp_path):
             category: promo
             drop: '^Get the app$'
             examples: {drop: [Get the app]}
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     cleaner = Cleaner(rules=[tmp_path])
     text = "Get the app\nThe council voted on Monday to close the bridge.\n"
     assert cleaner.clean(text, url="https://www.site.example/a").text.startswith("The council")
@@ -128,10 +156,21 @@ def test_outlet_rules_apply_only_to_their_outlet(tmp_path):
 
 # The prefilter: which rules could match a line, for a whole rule set in one RE2 pass.
 
+
 def test_every_bundled_pattern_is_prefiltered_and_lets_its_matches_through():
     lines = [line for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text().splitlines()]
-    lines += ["Advertisement", "Share this:", "© 2024 Example", "Lesen Sie auch: Neues", "19:49",
-              "Home › News › Politik", "x" * 500, "Teilen mit: Facebook", "", "\u00a0Anzeige\u00a0"]
+    lines += [
+        "Advertisement",
+        "Share this:",
+        "© 2024 Example",
+        "Lesen Sie auch: Neues",
+        "19:49",
+        "Home › News › Politik",
+        "x" * 500,
+        "Teilen mit: Facebook",
+        "",
+        "\u00a0Anzeige\u00a0",
+    ]
     for rs in Cleaner().rulesets:
         if not rs.rules:
             continue
@@ -143,21 +182,27 @@ def test_every_bundled_pattern_is_prefiltered_and_lets_its_matches_through():
 
 
 def test_a_rule_runs_only_on_the_lines_its_prefilter_lets_through(tmp_path):
-    rs = ruleset(tmp_path, r"""
+    rs = ruleset(
+        tmp_path,
+        r"""
         - {id: share, category: share, drop: '(?i)^share\W*$', examples: {drop: [Share]}}
         - {id: tags, category: tags, drop: '^Tags:', examples: {drop: ['Tags: a, b']}}
-        """)
+        """,
+    )
     assert rs.prefilter.candidates("SHARE:") == {0}
     assert rs.prefilter.candidates("Tags: one, two") == {1}
     assert rs.prefilter.candidates("The council voted on Monday.") == frozenset()
 
 
 def test_a_replace_rule_lets_the_later_rules_see_the_line_it_rewrote(tmp_path):
-    rs = ruleset(tmp_path, r"""
+    rs = ruleset(
+        tmp_path,
+        r"""
         - {id: unwrap, replace: {pattern: '^\[(.*)\]$', with: '\1'},
            examples: {fix: [{before: '[x]', after: x}]}}
         - {id: ad, category: advertisement, drop: '^Anzeige$', examples: {drop: [Anzeige]}}
-        """)
+        """,
+    )
     document = apply_rules(doc("[Anzeige]", "Der Rat tagte am Montag."), [rs])
     assert kept(document) == ["Der Rat tagte am Montag."]
     assert [(e.rule, e.after) for e in document.edits] == [("t.unwrap", "Anzeige")]
@@ -168,15 +213,22 @@ def test_a_rule_its_prefilter_would_miss_on_an_example_runs_on_every_line(tmp_pa
     from cleaner import prefilter
 
     monkeypatch.setattr(prefilter, "translate", lambda source: "^never$")  # a wrong translation
-    rs = ruleset(tmp_path, "- {id: ad, category: advertisement, drop: '^Ad$', examples: {drop: [Ad]}}\n")
+    rs = ruleset(
+        tmp_path, "- {id: ad, category: advertisement, drop: '^Ad$', examples: {drop: [Ad]}}\n"
+    )
     assert rs.prefilter.unfiltered == {0}
     assert kept(apply_rules(doc("Ad", "Text."), [rs])) == ["Text."]
 
 
 def test_a_line_meets_only_the_rules_that_admit_its_length(tmp_path):
-    rs = ruleset(tmp_path, """\
+    rs = ruleset(
+        tmp_path,
+        """\
         - {id: short, category: share, drop: 'Share', max_words: 3, examples: {drop: [Share it]}}
         - {id: any, category: tags, drop: '^Tags:', examples: {drop: ['Tags: a, b']}}
-        """)
+        """,
+    )
     document = doc("Share it now", "Share this long paragraph with all of your friends")
-    assert kept(apply_rules(document, [rs])) == ["Share this long paragraph with all of your friends"]
+    assert kept(apply_rules(document, [rs])) == [
+        "Share this long paragraph with all of your friends"
+    ]

@@ -3,12 +3,12 @@
 import textwrap
 
 import pytest
-
 from cleaner import Cleaner, RuleError, RuleTimeout
 from cleaner.patterns import LONG_LINE_CHARS
 from cleaner.rule_model import Drop, DropBlock, Protect, Replace
 from cleaner.rule_schema import markdown_table
 from cleaner.ruleset import load_ruleset, load_rulesets
+
 from conftest import ROOT, run_cli
 
 GOOD_RULE = """\
@@ -63,7 +63,9 @@ def test_pattern_that_does_not_compile(tmp_path):
 
 
 def test_missing_id(tmp_path):
-    err = error_of(write(tmp_path, GOOD_RULE.replace("  - id: also-read\n    category", "  - category")))
+    err = error_of(
+        write(tmp_path, GOOD_RULE.replace("  - id: also-read\n    category", "  - category"))
+    )
     assert "missing `id:`" in str(err)
 
 
@@ -75,8 +77,14 @@ def test_duplicated_id_names_the_first_line(tmp_path):
 
 
 def test_duplicated_yaml_key(tmp_path):
-    err = error_of(write(tmp_path, GOOD_RULE.replace("    category: related\n",
-                                                     "    category: related\n    category: promo\n")))
+    err = error_of(
+        write(
+            tmp_path,
+            GOOD_RULE.replace(
+                "    category: related\n", "    category: related\n    category: promo\n"
+            ),
+        )
+    )
     assert "duplicated key 'category'" in str(err) and err.line == 4
 
 
@@ -102,8 +110,14 @@ def test_replace_template_must_match_the_pattern_groups(tmp_path):
 
 
 def test_rule_needs_exactly_one_kind(tmp_path):
-    err = error_of(write(tmp_path, GOOD_RULE.replace("    drop: '^Also Read:'\n",
-                                                     "    drop: '^Also Read:'\n    protect: 'x'\n")))
+    err = error_of(
+        write(
+            tmp_path,
+            GOOD_RULE.replace(
+                "    drop: '^Also Read:'\n", "    drop: '^Also Read:'\n    protect: 'x'\n"
+            ),
+        )
+    )
     assert "exactly one of drop, drop_block, replace, protect" in str(err)
 
 
@@ -174,8 +188,11 @@ def test_user_rules_extend_the_bundled_ones(tmp_path):
 
 def test_the_docs_table_is_the_one_generated_from_the_schema():
     docs = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    generated = (docs.split("<!-- rule schema:")[1].split("-->\n", 1)[1]
-                 .split("<!-- end of rule schema -->")[0])
+    generated = (
+        docs.split("<!-- rule schema:")[1]
+        .split("-->\n", 1)[1]
+        .split("<!-- end of rule schema -->")[0]
+    )
     assert generated == markdown_table()
 
 
@@ -207,13 +224,16 @@ def test_each_kind_loads_as_its_class(tmp_path):
 
 
 def drop_list(tmp_path, alternatives: str):
-    return write(tmp_path, f"""\
+    return write(
+        tmp_path,
+        f"""\
     rules:
       - id: teaser
         category: related
         drop: {alternatives}
         examples: {{drop: ["Read more", "SEE ALSO: this"], keep: ["We read more books."]}}
-    """)
+    """,
+    )
 
 
 def test_drop_takes_a_list_of_alternatives_with_their_common_flags_once(tmp_path):
@@ -239,7 +259,9 @@ def test_a_back_reference_in_a_list_of_alternatives_is_an_error(tmp_path):
 
 
 def test_rule_errors_lists_every_problem_with_its_line(tmp_path):
-    err = error_of(write(tmp_path, GOOD_RULE.replace("related", "relatd").replace("'^Also Read:'", "5")))
+    err = error_of(
+        write(tmp_path, GOOD_RULE.replace("related", "relatd").replace("'^Also Read:'", "5"))
+    )
     assert [(e.line, e.key) for e in err.errors] == [(3, "rules[0].category"), (4, "rules[0].drop")]
 
 

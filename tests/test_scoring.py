@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))  # bench/ is scripts, not a package
+sys.path.insert(
+    0, str(Path(__file__).resolve().parent.parent / "bench")
+)  # bench/ is scripts, not a package
 
 from corpora import Page
 from folds import HOSTS_FOLD, folds, out_of_fold
@@ -40,8 +42,9 @@ def test_macro_mean_weighs_every_page_alike():
 
 def test_snippets_match_across_white_space_soft_hyphens_and_ligatures():
     output = "The ﬂood  re\u00adached\nthe town. Share this"
-    assert snippets(output, ["flood reached the", "dam"], ["Share this", "Subscribe"]) \
-        == Snippets(with_kept=1, with_total=2, without_absent=1, without_total=2)
+    assert snippets(output, ["flood reached the", "dam"], ["Share this", "Subscribe"]) == Snippets(
+        with_kept=1, with_total=2, without_absent=1, without_total=2
+    )
 
 
 def test_gold_loss_counts_removed_and_edited_tokens():
@@ -53,23 +56,35 @@ def page(dataset: str, number: int, url: str = "https://example.org/a") -> Page:
 
 
 def test_each_set_is_scored_by_a_system_fitted_on_the_others_and_hosts_apart():
-    pages = {"trafilatura-eval": [page("trafilatura-eval", 1, "https://a.example/x"),
-                                  page("trafilatura-eval", 2, "https://h.example/y")],
-             "cleaneval": [page("cleaneval", 1)], "dragnet": [page("dragnet", 1)]}
-    seen = out_of_fold(lambda train: {p.id for p in train}, pages,
-                       lambda fitted, test: (fitted, {p.id for p in test}))
+    pages = {
+        "trafilatura-eval": [
+            page("trafilatura-eval", 1, "https://a.example/x"),
+            page("trafilatura-eval", 2, "https://h.example/y"),
+        ],
+        "cleaneval": [page("cleaneval", 1)],
+        "dragnet": [page("dragnet", 1)],
+    }
+    seen = out_of_fold(
+        lambda train: {p.id for p in train},
+        pages,
+        lambda fitted, test: (fitted, {p.id for p in test}),
+    )
     for name, (fitted, tested) in seen.items():
         assert not fitted & tested, name
     assert len(seen) == 4 and HOSTS_FOLD in seen
     fold = next(f for f in folds(pages) if f.name.startswith("cleaneval"))
     assert {p.dataset for p in fold.train} == {"trafilatura-eval", "dragnet"}
-    assert seen[HOSTS_FOLD] == ({"trafilatura-eval-1"}, {"trafilatura-eval-2"})  # h.example is held out
+    assert seen[HOSTS_FOLD] == (
+        {"trafilatura-eval-1"},
+        {"trafilatura-eval-2"},
+    )  # h.example is held out
 
 
 def test_evaluate_scores_a_system_on_the_given_input(monkeypatch):
     import folds
 
     monkeypatch.setattr(folds, "page_input", lambda page, kind: f"{page.truth} menu")
-    prf, counts = folds.evaluate(lambda text, page: text.replace(" menu", ""),
-                                 [page("cleaneval", 1)], "fullpage")
+    prf, counts = folds.evaluate(
+        lambda text, page: text.replace(" menu", ""), [page("cleaneval", 1)], "fullpage"
+    )
     assert prf == PRF(1.0, 1.0, 1.0) and counts == Snippets()

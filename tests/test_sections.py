@@ -12,11 +12,15 @@ BODY = [
     "Wer den VPN-Provider nur für ein halbes Jahr buchen will, für den kostet der Spaß "
     "monatlich 5,83 Euro.",
 ]
-RELATED = ["Halloware – Von einer Ransomware, die aus der Hölle kam",
-           "Die Glosse im Oktober: Handyhelden und Datendschungelgeister",
-           "Drei kostenlose VPN-Lösungen getestet: Wer hat die Nase vorn?"]
-AFTER_LIST = ("Wichtig ist auch die Tatsache, dass ohne Angabe von Gründen für 30 Tage eine "
-              "Geld-zurück-Garantie besteht.")
+RELATED = [
+    "Halloware – Von einer Ransomware, die aus der Hölle kam",
+    "Die Glosse im Oktober: Handyhelden und Datendschungelgeister",
+    "Drei kostenlose VPN-Lösungen getestet: Wer hat die Nase vorn?",
+]
+AFTER_LIST = (
+    "Wichtig ist auch die Tatsache, dass ohne Angabe von Gründen für 30 Tage eine "
+    "Geld-zurück-Garantie besteht."
+)
 
 
 def document(texts, removed=()):
@@ -39,10 +43,12 @@ def test_headlines_under_a_related_heading_go_up_to_the_next_paragraph():
 
 
 def test_a_teaser_excerpt_cut_short_stays_in_the_related_list():
-    teasers = ["Die neuen Rottöne und wie man sie kombiniert",
-               "Marsala, Terrakotta, Ochsenblut, Curry und Co. – und zwar am besten alles "
-               "zusammen! Die neuen…",
-               "Mit Rot einrichten? Wohntrendexpertin Erika Mierow verrät, wie's gelingt"]
+    teasers = [
+        "Die neuen Rottöne und wie man sie kombiniert",
+        "Marsala, Terrakotta, Ochsenblut, Curry und Co. – und zwar am besten alles "
+        "zusammen! Die neuen…",
+        "Mit Rot einrichten? Wohntrendexpertin Erika Mierow verrät, wie's gelingt",
+    ]
     texts = BODY + ["Verwandte Beiträge"] + teasers + [AFTER_LIST]
     doc = drop_sections(document(texts, [(3, "Verwandte Beiträge", "related")]))
     assert kept(doc) == BODY + [AFTER_LIST]
@@ -65,7 +71,9 @@ def test_an_inline_teaser_does_not_take_the_next_heading_with_it():
 
 
 def test_short_lines_after_the_closing_furniture_go_but_prose_stays():
-    comment = "Ich habe das Angebot genutzt und bin sehr zufrieden mit dem Anbieter, danke für den Tipp!"
+    comment = (
+        "Ich habe das Angebot genutzt und bin sehr zufrieden mit dem Anbieter, danke für den Tipp!"
+    )
     texts = BODY + ["Schreibe einen Kommentar", "Tarnkappe.info", "Über Lars Sobiraj", comment]
     doc = drop_sections(document(texts, [(3, "Schreibe einen Kommentar", "comments")]))
     assert kept(doc) == BODY + [comment]
@@ -87,22 +95,30 @@ def test_protected_lines_stay():
 
 
 def test_a_tag_line_after_the_article_closes_it_too():
-    teasers = ["Olympia 2022 - Nordische Kombination: Zeitplan bei den Olympischen Spielen in Peking",
-               "Gegen Peking: Tibeter protestieren vor IOC-Hauptquartier"]
+    teasers = [
+        "Olympia 2022 - Nordische Kombination: Zeitplan bei den Olympischen Spielen in Peking",
+        "Gegen Peking: Tibeter protestieren vor IOC-Hauptquartier",
+    ]
     texts = BODY + ["Themen: Ehrenamt Jugendverbände"] + teasers
     doc = drop_sections(document(texts, [(3, "Themen: Ehrenamt Jugendverbände", "tags")]))
     assert kept(doc) == BODY
 
 
 def test_a_copyright_note_does_not_close_the_article():
-    texts = BODY + ["Alle Rechte vorbehalten.", "Halloware – Von einer Ransomware, die aus der Hölle kam"]
+    texts = BODY + [
+        "Alle Rechte vorbehalten.",
+        "Halloware – Von einer Ransomware, die aus der Hölle kam",
+    ]
     doc = drop_sections(document(texts, [(3, "Alle Rechte vorbehalten.", "boilerplate")]))
     assert kept(doc) == BODY + [texts[-1]]
 
 
 def test_a_tag_field_in_a_data_list_does_not_close_the_article():
-    fields = ["- Kategorie: Erste Versuche", "- Art der Aufnahme: Digitalfoto",
-              "- Ort: Kasberg im Frankenland"]
+    fields = [
+        "- Kategorie: Erste Versuche",
+        "- Art der Aufnahme: Digitalfoto",
+        "- Ort: Kasberg im Frankenland",
+    ]
     texts = BODY + fields
     doc = drop_sections(document(texts, [(3, fields[0], "tags")]))
     assert kept(doc) == BODY + fields[1:]
@@ -115,11 +131,14 @@ LONG_BODY = BODY + [
     "Medieninhalte, der politische und wissenschaftliche Diskurs, Bildung, Minderheiten und viele "
     "andere darunter leiden.",
     "Es fehlt der EU leider bisher am politischen Willen, dass Nutzerinnen und Nutzer und unsere "
-    "demokratischen Institutionen die Kontrolle über die digitale Sphäre in die eigene Hand nehmen.",
+    "demokratischen Institutionen die Kontrolle über die digitale Sphäre in die eigene "
+    "Hand nehmen.",
 ]
 FORM = ["Schreibe einen Kommentar Antworten abbrechen", "Name", "Webseite"]
-SAVE_NOTICE = ("Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser speichern, "
-               "bis ich wieder kommentiere.")
+SAVE_NOTICE = (
+    "Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser speichern, "
+    "bis ich wieder kommentiere."
+)
 
 
 def test_a_paragraph_alone_among_the_closing_furniture_goes():
@@ -130,19 +149,24 @@ def test_a_paragraph_alone_among_the_closing_furniture_goes():
 
 
 def test_paragraphs_side_by_side_after_the_furniture_stay():
-    comment = ["Liebe Roswitha,",
-               "die Tasche passt rundum, ist ja auch von Damen für Damen mit ins Leben gerufen worden.",
-               "Eine edle Tasche, die sich vor allem von allen tausend anderen überteuerten "
-               "Designertaschen mit Raffinesse und Stil abhebt."]
+    comment = [
+        "Liebe Roswitha,",
+        "die Tasche passt rundum, ist ja auch von Damen für Damen mit ins Leben gerufen worden.",
+        "Eine edle Tasche, die sich vor allem von allen tausend anderen überteuerten "
+        "Designertaschen mit Raffinesse und Stil abhebt.",
+    ]
     texts = LONG_BODY + FORM[:1] + comment
     doc = drop_sections(document(texts, [(len(LONG_BODY), FORM[0], "comments")]))
     assert kept(doc) == LONG_BODY + comment[1:]
 
 
 def test_a_lone_paragraph_stays_while_the_article_goes_on_after_the_furniture():
-    steps = ["Wasche nun 250 g Erdbeeren und schneide sie in kleine Würfel.", "Erdbeeren",
-             "Rühre zuletzt kurz 1 Päckchen Vanillezucker und 2 gehäufte EL Zucker unter. Hebe die "
-             "Erdbeeren jetzt vorsichtig unter die Sahne. Das geht am besten mit einem Teigschaber."]
+    steps = [
+        "Wasche nun 250 g Erdbeeren und schneide sie in kleine Würfel.",
+        "Erdbeeren",
+        "Rühre zuletzt kurz 1 Päckchen Vanillezucker und 2 gehäufte EL Zucker unter. Hebe die "
+        "Erdbeeren jetzt vorsichtig unter die Sahne. Das geht am besten mit einem Teigschaber.",
+    ]
     texts = LONG_BODY + ["Teilen"] + steps
     doc = drop_sections(document(texts, [(len(LONG_BODY), "Teilen", "share")]))
     assert kept(doc) == LONG_BODY + steps[::2]
@@ -156,10 +180,14 @@ def test_a_broken_paragraph_after_the_furniture_stays():
 
 
 def test_the_last_paragraph_after_an_inline_teaser_stays():
-    teaser = ("Also Read: DRDO successfully conducts salvo launch of indigenously developed "
-              "Pralay missiles off Odisha coast")
-    last = ("The two men, held captive by Kyiv since January 2025 after sustaining injuries on "
-            "the battlefield, have expressed a desire to defect to the South.")
+    teaser = (
+        "Also Read: DRDO successfully conducts salvo launch of indigenously developed "
+        "Pralay missiles off Odisha coast"
+    )
+    last = (
+        "The two men, held captive by Kyiv since January 2025 after sustaining injuries on "
+        "the battlefield, have expressed a desire to defect to the South."
+    )
     texts = LONG_BODY + [teaser, last]
     doc = drop_sections(document(texts, [(len(LONG_BODY), teaser, "related")]))
     assert kept(doc) == LONG_BODY + [last]
@@ -175,8 +203,12 @@ def test_the_rest_of_a_menu_goes_with_its_removed_item():
 
 
 def test_a_three_word_label_inside_a_menu_goes_with_it():
-    menu = ["Informationspflichten", "Transparenz bei Preisanpassungen", "Verbraucherrechterichtlinien",
-            "Widerrufsrecht"]
+    menu = [
+        "Informationspflichten",
+        "Transparenz bei Preisanpassungen",
+        "Verbraucherrechterichtlinien",
+        "Widerrufsrecht",
+    ]
     texts = BODY + ["AGB"] + menu
     doc = drop_sections(document(texts, [(len(BODY), "AGB", "navigation")]))
     assert kept(doc) == BODY
@@ -198,8 +230,11 @@ def test_table_cells_and_labels_beside_a_removed_line_stay():
 
 
 def test_the_heading_of_a_data_list_is_not_a_menu():
-    fields = ["- Kategorie: Erste Versuche", "- Art der Aufnahme: Digitalfoto",
-              "- Ort: Kasberg im Frankenland"]
+    fields = [
+        "- Kategorie: Erste Versuche",
+        "- Art der Aufnahme: Digitalfoto",
+        "- Ort: Kasberg im Frankenland",
+    ]
     texts = BODY + ["Detailangaben"] + fields
     doc = drop_sections(document(texts, [(len(BODY) + 1, fields[0], "tags")]))
     assert kept(doc) == BODY + ["Detailangaben"] + fields[1:]
@@ -215,16 +250,24 @@ def test_an_ingredients_list_after_a_related_heading_stays():
 
 
 def test_a_headline_list_goes_even_when_a_headline_quotes_a_sum():
-    headlines = ["Online poker duo settle for $731m", "Blond Bond villain is unveiled",
-                 "US imposes new sanctions on Iran"]
+    headlines = [
+        "Online poker duo settle for $731m",
+        "Blond Bond villain is unveiled",
+        "US imposes new sanctions on Iran",
+    ]
     texts = BODY + ["Related"] + headlines + [AFTER_LIST]
     doc = drop_sections(document(texts, [(len(BODY), "Related", "related")]))
     assert kept(doc) == BODY + [AFTER_LIST]
 
 
 def test_prices_fields_and_steps_after_the_closing_furniture_stay():
-    data = ["Rates: 9 holes $15.00 18 holes $26.00", "Biceps sum: 68 to 68,5", "Gewicht: 1,2 kg",
-            "1. Stir well.", "Wifi Disabled"]
+    data = [
+        "Rates: 9 holes $15.00 18 holes $26.00",
+        "Biceps sum: 68 to 68,5",
+        "Gewicht: 1,2 kg",
+        "1. Stir well.",
+        "Wifi Disabled",
+    ]
     texts = LONG_BODY + ["Share this:"] + data
     doc = drop_sections(document(texts, [(len(LONG_BODY), "Share this:", "share")]))
     assert kept(doc) == LONG_BODY + data[:-1]
@@ -237,9 +280,11 @@ def test_a_stamp_or_a_comment_score_is_not_a_data_field():
     assert kept(doc) == LONG_BODY
 
 
-WRAPPED = ["Education and guidance for lymphedema patients, healthcare professionals, and the",
-           "general public. The clinic tailors its treatment procedures to suit a range of",
-           "needs and emphasizes that lymphedema can be treated."]
+WRAPPED = [
+    "Education and guidance for lymphedema patients, healthcare professionals, and the",
+    "general public. The clinic tailors its treatment procedures to suit a range of",
+    "needs and emphasizes that lymphedema can be treated.",
+]
 
 
 def test_a_hard_wrapped_paragraph_after_share_this_stays():
@@ -249,9 +294,11 @@ def test_a_hard_wrapped_paragraph_after_share_this_stays():
 
 
 def test_headlines_of_one_length_are_not_a_wrapped_paragraph():
-    headlines = ["Halloware – Von einer Ransomware, die aus der Hölle kam",
-                 "Die Glosse im Oktober: Handyhelden und Datendschungelgeister",
-                 "Drei kostenlose VPN-Lösungen getestet: Wer hat die Nase vorn?"]
+    headlines = [
+        "Halloware – Von einer Ransomware, die aus der Hölle kam",
+        "Die Glosse im Oktober: Handyhelden und Datendschungelgeister",
+        "Drei kostenlose VPN-Lösungen getestet: Wer hat die Nase vorn?",
+    ]
     texts = LONG_BODY + ["Share this:"] + headlines
     doc = drop_sections(document(texts, [(len(LONG_BODY), "Share this:", "share")]))
     assert kept(doc) == LONG_BODY

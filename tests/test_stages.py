@@ -1,9 +1,9 @@
 """The stage contract: a list of objects, each declaring the rule ids it can emit."""
 
+from cleaner import Cleaner
+
 from conftest import SEEDS, run_cli
 from test_spacing import benchmark_pages
-
-from cleaner import Cleaner
 
 
 def test_every_rule_id_in_a_result_is_declared_by_a_stage(cleaner):
@@ -20,8 +20,12 @@ def test_every_rule_id_in_a_result_is_declared_by_a_stage(cleaner):
 
 def test_decoding_rule_ids_are_declared(cleaner):
     declared = {info.id for info in cleaner.rule_ids()}
-    result = cleaner.clean("Caf\xe9 \u201cau lait\u201d at 9\x00 sharp.\n".encode("utf-8")
-                           .replace(b"\xc3\xa9", b"\xe9"), fmt="text")
+    result = cleaner.clean(
+        "Caf\xe9 \u201cau lait\u201d at 9\x00 sharp.\n".encode("utf-8").replace(
+            b"\xc3\xa9", b"\xe9"
+        ),
+        fmt="text",
+    )
     assert {edit.rule for edit in result.edits} >= {"decode.invalid-utf8", "decode.nul"}
     assert {edit.rule for edit in result.edits} <= declared
 
@@ -34,8 +38,15 @@ def test_declared_rule_ids_are_unique_and_carry_a_category_and_description(clean
 
 def test_switched_off_stages_leave_the_stage_list():
     names = [stage.name for stage in Cleaner(repair_glue=False, repair_encoding=False).stages]
-    assert names == ["whitespace", "outlet", "language", "rules", "captions", "sections",
-                     "duplicates"]
+    assert names == [
+        "whitespace",
+        "outlet",
+        "language",
+        "rules",
+        "captions",
+        "sections",
+        "duplicates",
+    ]
     on = Cleaner(repair_glue=False, repair_encoding=False, line_model=True)
     assert [stage.name for stage in on.stages][4:6] == ["captions", "line_model"]
 
@@ -47,6 +58,7 @@ def test_a_wrapper_sees_every_stage_once_per_document_and_changes_nothing(cleane
         def run(doc):
             calls.append(stage.name)
             stage(doc)
+
         run.name, run.rule_ids = stage.name, stage.rule_ids
         return run
 

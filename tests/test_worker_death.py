@@ -4,9 +4,9 @@ engine restarts, the run goes on, and the errors file names it."""
 import os
 
 import pytest
+from cleaner.batch import records as batch_records
 
 from batch_corpus import cli, read_jsonl, records, write_jsonl
-from cleaner.batch import records as batch_records
 
 
 @pytest.fixture
@@ -22,8 +22,9 @@ def killer_document(monkeypatch):
     monkeypatch.setattr(batch_records, "clean_record", dying)
 
 
-def test_a_document_that_kills_its_worker_is_an_error_and_the_run_goes_on(tmp_path,
-                                                                          killer_document):
+def test_a_document_that_kills_its_worker_is_an_error_and_the_run_goes_on(
+    tmp_path, killer_document
+):
     source = write_jsonl(tmp_path / "in.jsonl", records(20))
     assert cli("batch", source, "-o", tmp_path / "out.jsonl", "--jobs", "2") == 1
     written = [row["id"] for row in read_jsonl(tmp_path / "out.jsonl")]

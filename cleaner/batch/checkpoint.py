@@ -26,10 +26,10 @@ FINGERPRINT_END_BYTES = 64 * 1024
 @dataclass(frozen=True)
 class Checkpoint:
     signature: dict[str, Any]  # the run's inputs and settings; a resume must match them
-    consumed: int              # input records read (all shards), all written
+    consumed: int  # input records read (all shards), all written
     output_offset: int
     errors_offset: int
-    counts: dict[str, Any]     # Summary.counts()
+    counts: dict[str, Any]  # Summary.counts()
 
 
 def checkpoint_path(target: Path) -> Path:
@@ -50,7 +50,9 @@ def load_checkpoint(path: Path, signature: dict[str, Any]) -> Checkpoint | None:
     except FileNotFoundError:
         return None
     except (OSError, ValueError, TypeError) as err:
-        raise ConfigError(f"{path}: unreadable checkpoint ({err}); delete it to start over") from None
+        raise ConfigError(
+            f"{path}: unreadable checkpoint ({err}); delete it to start over"
+        ) from None
     if checkpoint.signature != signature:
         raise ConfigError(mismatch(path, checkpoint.signature, signature))
     return checkpoint
@@ -63,12 +65,24 @@ def mismatch(path: Path, saved: dict[str, Any], signature: dict[str, Any]) -> st
         changed.remove("input_fingerprints")
     if changed == ["input_fingerprints"]:
         # Not strict: a checkpoint from before fingerprints has none, and names no input.
-        inputs = [raw for raw, old, new in zip(signature["inputs"], saved.get(changed[0]) or [],
-                                               signature[changed[0]], strict=False) if old != new]
-        return (f"--resume: {', '.join(inputs) or 'an input'} changed since the interrupted run "
-                f"(size or content); rerun without --resume to start over")
-    return (f"--resume: the interrupted run had different {', '.join(changed)}; "
-            f"rerun with the same arguments, or delete {path} to start over")
+        inputs = [
+            raw
+            for raw, old, new in zip(
+                signature["inputs"],
+                saved.get(changed[0]) or [],
+                signature[changed[0]],
+                strict=False,
+            )
+            if old != new
+        ]
+        return (
+            f"--resume: {', '.join(inputs) or 'an input'} changed since the interrupted run "
+            f"(size or content); rerun without --resume to start over"
+        )
+    return (
+        f"--resume: the interrupted run had different {', '.join(changed)}; "
+        f"rerun with the same arguments, or delete {path} to start over"
+    )
 
 
 def input_fingerprints(inputs) -> list[str]:

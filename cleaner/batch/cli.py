@@ -1,8 +1,6 @@
 """The `cleaner batch` and `cleaner learn` commands: argument parsing and printing only."""
 
-import argparse
 import json
-import os
 import shutil
 import sys
 import time
@@ -12,116 +10,56 @@ from typing import NoReturn
 
 from tqdm import tqdm
 
-from ..errors import UsageError, rules_readable
+from ..errors import rules_readable
 from ..exits import EXIT_FAILED_DOCS, EXIT_OK
 from ..files import write_atomic
 from ..lock import output_locks
 from ..safepaths import refuse_holding_inputs, refuse_inside_inputs, refuse_replacing
+from .arguments import (
+    add_batch_output_options,
+    add_batch_run_options,
+    add_input_options,
+    add_learn_options,
+    add_learn_output_option,
+)
 from .engines import make_engine
-from .learn import MIN_DOCS, MIN_SHARE, learn
+from .learn import learn
 from .readers import Fields, check_inputs
 from .records import CleanConfig, cleaner_for
-from .runner import CHECKPOINT_EVERY, BatchJob, run_batch
-from .shard import ALL, parse_shard
+from .runner import BatchJob, run_batch
 from .writers import default_errors_path, writes_jsonl
-
-# Cleaned once before the workers start, so they inherit loaded language profiles.
 
 
 def add_batch_commands(sub) -> None:
     """Register `batch` and `learn` on the main parser's subcommands."""
     batch = sub.add_parser("batch", help="clean a collection in parallel, resumably")
     add_input_options(batch)
-    batch.add_argument("-o", "--output", type=Path, required=True,
-                       help="OUT.jsonl for JSON lines, else a directory of .txt files")
-    batch.add_argument("--errors", type=Path, help="JSONL of failed documents (default: "
-                       "OUTPUT's name + .errors.jsonl, written only if a document fails)")
-    batch.add_argument("--summary", type=Path, help="also write the summary as JSON here")
-    batch.add_argument("--changes", action="store_true",
-                       help="include each document's removals and edits in JSONL output")
-    batch.add_argument("--resume", action="store_true", help="continue an interrupted run")
-    batch.add_argument("--shard", type=parse_shard_arg, default=ALL, metavar="I/N",
-                       help="process only shard I of N (0 <= I < N), chosen by document id")
-    batch.add_argument("--checkpoint-every", type=positive_int, default=CHECKPOINT_EVERY,
-                       metavar="DOCS", help=f"documents between checkpoints (default {CHECKPOINT_EVERY})")
-    batch.add_argument("--learned-boilerplate", action="store_true",
-                       help="two passes: learn recurring lines per outlet (see `cleaner learn`; "
-                       "rules kept in OUTPUT.learned/), then clean with them")
-    batch.add_argument("--corpus-names", action="store_true",
-                       help="two passes: collect names seen on their own in at least K documents "
-                       "(--min-docs) into OUTPUT.learned/, then use them as glue evidence")
+    add_batch_output_options(batch)
+    add_batch_run_options(batch)
     add_learn_options(batch)
     batch.set_defaults(run=run_batch_command)
-
-    learn = sub.add_parser("learn", help="suggest rule files for lines that recur across an "
-                           "outlet's documents")
+    learn = sub.add_parser(
+        "learn", help="suggest rule files for lines that recur across an outlet's documents"
+    )
     add_input_options(learn)
-    learn.add_argument("-o", "--output", type=Path, required=True, metavar="DIR",
-                       help="directory for the suggested rule files")
+    add_learn_output_option(learn)
     add_learn_options(learn)
     learn.set_defaults(run=run_learn_command)
 
 
-def add_input_options(parser) -> None:
-    parser.add_argument("inputs", nargs="+", metavar="INPUT",
-                        help="directory, .jsonl(.gz/.zst), .warc(.gz), .txt/.html file, or -")
-    parser.add_argument("--jobs", "-j", type=positive_int, default=os.cpu_count() or 1,
-                        help="worker processes (default: all cores)")
-    parser.add_argument("--engine", choices=("local", "ray"), default="local",
-                        help="local worker processes, or Ray (pip install 'cleaner[ray]')")
-    parser.add_argument("--address", help="Ray cluster address (default: start a local one)")
-    parser.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR",
-                        help="extra rule file or directory (repeatable)")
-    parser.add_argument("--input-format", choices=("auto", "text", "html"), default="auto",
-                        help="how to read documents (default: by file suffix, else sniff)")
-    parser.add_argument("--stdin-format", choices=("jsonl", "text", "html"), default="jsonl",
-                        help="what - reads: JSON lines (default) or one document")
-    parser.add_argument("--id-field", default="id", help="JSONL field with the id (default id)")
-    parser.add_argument("--text-field", default="text", help="JSONL field with the text")
-    parser.add_argument("--url-field", default="url", help="JSONL field with the URL")
-    parser.add_argument("--lang-field", help="JSONL field with a trusted language code, "
-                        "used instead of detection (default: detect)")
-
-
-def add_learn_options(parser) -> None:
-    parser.add_argument("--by", choices=("outlet", "domain"), default="outlet",
-                        help="count lines within each outlet (default) or URL domain")
-    parser.add_argument("--min-docs", type=positive_int, default=MIN_DOCS, metavar="K",
-                        help=f"learn lines in at least K documents of a group (default {MIN_DOCS})")
-    parser.add_argument("--min-share", type=percent, default=MIN_SHARE * 100, metavar="S",
-                        help=f"...and in at least S%% of them (default {MIN_SHARE * 100:.0f}%%)")
-
-
-def percent(text: str) -> float:
-    try:
-        value = float(text.rstrip("%"))
-    except ValueError:
-        value = -1
-    if not 0 <= value <= 100:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a percentage from 0 to 100")
-    return value
-
-
-def parse_shard_arg(text: str):
-    try:
-        return parse_shard(text)
-    except UsageError as err:
-        raise argparse.ArgumentTypeError(str(err).removeprefix(f"--shard {text!r}: ")) from None
-
-
-def positive_int(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
-    return int(text)
-
-
 def job_from_args(args, config: CleanConfig) -> BatchJob:
     output = named(args.output)
-    return BatchJob(inputs=tuple(args.inputs), output=output,
-                    errors=args.errors or default_errors_path(output), config=config,
-                    fields=Fields(args.id_field, args.text_field, args.url_field, args.lang_field),
-                    fmt=args.input_format, stdin_format=args.stdin_format, shard=args.shard,
-                    checkpoint_every=args.checkpoint_every)
+    return BatchJob(
+        inputs=tuple(args.inputs),
+        output=output,
+        errors=args.errors or default_errors_path(output),
+        config=config,
+        fields=Fields(args.id_field, args.text_field, args.url_field, args.lang_field),
+        fmt=args.input_format,
+        stdin_format=args.stdin_format,
+        shard=args.shard,
+        checkpoint_every=args.checkpoint_every,
+    )
 
 
 def named(path: Path) -> Path:
@@ -191,23 +129,35 @@ def with_learned_rules(job: BatchJob, engine, args) -> BatchJob:
     learner = learn(job, engine, args.by)
     if args.learned_boilerplate:
         written = learner.write_rules(learned, args.min_docs, args.min_share / 100)
-        print(f"cleaner: learned {sum(n for _, n in written)} rules for {len(written)} "
-              f"{args.by}s into {learned}", file=sys.stderr)
+        print(
+            f"cleaner: learned {sum(n for _, n in written)} rules for {len(written)} "
+            f"{args.by}s into {learned}",
+            file=sys.stderr,
+        )
     if args.corpus_names:
         path, names = learner.write_corpus_names(learned, args.min_docs)
         print(f"cleaner: learned {names} corpus names into {path}", file=sys.stderr)
     config = replace(job.config, rules=job.config.rules + (str(learned),))
     how = (args.by, str(args.min_docs), str(args.min_share)) if args.learned_boilerplate else ()
-    return replace(job, config=config,
-                   learned=how + (("corpus-names", str(args.min_docs)) if args.corpus_names else ()))
+    return replace(
+        job,
+        config=config,
+        learned=how + (("corpus-names", str(args.min_docs)) if args.corpus_names else ()),
+    )
 
 
 def run_learn_command(args) -> int:
     check_inputs(args.inputs)
     config = CleanConfig(rules=tuple(str(p) for p in args.rules))
-    job = BatchJob(tuple(args.inputs), args.output, args.output, config,
-                   Fields(args.id_field, args.text_field, args.url_field, args.lang_field),
-                   args.input_format, args.stdin_format)
+    job = BatchJob(
+        tuple(args.inputs),
+        args.output,
+        args.output,
+        config,
+        Fields(args.id_field, args.text_field, args.url_field, args.lang_field),
+        args.input_format,
+        args.stdin_format,
+    )
     with rules_readable():
         cleaner_for(config)
     engine = make_engine(args.engine, args.jobs, args.address)
@@ -220,7 +170,10 @@ def run_learn_command(args) -> int:
         print(f"{path}: {rules} rules")
     path, names = learner.write_corpus_names(args.output, args.min_docs)
     print(f"{path}: {names} corpus names")
-    print(f"cleaner: {len(written)} rule files from {len(learner.groups)} {args.by}s "
-          f"({learner.ungrouped} documents had no {args.by}); review them with "
-          f"`cleaner rules check {args.output}`", file=sys.stderr)
+    print(
+        f"cleaner: {len(written)} rule files from {len(learner.groups)} {args.by}s "
+        f"({learner.ungrouped} documents had no {args.by}); review them with "
+        f"`cleaner rules check {args.output}`",
+        file=sys.stderr,
+    )
     return EXIT_OK

@@ -14,7 +14,9 @@ that cannot be cleaned passes through unchanged with `cleaner_error` in its meta
 try:
     from datatrove.pipeline.base import PipelineStep
 except ImportError:
-    raise ImportError("the datatrove step needs datatrove: pip install 'cleaner[datatrove]'") from None
+    raise ImportError(
+        "the datatrove step needs datatrove: pip install 'cleaner[datatrove]'"
+    ) from None
 
 from .records import CleanConfig, Record, clean_record, cleaner_for
 
@@ -27,8 +29,9 @@ class CleanerStep(PipelineStep):
 
     def __init__(self, rules=(), url_key: str = "url", lang_key: str | None = None, **options):
         super().__init__()
-        self.config = CleanConfig(tuple(str(r) for r in rules), tuple(sorted(options.items())),
-                                  include_changes=True)
+        self.config = CleanConfig(
+            tuple(str(r) for r in rules), tuple(sorted(options.items())), include_changes=True
+        )
         self.url_key, self.lang_key = url_key, lang_key
         cleaner_for(self.config)  # bad rules or options fail when the pipeline is built
 
@@ -45,8 +48,9 @@ class CleanerStep(PipelineStep):
             else:
                 out = outcome.output()
                 doc.text = out["text"]
-                doc.metadata["cleaner"] = {key: out[key] for key in
-                                           ("lang", "outlet", "removed", "edits")}
+                doc.metadata["cleaner"] = {
+                    key: out[key] for key in ("lang", "outlet", "removed", "edits")
+                }
                 self.stat_update("cleaned")
                 for _, category in outcome.removed:
                     self.stat_update(f"removed_{category}")

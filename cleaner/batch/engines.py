@@ -63,8 +63,7 @@ class ProcessEngine:
 
 
 def new_pool(jobs: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=jobs, initializer=start_worker,
-                               initargs=(os.getpid(),))
+    return ProcessPoolExecutor(max_workers=jobs, initializer=start_worker, initargs=(os.getpid(),))
 
 
 def start_worker(parent: int) -> None:
@@ -77,10 +76,12 @@ def start_worker(parent: int) -> None:
 def exit_with_parent(parent: int) -> None:
     """Worker initializer: end the worker once the batch process is gone (killed with
     SIGKILL, say), instead of leaving it waiting for work forever."""
+
     def watch():
         while os.getppid() == parent:
             time.sleep(PARENT_CHECK_S)
         os._exit(1)
+
     threading.Thread(target=watch, daemon=True).start()
 
 
@@ -94,8 +95,10 @@ class WorkerFuture:
         try:
             return self.future.result()
         except BrokenProcessPool:
-            raise WorkerError("a worker process died (out of memory, or killed); "
-                               "rerun with --resume to continue from the last checkpoint") from None
+            raise WorkerError(
+                "a worker process died (out of memory, or killed); "
+                "rerun with --resume to continue from the last checkpoint"
+            ) from None
 
 
 class RayEngine:
@@ -105,8 +108,12 @@ class RayEngine:
         ray = import_ray()
         if not ray.is_initialized():
             # A new local cluster gets --jobs CPUs; an existing cluster keeps its own.
-            ray.init(address=address, num_cpus=None if address else jobs,
-                     log_to_driver=False, configure_logging=False)
+            ray.init(
+                address=address,
+                num_cpus=None if address else jobs,
+                log_to_driver=False,
+                configure_logging=False,
+            )
         self.ray = ray
         self.task = ray.remote(clean_batch)
         self.workers = max(1, int(ray.cluster_resources().get("CPU", 1)))

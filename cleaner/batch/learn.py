@@ -70,7 +70,9 @@ class GroupCounts:
     def recurring(self, min_docs: int, min_share: float) -> list[tuple[str, int]]:
         """(line, documents) for lines past both thresholds, most frequent first."""
         need = max(min_docs, min_share * self.docs)
-        found = [(self.texts[k], n) for k, n in self.counts.items() if n >= need and k in self.texts]
+        found = [
+            (self.texts[k], n) for k, n in self.counts.items() if n >= need and k in self.texts
+        ]
         return sorted(found, key=lambda item: (-item[1], item[0]))
 
 
@@ -132,8 +134,9 @@ class Learner:
             lines = group.recurring(min_docs, min_share)
             if lines:
                 path = out_dir / f"learned-{slug(key)}.yaml"
-                path.write_text(rule_file(key, group, lines, self.by, min_docs, min_share),
-                                encoding="utf-8")
+                path.write_text(
+                    rule_file(key, group, lines, self.by, min_docs, min_share), encoding="utf-8"
+                )
                 written.append((path, len(lines)))
         return written
 
@@ -141,13 +144,18 @@ class Learner:
         """The rule file of names seen in at least `min_docs` documents; (path, names)."""
         out_dir.mkdir(parents=True, exist_ok=True)
         names = self.names.recurring(min_docs)
-        header = (f"# Learned by `cleaner learn` from {self.names.docs} documents: capitalised words\n"
-                  f"# the dictionary does not know, each on its own in at least {min_docs} of them.\n"
-                  "# Glue repair's weakest evidence (`corpus`): review, then add the file to your rules.\n")
+        header = (
+            f"# Learned by `cleaner learn` from {self.names.docs} documents: capitalised words\n"
+            f"# the dictionary does not know, each on its own in at least {min_docs} of them.\n"
+            "# Glue repair's weakest evidence (`corpus`): review, then add the file to your "
+            "rules.\n"
+        )
         data = {"ruleset": "learned-corpus-names", "corpus_names": names}
         path = out_dir / CORPUS_NAMES_FILE
-        path.write_text(header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100),
-                        encoding="utf-8")
+        path.write_text(
+            header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100),
+            encoding="utf-8",
+        )
         return path, len(names)
 
 
@@ -164,8 +172,10 @@ def slug(key: str) -> str:
 
 def line_pattern(line: str) -> str:
     """An anchored, case-insensitive pattern for the line: any digits, any spacing."""
-    parts = [r"\d+" if tok[0].isdigit() else r"\s+" if tok[0].isspace() else regex.escape(tok)
-             for tok in TOKEN.findall(line.strip())]
+    parts = [
+        r"\d+" if tok[0].isdigit() else r"\s+" if tok[0].isspace() else regex.escape(tok)
+        for tok in TOKEN.findall(line.strip())
+    ]
     return "(?i)^" + "".join(parts) + "$"
 
 
@@ -177,17 +187,27 @@ def rule_file(key: str, group: GroupCounts, lines, by: str, min_docs: int, min_s
         examples = {"drop": [text]}
         if group.prose and not regex.search(pattern, group.prose):
             examples["keep"] = [group.prose]
-        rules.append({"id": f"line-{stable_hash(normalize(text)):016x}", "category": "boilerplate",
-                      "description": f"in {docs} of {group.docs} documents "
-                                     f"({docs / group.docs:.0%})",
-                      "drop": pattern, "examples": examples})
-    data: dict[str, object] = {"ruleset": f"learned-{slug(key)}", "outlet": group.outlet or slug(key)}
+        rules.append(
+            {
+                "id": f"line-{stable_hash(normalize(text)):016x}",
+                "category": "boilerplate",
+                "description": f"in {docs} of {group.docs} documents ({docs / group.docs:.0%})",
+                "drop": pattern,
+                "examples": examples,
+            }
+        )
+    data: dict[str, object] = {
+        "ruleset": f"learned-{slug(key)}",
+        "outlet": group.outlet or slug(key),
+    }
     if by == "domain" and not group.outlet:
         data["domains"] = [key]
     data["rules"] = rules
-    header = (f"# Learned by `cleaner learn --by {by}` from {group.docs} documents of {key}:\n"
-              f"# lines in at least {min_docs} documents and {min_share:.0%} of them.\n"
-              "# Suggestions: review each rule, then add the file to your rules.\n")
+    header = (
+        f"# Learned by `cleaner learn --by {by}` from {group.docs} documents of {key}:\n"
+        f"# lines in at least {min_docs} documents and {min_share:.0%} of them.\n"
+        "# Suggestions: review each rule, then add the file to your rules.\n"
+    )
     return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
 
@@ -195,8 +215,9 @@ def learn(job, engine, by: str) -> Learner:
     """Clean every input record of `job` (all shards: what is learned must not depend on the
     shard) on `engine`, counting each group's lines."""
     learner = Learner(by)
-    records = read_inputs(job.inputs, job.fields, job.fmt, job.stdin_format,
-                          input_limit(job.config.options))
+    records = read_inputs(
+        job.inputs, job.fields, job.fmt, job.stdin_format, input_limit(job.config.options)
+    )
     for outcomes, _ in ordered(engine, job.config, batches(records, ALL, 0)):
         for outcome in outcomes:
             learner.add(outcome)

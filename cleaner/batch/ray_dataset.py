@@ -16,11 +16,13 @@ from .readers import Fields, json_record
 from .records import CleanConfig, clean_record, cleaner_for
 
 
-def clean_dataset(dataset, *, rules=(), fields: Fields = Fields(), include_changes: bool = False,
-                  **options):
+def clean_dataset(
+    dataset, *, rules=(), fields: Fields = Fields(), include_changes: bool = False, **options
+):
     """A lazily cleaned copy of `dataset` (a ray.data.Dataset); `options` as for Cleaner."""
-    config = CleanConfig(tuple(str(r) for r in rules), tuple(sorted(options.items())),
-                         include_changes)
+    config = CleanConfig(
+        tuple(str(r) for r in rules), tuple(sorted(options.items())), include_changes
+    )
     cleaner_for(config)  # bad rules or options fail here, before any task starts
     return dataset.map(partial(clean_row, config, fields))
 
@@ -31,8 +33,14 @@ def clean_row(config: CleanConfig, fields: Fields, row: dict[str, Any]) -> dict[
     outcome = clean_record(cleaner_for(config), config, record)
     if outcome.error is None:
         return {**outcome.output(), "error": None}
-    failed = {"id": record.id, "text": None, "url": record.url, "lang": None, "outlet": None,
-              **{k: v for k, v in record.meta.items() if k not in ("lang", "outlet")}}
+    failed = {
+        "id": record.id,
+        "text": None,
+        "url": record.url,
+        "lang": None,
+        "outlet": None,
+        **{k: v for k, v in record.meta.items() if k not in ("lang", "outlet")},
+    }
     if config.include_changes:
         failed["removed"], failed["edits"] = [], []
     return {**failed, "error": outcome.error}

@@ -19,8 +19,16 @@ from urllib.parse import quote
 from ..errors import CleanerError, InputError
 from ..metadata import language_code
 from ..safepaths import input_label
-from ..sources import (DEFAULT_MAX_BYTES, READ_CHUNK_BYTES, document_files, document_format,
-                       file_format, mirrored_name, read_document, read_limited)
+from ..sources import (
+    DEFAULT_MAX_BYTES,
+    READ_CHUNK_BYTES,
+    document_files,
+    document_format,
+    file_format,
+    mirrored_name,
+    read_document,
+    read_limited,
+)
 from .records import Record
 from .shard import stable_hash
 from .warc import check_warc, describe, warc_records
@@ -49,8 +57,10 @@ def check_inputs(paths) -> None:
         if not path.exists():
             raise CleanerError(f"{raw}: no such file or directory")
         if input_kind(raw) is None:
-            raise CleanerError(f"{raw}: unknown input type; give a directory, .txt/.html(.gz), "
-                               f"{', '.join(JSONL_SUFFIXES + WARC_SUFFIXES)} or - for stdin")
+            raise CleanerError(
+                f"{raw}: unknown input type; give a directory, .txt/.html(.gz), "
+                f"{', '.join(JSONL_SUFFIXES + WARC_SUFFIXES)} or - for stdin"
+            )
         if not path.is_file():  # a pipe is read once: its start cannot be checked
             continue
         if input_kind(raw) == "warc":
@@ -73,6 +83,7 @@ def stream_errors() -> tuple[type[BaseException], ...]:
     errors = [EOFError, zlib.error, OSError]
     try:
         import zstandard
+
         errors.append(zstandard.ZstdError)
     except ImportError:
         pass
@@ -96,8 +107,13 @@ def input_limit(options) -> int:
     return limit
 
 
-def read_inputs(paths, fields: Fields, fmt: str = "auto", stdin_format: str = "jsonl",
-                max_bytes: int = DEFAULT_MAX_BYTES):
+def read_inputs(
+    paths,
+    fields: Fields,
+    fmt: str = "auto",
+    stdin_format: str = "jsonl",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+):
     """Records from every input in turn; with several inputs, output paths are prefixed
     with the input's name so mirrored outputs do not collide. No document is read past
     `max_bytes` (Options.max_input_bytes)."""
@@ -107,8 +123,14 @@ def read_inputs(paths, fields: Fields, fmt: str = "auto", stdin_format: str = "j
         yield from read_input(raw, fields, fmt, stdin_format, prefix, max_bytes)
 
 
-def read_input(raw: str, fields: Fields, fmt: str, stdin_format: str, prefix: str = "",
-               max_bytes: int = DEFAULT_MAX_BYTES):
+def read_input(
+    raw: str,
+    fields: Fields,
+    fmt: str,
+    stdin_format: str,
+    prefix: str = "",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+):
     path = Path(raw)
     if raw == "-":
         if stdin_format == "jsonl":
@@ -139,8 +161,9 @@ def directory_records(root: Path, fmt: str, prefix: str, max_bytes: int = DEFAUL
         yield file_record(root / rel, str(root / rel), rel, fmt, prefix, max_bytes)
 
 
-def file_record(path: Path, name: str, rel: str, fmt: str, prefix: str,
-                max_bytes: int = DEFAULT_MAX_BYTES) -> Record:
+def file_record(
+    path: Path, name: str, rel: str, fmt: str, prefix: str, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Record:
     """One document file (gzipped or not) as a Record with its mirrored .txt path."""
     target = prefix + mirrored_name(rel)
     try:
@@ -159,14 +182,16 @@ def open_stream(path: Path):
         try:
             import zstandard
         except ImportError:
-            raise CleanerError(f"{path}: reading .zst needs zstandard: "
-                               "pip install 'cleaner[zstd]'") from None
+            raise CleanerError(
+                f"{path}: reading .zst needs zstandard: pip install 'cleaner[zstd]'"
+            ) from None
         return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(path.open("rb")))
     return path.open("rb")
 
 
-def jsonl_records(stream, source: str, fields: Fields, fmt: str, prefix: str,
-                  max_bytes: int = DEFAULT_MAX_BYTES):
+def jsonl_records(
+    stream, source: str, fields: Fields, fmt: str, prefix: str, max_bytes: int = DEFAULT_MAX_BYTES
+):
     """One Record per JSON line; a bad or too long line becomes a Record with an error, id
     'source:line'; a stream that breaks off (truncated gzip) ends with one."""
     number = 0
@@ -174,21 +199,32 @@ def jsonl_records(stream, source: str, fields: Fields, fmt: str, prefix: str,
         while line := stream.readline(max_bytes + 1):
             number += 1
             if line.strip():
-                yield jsonl_record(stream, line, f"{source}:{number}", fields, fmt, prefix, max_bytes)
+                yield jsonl_record(
+                    stream, line, f"{source}:{number}", fields, fmt, prefix, max_bytes
+                )
     except stream_errors() as err:
         where = f"{source}:{number + 1}"
-        yield Record(where, None, path=prefix + safe_name(where),
-                     error=f"cannot read past line {number}: {describe(err)}")
+        yield Record(
+            where,
+            None,
+            path=prefix + safe_name(where),
+            error=f"cannot read past line {number}: {describe(err)}",
+        )
 
 
-def jsonl_record(stream, line: bytes, where: str, fields: Fields, fmt: str, prefix: str,
-                 max_bytes: int) -> Record:
+def jsonl_record(
+    stream, line: bytes, where: str, fields: Fields, fmt: str, prefix: str, max_bytes: int
+) -> Record:
     """The Record of one JSON line, which is skipped (not kept) if it is over `max_bytes`."""
     if len(line) > max_bytes and not line.endswith(b"\n"):
         while (rest := stream.readline(READ_CHUNK_BYTES)) and not rest.endswith(b"\n"):
             pass
-        return Record(where, None, path=prefix + safe_name(where), error=f"line over the "
-                      f"{max_bytes:,}-byte limit (Options.max_input_bytes)")
+        return Record(
+            where,
+            None,
+            path=prefix + safe_name(where),
+            error=f"line over the {max_bytes:,}-byte limit (Options.max_input_bytes)",
+        )
     try:
         obj = json.loads(line)
     except (ValueError, RecursionError) as err:  # RecursionError: nested too deep
@@ -198,16 +234,22 @@ def jsonl_record(stream, line: bytes, where: str, fields: Fields, fmt: str, pref
 
 def json_record(obj, where: str, fields: Fields, fmt: str, prefix: str) -> Record:
     if not isinstance(obj, dict):
-        return Record(where, None, path=prefix + safe_name(where),
-                      error="a JSONL line must be a JSON object")
+        return Record(
+            where, None, path=prefix + safe_name(where), error="a JSONL line must be a JSON object"
+        )
     doc_id = obj.get(fields.id, where)
     text, url = obj.get(fields.text), obj.get(fields.url)
     lang = language_code(obj.get(fields.lang)) if fields.lang else None
     meta = {k: v for k, v in obj.items() if k not in (fields.id, fields.text, fields.url)}
     path = prefix + safe_name(str(doc_id))
     if not isinstance(text, str):
-        return Record(doc_id, None, path=path, error=f"field {fields.text!r} is missing or not "
-                      "a string; name the text field with --text-field")
+        return Record(
+            doc_id,
+            None,
+            path=path,
+            error=f"field {fields.text!r} is missing or not "
+            "a string; name the text field with --text-field",
+        )
     return Record(doc_id, text, fmt, url if isinstance(url, str) else None, lang, meta, path)
 
 
@@ -229,4 +271,3 @@ def unique_paths(records):
 def safe_name(doc_id: str) -> str:
     """A file name for a document id (slashes and other specials percent-encoded)."""
     return quote(doc_id, safe="", errors="surrogatepass") + ".txt"
-

@@ -79,12 +79,22 @@ def clean_record(cleaner: Cleaner, config: CleanConfig, record: Record) -> Outco
         return Outcome(record.id, record.path, None, str(err))
     except Exception as err:  # noqa: BLE001 -- a bug must cost one document, not the run
         return Outcome(record.id, record.path, None, internal_error(err))
-    out = {"id": record.id, "text": result.text, "url": record.url, "lang": result.lang,
-           "outlet": result.outlet}
+    out = {
+        "id": record.id,
+        "text": result.text,
+        "url": record.url,
+        "lang": result.lang,
+        "outlet": result.outlet,
+    }
     out.update((key, value) for key, value in record.meta.items() if key not in out)
     if config.include_changes:
         changes = result.to_dict(include_changes=True)
         out["removed"], out["edits"] = changes["removed"], changes["edits"]
-    return Outcome(record.id, record.path, out, None,
-                   tuple((r.rule, r.category) for r in result.removed),
-                   tuple(e.rule for e in result.edits))
+    return Outcome(
+        record.id,
+        record.path,
+        out,
+        None,
+        tuple((r.rule, r.category) for r in result.removed),
+        tuple(e.rule for e in result.edits),
+    )

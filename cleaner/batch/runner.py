@@ -13,8 +13,13 @@ from typing import Any
 
 from ..errors import RecordError, WorkerError
 from ..files import JsonlWriter, remove_leftovers
-from .checkpoint import (Checkpoint, checkpoint_path, input_fingerprints, load_checkpoint,
-                         save_checkpoint)
+from .checkpoint import (
+    Checkpoint,
+    checkpoint_path,
+    input_fingerprints,
+    load_checkpoint,
+    save_checkpoint,
+)
 from .readers import Fields, input_limit, read_inputs, unique_paths
 from .records import CleanConfig, Outcome
 from .shard import ALL, Shard
@@ -32,8 +37,10 @@ CHECKPOINT_EVERY = 1_000
 # Documents of one batch that may each kill a worker before the run stops: one is a
 # document out of the ordinary; more in one batch is likely the machine (memory), not them.
 MAX_WORKER_DEATHS = 2
-WORKER_DIED = ("a worker process died cleaning this document (out of memory, a crash, or "
-               "stuck past its time limit); the run went on without it")
+WORKER_DIED = (
+    "a worker process died cleaning this document (out of memory, a crash, or "
+    "stuck past its time limit); the run went on without it"
+)
 
 
 @dataclass(frozen=True)
@@ -54,12 +61,18 @@ class BatchJob:
     def signature(self, fingerprints: list[str]) -> dict[str, Any]:
         """What must not change between an interrupted run and its resume, the inputs'
         contents (`fingerprints`, see input_fingerprints) included."""
-        return {"inputs": list(self.inputs), "input_fingerprints": fingerprints,
-                "errors": str(self.errors),
-                "rules": list(self.config.rules), "options": [list(o) for o in self.config.options],
-                "changes": self.config.include_changes, "fields": asdict(self.fields),
-                "format": [self.fmt, self.stdin_format],
-                "shard": [self.shard.index, self.shard.count], "learned": list(self.learned)}
+        return {
+            "inputs": list(self.inputs),
+            "input_fingerprints": fingerprints,
+            "errors": str(self.errors),
+            "rules": list(self.config.rules),
+            "options": [list(o) for o in self.config.options],
+            "changes": self.config.include_changes,
+            "fields": asdict(self.fields),
+            "format": [self.fmt, self.stdin_format],
+            "shard": [self.shard.index, self.shard.count],
+            "learned": list(self.learned),
+        }
 
 
 def run_batch(job: BatchJob, engine, resume: bool = False, progress=None) -> Summary:
@@ -69,20 +82,21 @@ def run_batch(job: BatchJob, engine, resume: bool = False, progress=None) -> Sum
     signature = job.signature(input_fingerprints(job.inputs))
     state = resumed_state(state_path, signature) if resume else None
     summary = Summary.from_counts(state.counts) if state else Summary()
-    output, errors = open_output(job.output), JsonlWriter(job.errors)
-    output.open(state.output_offset if state else None)
-    errors.open(state.errors_offset if state else None)
+    output, errors = open_writers(job, state)
     consumed = state.consumed if state else 0
 
     def checkpoint():
-        save_checkpoint(state_path, Checkpoint(signature, consumed, output.position(),
-                                               errors.position(), summary.counts()))
+        save_checkpoint(
+            state_path,
+            Checkpoint(signature, consumed, output.position(), errors.position(), summary.counts()),
+        )
 
     records = job_records(job, isinstance(output, DirectoryOutput), consumed)
     since, between_batches = 0, True
     try:
-        for outcomes, consumed_after in ordered(engine, job.config,
-                                                 batches(records, job.shard, consumed)):
+        for outcomes, consumed_after in ordered(
+            engine, job.config, batches(records, job.shard, consumed)
+        ):
             between_batches = False
             for outcome in outcomes:
                 write_outcome(output, errors, summary, outcome)
@@ -104,6 +118,14 @@ def run_batch(job: BatchJob, engine, resume: bool = False, progress=None) -> Sum
     return summary
 
 
+def open_writers(job: BatchJob, state: Checkpoint | None):
+    """The output and errors writers, at the checkpoint's offsets when resuming."""
+    output, errors = open_output(job.output), JsonlWriter(job.errors)
+    output.open(state.output_offset if state else None)
+    errors.open(state.errors_offset if state else None)
+    return output, errors
+
+
 def resumed_state(path: Path, signature: dict[str, Any]) -> Checkpoint | None:
     """The checkpoint to resume from (None: start afresh), once a kill's half-saved
     checkpoint files are swept away."""
@@ -114,8 +136,9 @@ def resumed_state(path: Path, signature: dict[str, Any]) -> Checkpoint | None:
 def job_records(job: BatchJob, named_files: bool, consumed: int):
     """The job's records after the first `consumed`; with `named_files` (a directory
     output) their paths are made unique first, over the whole input."""
-    records = read_inputs(job.inputs, job.fields, job.fmt, job.stdin_format,
-                          input_limit(job.config.options))
+    records = read_inputs(
+        job.inputs, job.fields, job.fmt, job.stdin_format, input_limit(job.config.options)
+    )
     if named_files:  # files are named by id: two ids alike need two names
         records = unique_paths(records)
     return islice(records, consumed, None)
@@ -177,8 +200,10 @@ def settle(engine, config: CleanConfig, pending: deque[list[Any]]) -> tuple[list
         outcome = clean_alone(engine, config, record)
         deaths += outcome.error == WORKER_DIED
         if deaths > MAX_WORKER_DEATHS:
-            raise WorkerError(f"worker processes died on {deaths} documents of one batch (out "
-                              "of memory?); rerun with --resume and fewer --jobs")
+            raise WorkerError(
+                f"worker processes died on {deaths} documents of one batch (out "
+                "of memory?); rerun with --resume and fewer --jobs"
+            )
         outcomes.append(outcome)
     for item in pending:
         item[2] = engine.submit(config, item[0])

@@ -24,6 +24,7 @@ def read_errors() -> tuple[type[BaseException], ...]:
     import zlib
 
     from warcio.exceptions import ArchiveLoadFailed
+
     return (ArchiveLoadFailed, BrokenOff, EOFError, zlib.error, OSError, ValueError)
 
 
@@ -86,14 +87,20 @@ def warc_records(path: Path, prefix: str, max_bytes: int, safe_name):
                 item = html_response(record, f"{path}#{number}", prefix, max_bytes, safe_name)
             except read_errors() as err:
                 where = f"{path}#{number + 1}"
-                yield Record(where, None, path=prefix + safe_name(where),
-                             error=f"cannot read the WARC file past record {number}: {describe(err)}")
+                yield Record(
+                    where,
+                    None,
+                    path=prefix + safe_name(where),
+                    error=f"cannot read the WARC file past record {number}: {describe(err)}",
+                )
                 return
             if item is not None:
                 yield item
 
 
-def html_response(record, fallback_id: str, prefix: str, max_bytes: int, safe_name) -> Record | None:
+def html_response(
+    record, fallback_id: str, prefix: str, max_bytes: int, safe_name
+) -> Record | None:
     """The record as a Record if it is an HTML response, else None."""
     if getattr(record, "format", "warc") != "warc":
         raise ValueError(f"a {record.format.upper()} record where a WARC record should be")
@@ -108,8 +115,13 @@ def html_response(record, fallback_id: str, prefix: str, max_bytes: int, safe_na
     if getattr(record.raw_stream, "limit", 0) > 0 and len(payload) <= max_bytes:
         raise EOFError("the record's payload is shorter than its Content-Length")
     if len(payload) > max_bytes:
-        return Record(doc_id, None, url=url, path=path,
-                      error=f"payload over the {max_bytes:,}-byte limit (Options.max_input_bytes)")
+        return Record(
+            doc_id,
+            None,
+            url=url,
+            path=path,
+            error=f"payload over the {max_bytes:,}-byte limit (Options.max_input_bytes)",
+        )
     return Record(doc_id, payload, "html", url, path=path)
 
 

@@ -31,8 +31,10 @@ class DirectoryOutput:
         try:
             data = outcome.output()["text"].encode("utf-8")
         except UnicodeEncodeError as err:
-            raise RecordError(f"not valid UTF-8: {printable(err.object[err.start:err.end])} "
-                              "(a lone surrogate) in its text; fix the input") from None
+            raise RecordError(
+                f"not valid UTF-8: {printable(err.object[err.start : err.end])} "
+                "(a lone surrogate) in its text; fix the input"
+            ) from None
         if outcome.path is None:  # every reader of files and streams names one
             raise RecordError("the document has no output path; it was not written")
         write_atomic(contained_path(self.root, outcome.path), data)

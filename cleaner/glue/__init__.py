@@ -23,5 +23,16 @@ from .options import DEFAULT_OPTIONS, GlueOptions
 from .repair import clear_memos, repair_pass
 from .split import RULE_CASE, RULE_PUNCT, RULE_WORD, Repair, Split
 
-__all__ = ["DEFAULT_OPTIONS", "RULE_CASE", "RULE_PUNCT", "RULE_WORD", "GlueLexicon",
-           "GlueOptions", "Repair", "Split", "clear_memos", "glue_lexicon", "repair_pass"]
+__all__ = [
+    "DEFAULT_OPTIONS",
+    "RULE_CASE",
+    "RULE_PUNCT",
+    "RULE_WORD",
+    "GlueLexicon",
+    "GlueOptions",
+    "Repair",
+    "Split",
+    "clear_memos",
+    "glue_lexicon",
+    "repair_pass",
+]

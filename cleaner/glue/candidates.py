@@ -25,7 +25,7 @@ def candidate_splits(token: str):
     changes = [m.start() for m in CASE_CHANGE.finditer(token)]
     if changes:
         if len(changes) == 1 and len(INNER_CAPITAL.findall(token)) == 1:
-            yield token[:changes[0]], token[changes[0]:], RULE_CASE
+            yield token[: changes[0]], token[changes[0] :], RULE_CASE
         return  # two case changes are code or a brand ("GlaxoSmithKline")
     acronym = ACRONYM_THEN_WORD.fullmatch(token)
     if acronym:
@@ -41,8 +41,9 @@ def candidate_splits(token: str):
 
 
 @lru_cache(maxsize=MEMO_ENTRIES)  # a memo of a pure function: words recur in every document
-def viable_splits(token: str, lang: str | None,
-                  options: GlueOptions) -> tuple[tuple[str, str, str], ...]:
+def viable_splits(
+    token: str, lang: str | None, options: GlueOptions
+) -> tuple[tuple[str, str, str], ...]:
     """The candidate (left, right, rule) splits of `token` that the dictionary alone does
     not rule out, as judge would: a right half too rare to follow glue (glue is mostly
     before a common word; in a compounding language, before a very common one), or a known
@@ -50,22 +51,25 @@ def viable_splits(token: str, lang: str | None,
     words = load_dictionary(lang)
     if words is None:
         return tuple(candidate_splits(token))
-    rights = words_at_least(lang, options.compounding_right_min_zipf
-                            if lang in COMPOUNDING_LANGS else options.right_min_zipf)
+    rights = words_at_least(
+        lang,
+        options.compounding_right_min_zipf if lang in COMPOUNDING_LANGS else options.right_min_zipf,
+    )
     wholes = {}  # segment -> its exact zipf, looked up once
     lower = token.casefold().replace("’", "'")
     aligned = len(lower) == len(token)  # casefolding kept every position ("ß" would not)
     viable = []
     for left, right, rule in candidate_splits(token):
         if rule == RULE_WORD:
-            key = lower[len(left):] if aligned else right.casefold().replace("’", "'")
+            key = lower[len(left) :] if aligned else right.casefold().replace("’", "'")
             if key not in rights and not ("-" in key and all(p in rights for p in key.split("-"))):
                 continue
             segment = split_segment(token, right)
             if segment not in wholes:
                 wholes[segment] = word_exact_zipf(words, segment)
-            if "-" not in segment and known_token_wins(wholes[segment], left,
-                                                       right.split("-", 1)[0], words, options):
+            if "-" not in segment and known_token_wins(
+                wholes[segment], left, right.split("-", 1)[0], words, options
+            ):
                 continue  # "inset", "awe-inspiring"
         viable.append((left, right, rule))
     return tuple(viable)
@@ -77,8 +81,9 @@ def split_segment(token: str, right: str) -> str:
     return token.split("-", 1)[0] if "-" in right else token
 
 
-def known_token_wins(whole: float, left: str, right: str, words: Dictionary | None,
-                     options: GlueOptions) -> bool:
+def known_token_wins(
+    whole: float, left: str, right: str, words: Dictionary | None, options: GlueOptions
+) -> bool:
     """True if the dictionary knows the token (its zipf `whole` > 0) and it is likelier than
     `left right`. A half rarer than COMMON_MIN_ZIPF counts as 0: such a pair (< 2 + 7.7 - 9)
     never clears the margin."""

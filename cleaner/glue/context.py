@@ -56,8 +56,9 @@ class Context:
 
     def evidence(self, word: str, min_zipf: float) -> str | None:
         """The strongest evidence that `word` stands alone, or None."""
-        if self.counts[word] > 0 and (len(word) > 1
-                                      or self.zipf(word) >= self.options.one_letter_min_zipf):
+        if self.counts[word] > 0 and (
+            len(word) > 1 or self.zipf(word) >= self.options.one_letter_min_zipf
+        ):
             return "document"
         if word in self.lexicon.names:
             return "names"

@@ -1,8 +1,8 @@
 """The word lists glue repair consults, from the YAML rule sets."""
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from collections.abc import Iterable, Mapping
 
 
 @dataclass(frozen=True)
@@ -24,9 +24,13 @@ def glue_lexicon(names, protected_words, prefixes=(), suffixes=(), corpus_names=
     the per-language `glue_prefixes` and `glue_suffixes` as (lang, words) pairs, and
     `corpus_names` (from `cleaner learn`)."""
     parts = {part for name in names for part in name.split()}
-    return GlueLexicon(frozenset(parts) | frozenset(names),
-                       frozenset(word.casefold() for word in protected_words),
-                       words_by_lang(prefixes), words_by_lang(suffixes), frozenset(corpus_names))
+    return GlueLexicon(
+        frozenset(parts) | frozenset(names),
+        frozenset(word.casefold() for word in protected_words),
+        words_by_lang(prefixes),
+        words_by_lang(suffixes),
+        frozenset(corpus_names),
+    )
 
 
 def words_by_lang(pairs: Iterable[tuple[str, Iterable[str]]]) -> Mapping[str, frozenset[str]]:

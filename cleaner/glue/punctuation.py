@@ -25,7 +25,7 @@ HABIT_BY_MARK = {**PUNCT_BY_MARK, ".": regex.compile(r"\p{Ll}{2}\.\p{L}")}
 
 
 def punctuation_split(text: str, habits: frozenset[str] = frozenset()) -> str | None:
-    """"Ukraine.The" -> "Ukraine. The"; "said,adding" -> "said, adding"; else None.
+    """ "Ukraine.The" -> "Ukraine. The"; "said,adding" -> "said, adding"; else None.
     Marks in `habits` are left alone."""
     fixed = text if '"' in habits else PUNCT_QUOTE.sub(" ", text)
     for mark, pattern in PUNCT_BY_MARK.items():

@@ -1,9 +1,9 @@
 """One pass of glue repair over a document: each distinct chunk decided once."""
 
-from functools import lru_cache, cache
+from functools import cache, lru_cache
 
-from ..document import Document, Edit
 from ..dictionary import load_dictionary, words_at_least
+from ..document import Document, Edit
 from .candidates import viable_splits
 from .context import Context
 from .lexicon import GlueLexicon
@@ -11,8 +11,17 @@ from .options import GlueOptions
 from .punctuation import PUNCT_ANY, punctuation_split
 from .scoring import best_split
 from .split import EVIDENCE_PUNCT, RULE_PUNCT, Repair
-from .tokens import (CHUNK, MEMO_ENTRIES, TOKEN, TOKEN_OR_LINE_BREAK, UNTOUCHABLE,
-                     possessive_stem, token_counts, word_core, word_zipf)
+from .tokens import (
+    CHUNK,
+    MEMO_ENTRIES,
+    TOKEN,
+    TOKEN_OR_LINE_BREAK,
+    UNTOUCHABLE,
+    possessive_stem,
+    token_counts,
+    word_core,
+    word_zipf,
+)
 
 
 def repair_pass(doc: Document, lexicon: GlueLexicon, options: GlueOptions) -> bool:
@@ -26,20 +35,31 @@ def repair_pass(doc: Document, lexicon: GlueLexicon, options: GlueOptions) -> bo
     if not repairs:
         return False
     for line in doc.lines:
-        edits = [Edit(line.number, chunk.start() + repair.offset, repair.before, repair.after,
-                      repair.rule, repair.evidence)
-                 for chunk in CHUNK.finditer(line.text) if (repair := repairs.get(chunk.group()))]
+        edits = [
+            Edit(
+                line.number,
+                chunk.start() + repair.offset,
+                repair.before,
+                repair.after,
+                repair.rule,
+                repair.evidence,
+            )
+            for chunk in CHUNK.finditer(line.text)
+            if (repair := repairs.get(chunk.group()))
+        ]
         if edits:
             doc.rewrite(line, edits)
     return True
 
 
-def document_context(doc: Document, text: str, lexicon: GlueLexicon,
-                     options: GlueOptions) -> Context:
+def document_context(
+    doc: Document, text: str, lexicon: GlueLexicon, options: GlueOptions
+) -> Context:
     """The Context of one pass over `doc`, whose lines joined by newlines are `text`."""
     tokens = TOKEN_OR_LINE_BREAK.findall(text)
-    return Context(text, tokens, token_counts(tokens), lexicon, load_dictionary(doc.lang),
-                   doc.lang, options)
+    return Context(
+        text, tokens, token_counts(tokens), lexicon, load_dictionary(doc.lang), doc.lang, options
+    )
 
 
 def chunk_repair(text: str, context: Context) -> Repair | None:
@@ -70,8 +90,10 @@ def inert_chunk(chunk: str, lang: str | None, options: GlueOptions) -> bool:
     if core is None:
         return not PUNCT_ANY.search(chunk) or bool(UNTOUCHABLE.search(chunk))
     token = core[1]
-    return (not viable_splits(token, lang, options)
-            or word_zipf(load_dictionary(lang), token) >= options.unsplittable_zipf)
+    return (
+        not viable_splits(token, lang, options)
+        or word_zipf(load_dictionary(lang), token) >= options.unsplittable_zipf
+    )
 
 
 @cache  # a memo of a pure function: one entry per language and options

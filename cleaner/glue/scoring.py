@@ -13,8 +13,30 @@ BINNEN_I = frozenset({"In", "Innen"})
 # known to the dictionary and this shape vouch for it as a name where a case change follows.
 HYPHENATED_GIVEN_NAME = regex.compile(r"\p{Lu}\p{Ll}+-\p{Ll}+")
 # Name particles written before a capital ("McDonald", "DeSantis", "LeBron", "MacArthur").
-NAME_PARTICLES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von",
-                            "Del", "Della", "Des", "Fitz", "Al", "El", "Ibn", "Bin", "Abu", "St"})
+NAME_PARTICLES = frozenset(
+    {
+        "Mc",
+        "Mac",
+        "De",
+        "Di",
+        "Da",
+        "Du",
+        "Le",
+        "La",
+        "Van",
+        "Von",
+        "Del",
+        "Della",
+        "Des",
+        "Fitz",
+        "Al",
+        "El",
+        "Ibn",
+        "Bin",
+        "Abu",
+        "St",
+    }
+)
 
 
 def best_split(token: str, context: Context) -> Split | None:
@@ -42,22 +64,25 @@ def judge(token: str, left: str, right: str, rule: str, context: Context) -> Spl
 
 def shape_rules_out(left: str, right: str, rule: str, context: Context) -> bool:
     """True for a split the shape of its halves rules out, whatever the frequencies."""
-    if rule == RULE_CASE and (right in BINNEN_I or left in NAME_PARTICLES
-                              or len(left.rsplit("-", 1)[-1]) < 2):
+    if rule == RULE_CASE and (
+        right in BINNEN_I or left in NAME_PARTICLES or len(left.rsplit("-", 1)[-1]) < 2
+    ):
         return True  # "LehrerInnen", "McDonald", "iPhone"
     if is_affix(left, right, context):
         return True  # "nondifferent", "Lehrerin"
     # "Detlev´s" is not "Detlev s"
-    return any(len(half) == 1 and context.evidence(half, 0.0) != "document" for half in (left, right))
+    return any(
+        len(half) == 1 and context.evidence(half, 0.0) != "document" for half in (left, right)
+    )
 
 
 def known_whole(token: str, left: str, right: str, context: Context) -> bool:
     """True if the dictionary knows the part of `token` the split falls in, and likes it
     better whole."""
     segment = split_segment(token, right)
-    return "-" not in segment and known_token_wins(context.exact_zipf(segment), left,
-                                                   right.split("-", 1)[0], context.words,
-                                                   context.options)
+    return "-" not in segment and known_token_wins(
+        context.exact_zipf(segment), left, right.split("-", 1)[0], context.words, context.options
+    )
 
 
 def evidenced_split(left: str, right: str, rule: str, context: Context) -> Split | None:
@@ -65,8 +90,12 @@ def evidenced_split(left: str, right: str, rule: str, context: Context) -> Split
     options, case = context.options, rule == RULE_CASE
     left_evidence = context.evidence(left, options.case_min_zipf if case else options.left_min_zipf)
     right_evidence = context.evidence(right, options.case_min_zipf if case else 0.0)
-    if (not left_evidence or not right_evidence or too_short(left, left_evidence, context)
-            or too_short(right, right_evidence, context)):
+    if (
+        not left_evidence
+        or not right_evidence
+        or too_short(left, left_evidence, context)
+        or too_short(right, right_evidence, context)
+    ):
         return None
     if "-" in left and left_evidence == "dictionary" and rule == RULE_WORD:
         return None  # a hyphenated left half ("Jong-un") needs the document or a name list
@@ -77,8 +106,9 @@ def evidenced_split(left: str, right: str, rule: str, context: Context) -> Split
     return Split(left, right, rule, left_evidence if rarer_left else right_evidence, pair)
 
 
-def pair_zipf(left: str, right: str, left_evidence: str, right_evidence: str, rule: str,
-              context: Context) -> float:
+def pair_zipf(
+    left: str, right: str, left_evidence: str, right_evidence: str, rule: str, context: Context
+) -> float:
     """How likely `left right` is as two words: their strengths' sum less ZIPF_PER_BILLION,
     with a bonus for a long right half."""
     options = context.options
@@ -107,5 +137,8 @@ def is_affix(left: str, right: str, context: Context) -> bool:
 def too_short(half: str, evidence: str, context: Context) -> bool:
     """A short half only the dictionary vouches for, and not as a very common word ("Th",
     "Ib"); "EU" seen alone in the document is fine."""
-    return (evidence == "dictionary" and len(half) == context.options.short_half_letters
-            and context.zipf(half) < context.options.short_half_min_zipf)
+    return (
+        evidence == "dictionary"
+        and len(half) == context.options.short_half_letters
+        and context.zipf(half) < context.options.short_half_min_zipf
+    )

@@ -13,15 +13,18 @@ from ..dictionary import Dictionary
 CHUNK = re.compile(r"\S+")
 TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*")
 TOKEN_OR_LINE_BREAK = regex.compile(TOKEN.pattern + r"|\n")
-CORE = regex.compile(r"^([\"'(“‘„«]*)(\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*)"
-                     r"([.,;:!?\"'”’»)]*)$")
+CORE = regex.compile(
+    r"^([\"'(“‘„«]*)(\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*)"
+    r"([.,;:!?\"'”’»)]*)$"
+)
 # Part of a URL, e-mail, domain, handle, hashtag, number (decimals, times, versions) or code:
 # never touched.
 UNTOUCHABLE = regex.compile(
     r"://|www\.|@|#|\d|[_=<>{}\[\]\\|/`*~^$%&+]|\w\("
     r"|\p{L}\.(?:com|org|net|gov|edu|io|co|de|uk|fr|es|ru|info|html?|php|aspx?|js|py)\b"
     r"|\p{L}\.\p{L}+\.\p{L}",  # dotted chains: "stuff.bigstuff.Module", "reg.Gen.m.b.H."
-    regex.IGNORECASE)
+    regex.IGNORECASE,
+)
 POSSESSIVE = ("'s", "’s")
 # Entries of each per-process memo of a pure verdict on a chunk or token: a batch's
 # vocabulary recurs in every document.

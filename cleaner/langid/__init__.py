@@ -1,9 +1,9 @@
 """Language identification: `detect(sample) -> code | None`, langdetect's seeded answer
 when the sample is mostly words of the language it names (`vocabulary`), else None.
 
-`langdetect_verdict` is langdetect's computation step for step (same profiles, text
-cleaning, n-grams and seeded random trials), so it gives the same answer on every text,
-about 8x faster than langdetect itself: its per-character method calls are replaced by a translation table and
+`langdetect_verdict` is langdetect's computation step for step (same profiles, text cleaning,
+n-grams and seeded random trials), so it gives the same answer on every text, about 8x faster
+than langdetect itself: its per-character method calls are replaced by a translation table and
 regular expressions, and its trials run on numpy. The probabilities stay bit for bit
 langdetect's (see `trials` and `draws`); the trials stop as soon as the remaining ones could
 not change the leading language, so the answer is still langdetect's.

@@ -32,7 +32,7 @@ class SeededDraws:
 
     def random(self) -> float:
         """random.Random.random(): 53 bits from the next two outputs."""
-        a, b = seeded_outputs(self.position + 2)[self.position:self.position + 2].tolist()
+        a, b = seeded_outputs(self.position + 2)[self.position : self.position + 2].tolist()
         self.position += 2
         value: float = ((a >> 5) * 67108864.0 + (b >> 6)) * (1.0 / 9007199254740992.0)
         return value
@@ -44,7 +44,7 @@ class SeededDraws:
         while start + count > len(self.kept):
             self.scan(max(1024, 4 * self.scanned))
             start = int(np.searchsorted(self.kept, self.position))
-        return self.values[start:start + count], self.kept[start:start + count]
+        return self.values[start : start + count], self.kept[start : start + count]
 
     def scan(self, outputs: int) -> None:
         """_randbelow(n) over the first `outputs` outputs: getrandbits(n.bit_length()) takes an

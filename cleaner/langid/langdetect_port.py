@@ -24,15 +24,15 @@ SEED = 0
 class Settings:
     """Detector's class constants, and its text clean-up patterns and Vietnamese folding."""
 
-    alpha_default: float    # smoothing added to each drawn n-gram's probabilities
-    alpha_width: float      # standard deviation of the per-trial random change to it
-    base_freq: int          # the smoothing's divisor
-    conv_threshold: float   # a trial stops when one language's probability passes this
-    iteration_limit: int    # ... or after this many draws
-    prob_threshold: float   # below this, the best language is "unknown"
+    alpha_default: float  # smoothing added to each drawn n-gram's probabilities
+    alpha_width: float  # standard deviation of the per-trial random change to it
+    base_freq: int  # the smoothing's divisor
+    conv_threshold: float  # a trial stops when one language's probability passes this
+    iteration_limit: int  # ... or after this many draws
+    prob_threshold: float  # below this, the best language is "unknown"
     url_re: re.Pattern[str]
     mail_re: re.Pattern[str]
-    dmark_class: str        # the combining marks normalize_vi folds into letters
+    dmark_class: str  # the combining marks normalize_vi folds into letters
     normalize_vi: Callable[[str], str]
 
 
@@ -41,8 +41,8 @@ class Profiles:
     """langdetect's language profiles and settings, loaded once per process."""
 
     langs: tuple[str, ...]
-    rows: dict[str, int]   # n-gram -> its row in `probs`
-    probs: np.ndarray      # per-language probabilities of each n-gram, one row each, read-only
+    rows: dict[str, int]  # n-gram -> its row in `probs`
+    probs: np.ndarray  # per-language probabilities of each n-gram, one row each, read-only
     normalize: dict[int, str]  # character -> langdetect's normalised character (filled lazily)
     settings: Settings
 
@@ -64,9 +64,18 @@ def detector_settings() -> Settings:
     from langdetect.detector import Detector
     from langdetect.utils.ngram import NGram
 
-    return Settings(Detector.ALPHA_DEFAULT, Detector.ALPHA_WIDTH, Detector.BASE_FREQ,
-                    Detector.CONV_THRESHOLD, Detector.ITERATION_LIMIT, Detector.PROB_THRESHOLD,
-                    Detector.URL_RE, Detector.MAIL_RE, NGram.DMARK_CLASS, NGram.normalize_vi)
+    return Settings(
+        Detector.ALPHA_DEFAULT,
+        Detector.ALPHA_WIDTH,
+        Detector.BASE_FREQ,
+        Detector.CONV_THRESHOLD,
+        Detector.ITERATION_LIMIT,
+        Detector.PROB_THRESHOLD,
+        Detector.URL_RE,
+        Detector.MAIL_RE,
+        NGram.DMARK_CLASS,
+        NGram.normalize_vi,
+    )
 
 
 @lru_cache(maxsize=1)  # a memo of a constant: langdetect's installed profiles
@@ -98,12 +107,15 @@ def profiles() -> Profiles:
     for index, column in enumerate(columns):
         probs[list(column), index] = list(column.values())
     probs.flags.writeable = False
-    return Profiles(tuple(langs), rows, probs, NormalizedChars(NGram.normalize), detector_settings())
+    return Profiles(
+        tuple(langs), rows, probs, NormalizedChars(NGram.normalize), detector_settings()
+    )
 
 
 def reference_detect(sample: str) -> str | None:
     """langdetect's own answer, as a base language code ('zh-cn' -> 'zh'), or None."""
-    from langdetect import DetectorFactory, LangDetectException, detect as langdetect_detect
+    from langdetect import DetectorFactory, LangDetectException
+    from langdetect import detect as langdetect_detect
 
     DetectorFactory.seed = SEED
     try:

@@ -65,7 +65,7 @@ def word_ngrams(padded: str) -> tuple[int, ...]:
         for n in (1, 2, 3):
             if n > end + 1:
                 break
-            gram = padded[end + 1 - n:end + 1]
+            gram = padded[end + 1 - n : end + 1]
             if gram != " " and gram in known:
                 found.append(known[gram])
     return tuple(found)

@@ -44,8 +44,9 @@ def leader_settled(total: np.ndarray, trials_left: int) -> bool:
     return settled
 
 
-def trial(settings: Settings, probs: np.ndarray, grams: list[int], weight: float,
-          draws: SeededDraws) -> np.ndarray:
+def trial(
+    settings: Settings, probs: np.ndarray, grams: list[int], weight: float, draws: SeededDraws
+) -> np.ndarray:
     """One trial: from even odds, multiply in (weight + the probabilities) of n-grams drawn at
     random, normalising after the first draw and then after every BLOCK, until one language
     passes conv_threshold or iteration_limit is reached; the draws move past those used."""
@@ -54,7 +55,7 @@ def trial(settings: Settings, probs: np.ndarray, grams: list[int], weight: float
     done, wanted = 0, FIRST_STEPS
     while True:  # in rounds of steps: draws are looked at ahead, but only those used consumed
         picks, drawn_at = draws.peek(draws_for(wanted))
-        rows = [grams[pick] for pick in picks[draws_for(done):].tolist()]
+        rows = [grams[pick] for pick in picks[draws_for(done) :].tolist()]
         steps = normalisation_steps(probs, rows, weight, first=done == 0)
         steps[0, 0] = prob
         last_draws = range(BLOCK * done, BLOCK * wanted, BLOCK)
@@ -83,8 +84,9 @@ def normalize_prob(prob: np.ndarray) -> float:
     return largest
 
 
-def normalisation_steps(probs: np.ndarray, rows: list[int], weight: float,
-                        first: bool) -> np.ndarray:
+def normalisation_steps(
+    probs: np.ndarray, rows: list[int], weight: float, first: bool
+) -> np.ndarray:
     """Per normalisation, a free row for the running probabilities, then the rows (+ weight)
     multiplied into them; one more free row at the end. The first draw is a step of its own,
     padded with rows of ones (exact no-ops)."""

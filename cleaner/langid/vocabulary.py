@@ -32,7 +32,6 @@ def mostly_words_of(lang: str, sample: str) -> bool:
     words = load_dictionary(lang) if lang not in UNSPACED_LANGS else None
     if words is None:
         return True
-    tokens = [word for chunk in sample.split()
-              if WORD.fullmatch(word := chunk.strip(PUNCTUATION))]
+    tokens = [word for chunk in sample.split() if WORD.fullmatch(word := chunk.strip(PUNCTUATION))]
     known = sum(1 for token in tokens if words.zipf(token.casefold()) > 0)
     return not tokens or known >= MIN_KNOWN_SHARE * len(tokens)

@@ -21,10 +21,10 @@ BARE_TAIL_MAX_WORDS = 25
 
 @dataclass(frozen=True)
 class CaptionPatterns:
-    tail: regex.Pattern[str]      # a caption that ends in a credit
-    whole: regex.Pattern[str]     # a line that is nothing but a credit
-    names: frozenset[str]         # the credit names, case-folded: a bare credit after a sentence
-    prefilter: Prefilter          # which of (whole, tail) could match a line, in one RE2 pass
+    tail: regex.Pattern[str]  # a caption that ends in a credit
+    whole: regex.Pattern[str]  # a line that is nothing but a credit
+    names: frozenset[str]  # the credit names, case-folded: a bare credit after a sentence
+    prefilter: Prefilter  # which of (whole, tail) could match a line, in one RE2 pass
 
 
 def caption_patterns(credits, labels) -> CaptionPatterns | None:
@@ -32,18 +32,30 @@ def caption_patterns(credits, labels) -> CaptionPatterns | None:
     if not credits:
         return None
     names = "|".join(regex.escape(c) for c in sorted(set(credits), key=len, reverse=True))
-    label = "|".join(regex.escape(lb) for lb in sorted(set(labels), key=len, reverse=True)) or "(?!)"
+    label = (
+        "|".join(regex.escape(lb) for lb in sorted(set(labels), key=len, reverse=True)) or "(?!)"
+    )
     credit_text = r"(?:[^.!?\n]|\.(?=\S))"  # no sentence end; dots inside "stock.adobe.com" pass
     credit = rf"(?:{label})?\s*(?:by|:)?\s*(?:[^()\n]{{0,40}}[/,;]\s*)?(?:{names})\b[^()\n]{{0,40}}"
-    tail = rf"(?:\(\s*(?:©\s*)?{credit}\)|(?:{label})\s*(?:credit\s*)?[:/]\s*{credit_text}{{2,60}}" \
-           rf"|©\s*{credit_text}{{1,60}})\s*\.?$"
+    tail = (
+        rf"(?:\(\s*(?:©\s*)?{credit}\)|(?:{label})\s*(?:credit\s*)?[:/]\s*{credit_text}{{2,60}}"
+        rf"|©\s*{credit_text}{{1,60}})\s*\.?$"
+    )
     # After a label, the photographer may come first: "Photo by Jane Doe on Unsplash".
-    labelled = rf"(?:{label})\s*(?:credit\s*)?(?:by|:|/)?\s*(?:[^()\n]{{0,40}}(?:[/,;]|\s(?:on|via))\s*)?"
-    whole = rf"^\(?\s*(?:©\s*)?(?:{labelled}|(?:[^()\n]{{0,40}}[/,;]\s*)?)" \
-            rf"(?:{names})\b[^()\n.!?]{{0,40}}\)?\.?$"
+    labelled = (
+        rf"(?:{label})\s*(?:credit\s*)?(?:by|:|/)?\s*(?:[^()\n]{{0,40}}(?:[/,;]|\s(?:on|via))\s*)?"
+    )
+    whole = (
+        rf"^\(?\s*(?:©\s*)?(?:{labelled}|(?:[^()\n]{{0,40}}[/,;]\s*)?)"
+        rf"(?:{names})\b[^()\n.!?]{{0,40}}\)?\.?$"
+    )
     tail, whole = f"(?i){tail}", f"(?i){whole}"
-    return CaptionPatterns(regex.compile(tail), regex.compile(whole),
-                           frozenset(c.casefold() for c in credits), Prefilter([whole, tail]))
+    return CaptionPatterns(
+        regex.compile(tail),
+        regex.compile(whole),
+        frozenset(c.casefold() for c in credits),
+        Prefilter([whole, tail]),
+    )
 
 
 def drop_captions(doc: Document, patterns: CaptionPatterns | None, max_words: int) -> Document:
@@ -51,14 +63,23 @@ def drop_captions(doc: Document, patterns: CaptionPatterns | None, max_words: in
     if patterns is None:
         return doc
     candidates = {id(line): patterns.prefilter.candidates(line.text) for line in doc.lines}
-    whole = [line for line in doc.lines if not line.protected_by and 0 in candidates[id(line)]
-             and patterns.whole.search(line.text)]
+    whole = [
+        line
+        for line in doc.lines
+        if not line.protected_by and 0 in candidates[id(line)] and patterns.whole.search(line.text)
+    ]
     if whole:
         doc.drop(whole, RULE_LINE, "credit")
-    tails = [line for line in doc.lines
-             if not line.protected_by and len(line.text.split()) <= max_words
-             and ((1 in candidates[id(line)] and patterns.tail.search(line.text))
-                  or ends_in_bare_credit(line.text, patterns.names))]
+    tails = [
+        line
+        for line in doc.lines
+        if not line.protected_by
+        and len(line.text.split()) <= max_words
+        and (
+            (1 in candidates[id(line)] and patterns.tail.search(line.text))
+            or ends_in_bare_credit(line.text, patterns.names)
+        )
+    ]
     if tails:
         doc.drop(tails, RULE_TAIL, "caption")
     return doc
@@ -68,8 +89,9 @@ def ends_in_bare_credit(text: str, names: frozenset[str]) -> bool:
     """A short caption whose last sentence is followed by a credit name alone ("Un grupo de
     pingüinos, en la Antártida el 11 de febrero pasado. EFE")."""
     _, sep, last = text.rstrip().rpartition(". ")
-    return (bool(sep) and len(text.split()) <= BARE_TAIL_MAX_WORDS
-            and last.strip().casefold() in names)
+    return (
+        bool(sep) and len(text.split()) <= BARE_TAIL_MAX_WORDS and last.strip().casefold() in names
+    )
 
 
 class CaptionDropper:
@@ -77,13 +99,18 @@ class CaptionDropper:
     document's outlet (patterns compiled once per outlet)."""
 
     name = "captions"
-    rule_ids = (RuleInfo(RULE_LINE, "credit", "a line that is only a photo credit"),
-                RuleInfo(RULE_TAIL, "caption", "a short caption ending in a photo credit"))
+    rule_ids = (
+        RuleInfo(RULE_LINE, "credit", "a line that is only a photo credit"),
+        RuleInfo(RULE_TAIL, "caption", "a short caption ending in a photo credit"),
+    )
 
     def __init__(self, catalog, max_words: int):
         self.max_words = max_words
-        self.patterns = catalog.per_outlet(lambda outlet: caption_patterns(
-            catalog.word_list("credits", outlet), catalog.word_list("credit_labels", outlet)))
+        self.patterns = catalog.per_outlet(
+            lambda outlet: caption_patterns(
+                catalog.word_list("credits", outlet), catalog.word_list("credit_labels", outlet)
+            )
+        )
 
     def __call__(self, doc: Document) -> None:
         drop_captions(doc, self.patterns[doc.outlet], self.max_words)

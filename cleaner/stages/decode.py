@@ -17,14 +17,19 @@ from .html import html_to_text, looks_like_html
 
 INVALID_UTF8_RULE, NUL_RULE = "decode.invalid-utf8", "decode.nul"
 # Decoding runs before there is a Document, so it is no Stage; its ids are declared here.
-RULE_IDS = (RuleInfo(INVALID_UTF8_RULE, "repair", "a run of bytes that is not UTF-8 in "
-                     "mostly-UTF-8 input, replaced by U+FFFD"),
-            RuleInfo(NUL_RULE, "repair", "NUL characters dropped from input that is not binary"))
+RULE_IDS = (
+    RuleInfo(
+        INVALID_UTF8_RULE,
+        "repair",
+        "a run of bytes that is not UTF-8 in mostly-UTF-8 input, replaced by U+FFFD",
+    ),
+    RuleInfo(NUL_RULE, "repair", "NUL characters dropped from input that is not binary"),
+)
 # Share of control characters (other than whitespace) above which bytes are not text; NUL
 # counts, wherever it stands in the input.
 BINARY_CONTROL_SHARE = 0.05
 CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f]")
-CONTROL_BYTES = bytes(range(0x09)) + bytes(range(0x0e, 0x20))
+CONTROL_BYTES = bytes(range(0x09)) + bytes(range(0x0E, 0x20))
 # Bad bytes (decoded with surrogateescape as U+DC80-U+DCFF) and NULs, in runs.
 UNKEPT = regex.compile(r"[\udc80-\udcff]+|\x00+")
 # Bytes are "mostly UTF-8" when at least this share of their non-ASCII characters decode as
@@ -64,8 +69,10 @@ def to_text(data, fmt: str, url: str | None, max_bytes: int) -> Decoded:
         raise InputError(f"unknown format {fmt!r}: use 'text', 'html' or 'auto'")
     size = len(data.encode("utf-8", "surrogatepass")) if isinstance(data, str) else len(data)
     if size > max_bytes:
-        raise InputError(f"input is {size:,} bytes, over the {max_bytes:,}-byte limit "
-                         "(Options.max_input_bytes); split it or raise the limit")
+        raise InputError(
+            f"input is {size:,} bytes, over the {max_bytes:,}-byte limit "
+            "(Options.max_input_bytes); split it or raise the limit"
+        )
     text = decode_escaped(data) if isinstance(data, bytes) else data
     refuse_binary(text)
     if fmt == "html" or (fmt == "auto" and looks_like_html(text[:SNIFF_CHARS].replace("\x00", ""))):
@@ -76,12 +83,22 @@ def to_text(data, fmt: str, url: str | None, max_bytes: int) -> Decoded:
 def html_decoded(text: str, url: str | None) -> Decoded:
     """The HTML's article text; its unkept bytes are replaced before extraction (line 0)."""
     edits = []
-    for rule, found, after in ((INVALID_UTF8_RULE, regex.findall(r"[\udc80-\udcff]+", text), "\ufffd"),
-                               (NUL_RULE, regex.findall(r"\x00+", text), "")):
+    for rule, found, after in (
+        (INVALID_UTF8_RULE, regex.findall(r"[\udc80-\udcff]+", text), "\ufffd"),
+        (NUL_RULE, regex.findall(r"\x00+", text), ""),
+    ):
         if found:
             count = sum(map(len, found))
-            edits.append(Edit(0, 0, escape(found[0][0]), after, rule,
-                              f"{count} in the HTML, before extraction"))
+            edits.append(
+                Edit(
+                    0,
+                    0,
+                    escape(found[0][0]),
+                    after,
+                    rule,
+                    f"{count} in the HTML, before extraction",
+                )
+            )
     if edits:
         text = UNKEPT.sub(lambda m: "" if m[0][0] == "\x00" else "\ufffd", text)
     return Decoded(html_to_text(text, url).splitlines(), tuple(edits))
@@ -105,10 +122,17 @@ def escaped_line(number: int, line: str) -> tuple[str, list[Edit]]:
     pieces, edits, at, shift = [], [], 0, 0
     for run in UNKEPT.finditer(line):
         shown = "".join(escape(char) for char in run[0])
-        pieces += [line[at:run.start()], shown]
+        pieces += [line[at : run.start()], shown]
         nul = run[0][0] == "\x00"
-        edits.append(Edit(number, run.start() + shift, shown, "" if nul else "\ufffd",
-                          NUL_RULE if nul else INVALID_UTF8_RULE))
+        edits.append(
+            Edit(
+                number,
+                run.start() + shift,
+                shown,
+                "" if nul else "\ufffd",
+                NUL_RULE if nul else INVALID_UTF8_RULE,
+            )
+        )
         shift += len(shown) - len(run[0])
         at = run.end()
     return "".join(pieces) + line[at:], edits
@@ -116,7 +140,7 @@ def escaped_line(number: int, line: str) -> tuple[str, list[Edit]]:
 
 def escape(char: str) -> str:
     """A NUL or an escaped bad byte (U+DC80-U+DCFF) as the text `\\xNN`."""
-    return f"\\x{ord(char) & 0xff:02x}"
+    return f"\\x{ord(char) & 0xFF:02x}"
 
 
 def refuse_binary(text: str) -> None:
@@ -145,8 +169,11 @@ def decode_escaped(data: bytes) -> str:
         except UnicodeDecodeError:
             raise InputError(f"input looks like {utf16.upper()} but is not valid") from None
     if binary_bytes(data):
-        raise InputError("input contains NUL bytes: it looks binary, not text" if b"\x00" in data
-                         else "input is mostly control characters: it looks binary, not text")
+        raise InputError(
+            "input contains NUL bytes: it looks binary, not text"
+            if b"\x00" in data
+            else "input is mostly control characters: it looks binary, not text"
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

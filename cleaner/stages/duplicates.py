@@ -32,9 +32,11 @@ def drop_duplicates(doc: Document, min_chars: int, min_words: int, jaccard: floa
         seen_exact.add(key)
         if compare_near and len(words) >= min_words:
             word_set = frozenset(words)
-            if any(similarity(word_set, earlier) >= jaccard
-                   for earlier in seen_sets.sized_near(len(word_set), jaccard)
-                   if min(len(word_set), len(earlier)) >= jaccard * max(len(word_set), len(earlier))):
+            if any(
+                similarity(word_set, earlier) >= jaccard
+                for earlier in seen_sets.sized_near(len(word_set), jaccard)
+                if min(len(word_set), len(earlier)) >= jaccard * max(len(word_set), len(earlier))
+            ):
                 near.append(line)
                 continue
             seen_sets.add(word_set)
@@ -75,10 +77,14 @@ class DuplicateDropper:
     """Stage: lines repeating an earlier kept line, exactly or nearly."""
 
     name = "duplicates"
-    rule_ids = (RuleInfo(RULE_EXACT, "duplicate", "a line repeating an earlier one (case, "
-                         "punctuation and space aside)"),
-                RuleInfo(RULE_NEAR, "duplicate", "a long line whose words nearly repeat an "
-                         "earlier line's"))
+    rule_ids = (
+        RuleInfo(
+            RULE_EXACT,
+            "duplicate",
+            "a line repeating an earlier one (case, punctuation and space aside)",
+        ),
+        RuleInfo(RULE_NEAR, "duplicate", "a long line whose words nearly repeat an earlier line's"),
+    )
 
     def __init__(self, min_chars: int, min_words: int, jaccard: float):
         self.min_chars, self.min_words, self.jaccard = min_chars, min_words, jaccard

@@ -10,8 +10,12 @@ remove noise, so cleaner's stages do that job). Its readability and jusText fall
 from typing import Any
 
 # trafilatura.extract's keyword arguments for cleaner (see the module docstring).
-TRAFILATURA_SETTINGS: dict[str, Any] = {"include_comments": False, "include_tables": True,
-                        "deduplicate": False, "favor_precision": False}
+TRAFILATURA_SETTINGS: dict[str, Any] = {
+    "include_comments": False,
+    "include_tables": True,
+    "deduplicate": False,
+    "favor_precision": False,
+}
 # A fragment wrapped in this is a page trafilatura accepts; see article_text.
 PAGE_WRAPPER = "<html><body>{}</body></html>"
 # trafilatura's load_html doubts a document without "html" in its first 50 characters.

@@ -10,12 +10,16 @@ from .extract import article_text, extract_with_trafilatura
 
 # A page: an optional BOM, XML prolog (XHTML) and comments, then a doctype or an opening
 # html, head or body tag.
-HTML_SNIFF = regex.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
-                           r"<(?:!doctype\s+html|html|head|body)\b",
-                           regex.IGNORECASE | regex.DOTALL)
+HTML_SNIFF = regex.compile(
+    r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    r"<(?:!doctype\s+html|html|head|body)\b",
+    regex.IGNORECASE | regex.DOTALL,
+)
 # An HTML fragment (no <html>) starts with a tag and closes block elements.
 FRAGMENT_START = regex.compile(r"\A\ufeff?\s*<[a-z!]", regex.IGNORECASE)
-BLOCK_CLOSE = regex.compile(r"</(?:p|div|article|section|li|h[1-6]|blockquote|span|a)>", regex.IGNORECASE)
+BLOCK_CLOSE = regex.compile(
+    r"</(?:p|div|article|section|li|h[1-6]|blockquote|span|a)>", regex.IGNORECASE
+)
 FRAGMENT_MIN_CLOSING_TAGS = 2
 # libxml2 checks each attribute of a tag against all the others before it: the cost grows with
 # the square of their number (10,000 take 0.1 s, 20,000 0.4 s on a quiet machine and several
@@ -33,7 +37,9 @@ def looks_like_html(head: str) -> bool:
     """A page (doctype, <html>, <head>, <body>, after any BOM or XML prolog) or a fragment
     of tagged blocks."""
     return bool(HTML_SNIFF.match(head)) or (
-        bool(FRAGMENT_START.match(head)) and len(BLOCK_CLOSE.findall(head)) >= FRAGMENT_MIN_CLOSING_TAGS)
+        bool(FRAGMENT_START.match(head))
+        and len(BLOCK_CLOSE.findall(head)) >= FRAGMENT_MIN_CLOSING_TAGS
+    )
 
 
 def html_to_text(html: str, url: str | None) -> str:
@@ -49,7 +55,8 @@ def html_to_text(html: str, url: str | None) -> str:
 
 def deep_tree(html: str):
     """The page parsed by lxml without its depth limit (huge_tree), or the html if unparsable."""
-    from lxml import etree, html as lxml_html
+    from lxml import etree
+    from lxml import html as lxml_html
 
     try:
         return lxml_html.document_fromstring(html, parser=lxml_html.HTMLParser(huge_tree=True))
@@ -74,5 +81,7 @@ def refuse_attribute_bomb(html: str) -> None:
             continue
         count = len(ATTRIBUTE.findall(tag[0]))
         if count > MAX_TAG_ATTRIBUTES:
-            raise InputError(f"a tag with {count:,} attributes (over {MAX_TAG_ATTRIBUTES:,}): "
-                             "the HTML parser would take hours over it")
+            raise InputError(
+                f"a tag with {count:,} attributes (over {MAX_TAG_ATTRIBUTES:,}): "
+                "the HTML parser would take hours over it"
+            )

@@ -30,16 +30,23 @@ class LineModel:
     scores as noise."""
 
     name = "line_model"
-    rule_ids = (RuleInfo(RULE, "boilerplate",
-                         "a line the learned line model scores as page furniture (menus, "
-                         "teasers, footers): its score and deciding features are the evidence"),)
+    rule_ids = (
+        RuleInfo(
+            RULE,
+            "boilerplate",
+            "a line the learned line model scores as page furniture (menus, "
+            "teasers, footers): its score and deciding features are the evidence",
+        ),
+    )
 
     def __init__(self, model: dict[str, Any] | None = None):
         model = model if model is not None else json.loads(MODEL_PATH.read_text(encoding="utf-8"))
         if model.get("version") != MODEL_VERSION or tuple(model["features"]) != FEATURE_NAMES:
-            raise ValueError(f"line model: version {model.get('version')} with features "
-                             f"{model.get('features')} does not fit this cleaner's "
-                             f"{FEATURE_NAMES}; retrain it with bench/train_line_model.py")
+            raise ValueError(
+                f"line model: version {model.get('version')} with features "
+                f"{model.get('features')} does not fit this cleaner's "
+                f"{FEATURE_NAMES}; retrain it with bench/train_line_model.py"
+            )
         self.means = np.array(model["means"], dtype=float)
         self.scales = np.array(model["scales"], dtype=float)
         self.weights = np.array(model["weights"], dtype=float)
@@ -69,11 +76,18 @@ class LineModel:
         parts = self.contributions(line_features([line.text for line in doc.lines], doc.lang))
         logits = parts.sum(axis=1) + self.bias
         rows = zip(doc.lines, parts, logits, strict=True)
-        noise = [(line, part, logit) for line, part, logit in rows
-                 if not line.protected_by and sigmoid(logit) >= self.threshold]
+        noise = [
+            (line, part, logit)
+            for line, part, logit in rows
+            if not line.protected_by and sigmoid(logit) >= self.threshold
+        ]
         if noise:
-            doc.drop([line for line, _, _ in noise], RULE, "boilerplate",
-                     [evidence(part, logit) for _, part, logit in noise])
+            doc.drop(
+                [line for line, _, _ in noise],
+                RULE,
+                "boilerplate",
+                [evidence(part, logit) for _, part, logit in noise],
+            )
 
 
 def sigmoid(logit: float) -> float:

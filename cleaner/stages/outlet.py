@@ -11,8 +11,9 @@ from ..ruleset import Outlet
 Outlets = Mapping[str, Outlet]  # by outlet id
 
 
-def resolve_outlet(doc: Document, outlets: Outlets, explicit: str | None,
-                   prefilter: Prefilter | None = None) -> Document:
+def resolve_outlet(
+    doc: Document, outlets: Outlets, explicit: str | None, prefilter: Prefilter | None = None
+) -> Document:
     """Set doc.outlet to the id of the first outlet that the evidence names. `prefilter`,
     all fingerprints in one pass (fingerprint_prefilter), spares most lines the test of each."""
     if explicit:
@@ -21,7 +22,9 @@ def resolve_outlet(doc: Document, outlets: Outlets, explicit: str | None,
             raise ConfigError(f"unknown outlet {explicit!r}; known outlets: {known}")
         doc.outlet = explicit
     else:
-        doc.outlet = outlet_by_url(doc.url, outlets) or outlet_by_fingerprint(doc, outlets, prefilter)
+        doc.outlet = outlet_by_url(doc.url, outlets) or outlet_by_fingerprint(
+            doc, outlets, prefilter
+        )
     return doc
 
 
@@ -36,9 +39,13 @@ def outlet_by_url(url: str | None, outlets: Outlets) -> str | None:
     return None
 
 
-def outlet_by_fingerprint(doc: Document, outlets: Outlets, prefilter: Prefilter | None) -> str | None:
+def outlet_by_fingerprint(
+    doc: Document, outlets: Outlets, prefilter: Prefilter | None
+) -> str | None:
     """The first outlet (by id) one of whose fingerprint patterns matches a line."""
-    lines = [line.text for line in doc.lines if prefilter is None or prefilter.candidates(line.text)]
+    lines = [
+        line.text for line in doc.lines if prefilter is None or prefilter.candidates(line.text)
+    ]
     for outlet_id, outlet in sorted(outlets.items()):
         for pattern in outlet.fingerprints:
             if any(pattern.search(line) for line in lines):

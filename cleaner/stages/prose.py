@@ -33,15 +33,81 @@ TRUNCATED = regex.compile(r"[\p{L}\d-](?:…|\.\.\.)[\"'”’»«)\]]*$")
 # Units written after a figure: SI and metric symbols (the same in every language), percent
 # and degrees, and the kitchen and imperial measures recipes and specifications use. A figure
 # with a unit is a quantity, which a headline rarely is and an ingredient or spec always is.
-UNITS = ("mg", "g", "kg", "t", "ml", "cl", "dl", "l", "mm", "cm", "m", "km", "m²", "m2", "km²",
-         "ha", "s", "ms", "min", "h", "mph", "km/h", "kmh", "kw", "kW", "w", "W", "kWh", "V",
-         "mAh", "Hz", "MHz", "GHz", "kb", "KB", "MB", "GB", "TB", "Mbps", "Gbps", "px", "dpi",
-         "mp", "MP", "%", "°", "°C", "°F", "oz", "lb", "lbs", "ft", "yd", "mi", "gal", "qt",
-         "pt", "cup", "cups", "tbsp", "tsp", "EL", "TL", "Tl", "St.", "Stk", "Prise", "pinch")
+UNITS = (
+    "mg",
+    "g",
+    "kg",
+    "t",
+    "ml",
+    "cl",
+    "dl",
+    "l",
+    "mm",
+    "cm",
+    "m",
+    "km",
+    "m²",
+    "m2",
+    "km²",
+    "ha",
+    "s",
+    "ms",
+    "min",
+    "h",
+    "mph",
+    "km/h",
+    "kmh",
+    "kw",
+    "kW",
+    "w",
+    "W",
+    "kWh",
+    "V",
+    "mAh",
+    "Hz",
+    "MHz",
+    "GHz",
+    "kb",
+    "KB",
+    "MB",
+    "GB",
+    "TB",
+    "Mbps",
+    "Gbps",
+    "px",
+    "dpi",
+    "mp",
+    "MP",
+    "%",
+    "°",
+    "°C",
+    "°F",
+    "oz",
+    "lb",
+    "lbs",
+    "ft",
+    "yd",
+    "mi",
+    "gal",
+    "qt",
+    "pt",
+    "cup",
+    "cups",
+    "tbsp",
+    "tsp",
+    "EL",
+    "TL",
+    "Tl",
+    "St.",
+    "Stk",
+    "Prise",
+    "pinch",
+)
 FIGURE = r"(?:\d+(?:[.,]\d+)*(?:\s?[-–/]\s?\d+(?:[.,]\d+)*)?|[½¼¾⅓⅔⅛])"
 QUANTITY = regex.compile(
     rf"(?<![\p{{L}}\d]){FIGURE}\s?(?:{'|'.join(regex.escape(unit) for unit in UNITS)})"
-    r"(?![\p{L}\d])")
+    r"(?![\p{L}\d])"
+)
 # A price: a figure next to a currency sign (Unicode category Sc: $ € £ ¥ ₹ ...).
 PRICE = regex.compile(r"\p{Sc}\s?\d|\d\s?\p{Sc}")
 UNIT_WORDS = frozenset(UNITS)
@@ -67,30 +133,39 @@ STEP_NUMBER = regex.compile(r"^\s*(?:\d{1,2}[.)]|[-–•*]\s*\d{1,2}[.)])\s+\S"
 def is_prose(text: str) -> bool:
     """A sentence: enough words and a sentence end, or simply long."""
     words = len(text.split())
-    return words >= PROSE_ANY_WORDS or (words >= PROSE_MIN_WORDS and bool(SENTENCE_END.search(text)))
+    return words >= PROSE_ANY_WORDS or (
+        words >= PROSE_MIN_WORDS and bool(SENTENCE_END.search(text))
+    )
 
 
 def is_data_item(text: str) -> bool:
     """An item of the article's own list: a quantity with its unit, a price, a field whose
     value is mostly figures, or a numbered step."""
     words = text.split()
-    if (QUANTITY.search(text) or PRICE.search(text)) and \
-            figure_count(words) >= DATA_MIN_FIGURE_SHARE * len(words):
+    if (QUANTITY.search(text) or PRICE.search(text)) and figure_count(
+        words
+    ) >= DATA_MIN_FIGURE_SHARE * len(words):
         return True
     return is_figure_field(text) or bool(STEP_NUMBER.match(text) and STATEMENT_END.search(text))
 
 
 def figure_count(words: list[str]) -> int:
     """How many of `words` are figures, prices or units."""
-    return sum(1 for word in words
-               if word in UNIT_WORDS or any(char.isdigit() or char in "½¼¾⅓⅔⅛" for char in word))
+    return sum(
+        1
+        for word in words
+        if word in UNIT_WORDS or any(char.isdigit() or char in "½¼¾⅓⅔⅛" for char in word)
+    )
 
 
 def is_figure_field(text: str) -> bool:
     """ "Label: value" with a short label and a value mostly of figures."""
     match = FIELD.match(text)
-    if (not match or len(text[:match.start(1)].split()) > FIELD_LABEL_MAX_WORDS
-            or CLOCK_TIME.search(text)):
+    if (
+        not match
+        or len(text[: match.start(1)].split()) > FIELD_LABEL_MAX_WORDS
+        or CLOCK_TIME.search(text)
+    ):
         return False
     words = match.group(1).split()
     return figure_count(words) > FIELD_MIN_FIGURE_SHARE * len(words)
@@ -98,8 +173,11 @@ def is_figure_field(text: str) -> bool:
 
 def is_wrapped_body(line: Line) -> bool:
     """A line a hard wrap may have cut mid-paragraph: enough words, no sentence end."""
-    return (len(line.text.split()) >= PROSE_MIN_WORDS and not SENTENCE_END.search(line.text)
-            and not CJK.search(line.text))
+    return (
+        len(line.text.split()) >= PROSE_MIN_WORDS
+        and not SENTENCE_END.search(line.text)
+        and not CJK.search(line.text)
+    )
 
 
 def greedy_wrap_pieces(run: list[Line]) -> list[list[Line]]:
@@ -132,16 +210,23 @@ def wrapped_paragraphs(lines: list[Line]) -> list[list[Line]]:
             run = [line]
     runs.append(run)
     pieces = [piece for run in runs if len(run) > 1 for piece in greedy_wrap_pieces(run)]
-    return [piece for piece in pieces if len(piece) > 1 and PARAGRAPH_END.search(piece[-1].text)
-            and is_prose(" ".join(line.text for line in piece)) and reads_on(piece)]
+    return [
+        piece
+        for piece in pieces
+        if len(piece) > 1
+        and PARAGRAPH_END.search(piece[-1].text)
+        and is_prose(" ".join(line.text for line in piece))
+        and reads_on(piece)
+    ]
 
 
 def reads_on(piece: list[Line]) -> bool:
     """Enough of the breaks fall mid-sentence: the next line goes on in lower case or the line
     ends in a comma or hyphen. Items of a headline list start anew with a capital."""
     breaks = list(pairwise(piece))
-    going_on = sum(1 for line, after in breaks
-                   if after.text[:1].islower() or CONTINUES.search(line.text))
+    going_on = sum(
+        1 for line, after in breaks if after.text[:1].islower() or CONTINUES.search(line.text)
+    )
     return going_on >= WRAP_MIN_GOING_ON * len(breaks)
 
 

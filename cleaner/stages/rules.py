@@ -52,8 +52,11 @@ class RuleApplier:
 
     def __init__(self, catalog):
         self.catalog = catalog
-        self.rule_ids = tuple(RuleInfo(rule.id, rule.category or rule.kind, rule.description)
-                              for ruleset in catalog.rulesets for rule in ruleset.rules)
+        self.rule_ids = tuple(
+            RuleInfo(rule.id, rule.category or rule.kind, rule.description)
+            for ruleset in catalog.rulesets
+            for rule in ruleset.rules
+        )
 
     def __call__(self, doc: Document) -> None:
         apply_rules(doc, self.catalog.active(doc.lang, doc.outlet))

@@ -42,8 +42,9 @@ FURNITURE = frozenset({"related", "comments", "share", "newsletter", "donation",
 # list, byline box, ad label or stamp closes the story as surely as a share bar, but a
 # "- Kategorie: ..." item is one field of a data list in the story ("boilerplate" is left out
 # altogether: copyright-like notes sit inside stories).
-FURNITURE_UNLESS_LISTED = frozenset({"tags", "promo", "consent", "byline", "navigation",
-                                     "advertisement", "timestamp"})
+FURNITURE_UNLESS_LISTED = frozenset(
+    {"tags", "promo", "consent", "byline", "navigation", "advertisement", "timestamp"}
+)
 LIST_ITEM = regex.compile(r"^\s*(?:[-–•*·▪►]|\d{1,2}[.)])\s")
 # The furniture begins only once this share of the document's prose words lies before it:
 # a share bar or teaser above or inside the article must not cut the article short.
@@ -56,8 +57,9 @@ HEADLINE_MAX_WORDS = 20
 # A related-story heading is at most this many words ("Lesen Sie auch die folgenden Beiträge:").
 HEADING_MAX_WORDS = 7
 # Removals of these categories are page furniture whose neighbours may be the rest of a menu.
-MENU_CATEGORIES = frozenset({"navigation", "share", "paywall", "tags", "timestamp", "byline",
-                             "consent"})
+MENU_CATEGORIES = frozenset(
+    {"navigation", "share", "paywall", "tags", "timestamp", "byline", "consent"}
+)
 # A menu item is at most this many words; three-word lines next to furniture are as often
 # an article's headings (measured: three words cost a held-out `with` snippet).
 MENU_ITEM_MAX_WORDS = 2
@@ -107,8 +109,9 @@ def is_heading(text: str) -> bool:
 
 def drop_related_lists(doc: Document, own: frozenset[int]) -> None:
     """After each removed related-story heading, drop the headline-like lines that follow."""
-    headings = sorted({doc.position_of(r) for r in doc.removed
-                       if r.category == "related" and is_heading(r.text)})
+    headings = sorted(
+        {doc.position_of(r) for r in doc.removed if r.category == "related" and is_heading(r.text)}
+    )
     listed = []
     for heading in headings:
         index = next((i for i, line in enumerate(doc.lines) if line.position > heading), None)
@@ -125,36 +128,54 @@ def drop_menu_runs(doc: Document, own: frozenset[int]) -> None:
     list item ("- Kategorie: ...") is a field of a data list in the story, not a menu."""
     by_position = {line.position: line for line in doc.lines}
     menu: set[int] = set()  # positions
-    seeds = {doc.position_of(r) for r in doc.removed
-             if r.category in MENU_CATEGORIES and not LIST_ITEM.match(r.text)}
+    seeds = {
+        doc.position_of(r)
+        for r in doc.removed
+        if r.category in MENU_CATEGORIES and not LIST_ITEM.match(r.text)
+    }
     for seed in sorted(seeds):
         for step in (1, -1):
             near = seed + step
-            while near in by_position and is_free(by_position[near], own) and (
+            while (
+                near in by_position
+                and is_free(by_position[near], own)
+                and (
                     is_menu_item(by_position[near])
-                    or is_inner_menu_item(by_position, menu, near, step)):
+                    or is_inner_menu_item(by_position, menu, near, step)
+                )
+            ):
                 menu.add(near)
                 near += step
     if menu:
         doc.drop([line for line in doc.lines if line.position in menu], RULE_MENU, "navigation")
 
 
-def is_inner_menu_item(by_position: dict[int, Line], menu: set[int], position: int,
-                       step: int) -> bool:
+def is_inner_menu_item(
+    by_position: dict[int, Line], menu: set[int], position: int, step: int
+) -> bool:
     """The line at `position`, walked to by `step` from a menu item, is a label of up to
     MENU_INNER_ITEM_MAX_WORDS words with a menu item on its far side too."""
     following = by_position.get(position + step)
-    return (position - step in menu and following is not None and is_menu_item(following)
-            and is_menu_item(by_position[position], MENU_INNER_ITEM_MAX_WORDS))
+    return (
+        position - step in menu
+        and following is not None
+        and is_menu_item(following)
+        and is_menu_item(by_position[position], MENU_INNER_ITEM_MAX_WORDS)
+    )
 
 
 def is_menu_item(line: Line, max_words: int = MENU_ITEM_MAX_WORDS) -> bool:
     """A capitalised label of one or two words ("Karriere", "Newsticker"), not a sentence,
     a field label ("Zutaten:") or a cell of figures."""
     text = line.text
-    return (not line.protected_by and len(text.split()) <= max_words
-            and text[:1].isupper() and not SENTENCE_END.search(text) and not text.endswith(":")
-            and not CJK.search(text))
+    return (
+        not line.protected_by
+        and len(text.split()) <= max_words
+        and text[:1].isupper()
+        and not SENTENCE_END.search(text)
+        and not text.endswith(":")
+        and not CJK.search(text)
+    )
 
 
 def drop_after_furniture(doc: Document, own: frozenset[int]) -> None:
@@ -165,13 +186,17 @@ def drop_after_furniture(doc: Document, own: frozenset[int]) -> None:
     if start is None:
         return
     start_position = doc.position_of(start)
-    after = [line for line in doc.lines if line.position > start_position
-             and is_free(line, own) and not is_prose(line.text)]
+    after = [
+        line
+        for line in doc.lines
+        if line.position > start_position and is_free(line, own) and not is_prose(line.text)
+    ]
     if after:
         doc.drop(after, RULE_AFTER, "navigation")
     inline_teaser = start.category == "related" and not is_heading(start.text)
-    boxes = [] if inline_teaser else lone_paragraphs(doc, start_position,
-                                                          sum(w for _, w in prose), own)
+    boxes = (
+        [] if inline_teaser else lone_paragraphs(doc, start_position, sum(w for _, w in prose), own)
+    )
     if boxes:
         doc.drop(boxes, RULE_BOX, "boilerplate")
 
@@ -179,8 +204,11 @@ def drop_after_furniture(doc: Document, own: frozenset[int]) -> None:
 def prose_words(doc: Document) -> list[tuple[int, int]]:
     """(position, words) of each prose line, the lines of hard-wrapped paragraphs included."""
     wrapped = wrapped_positions(doc.lines)
-    return [(line.position, len(line.text.split())) for line in doc.lines
-            if is_prose(line.text) or line.position in wrapped]
+    return [
+        (line.position, len(line.text.split()))
+        for line in doc.lines
+        if is_prose(line.text) or line.position in wrapped
+    ]
 
 
 def lone_paragraphs(doc: Document, start: int, total: int, own: frozenset[int]) -> list[Line]:
@@ -191,9 +219,15 @@ def lone_paragraphs(doc: Document, start: int, total: int, own: frozenset[int]) 
     if sum(len(line.text.split()) for line in after) >= FURNITURE_MAX_PROSE_AFTER * total:
         return []
     kept = {line.position for line in doc.lines}
-    return [line for line in after if is_free(line, own)
-            and line.position - 1 not in kept and line.position + 1 not in kept
-            and not line.text[:1].islower() and SENTENCE_END.search(line.text)]
+    return [
+        line
+        for line in after
+        if is_free(line, own)
+        and line.position - 1 not in kept
+        and line.position + 1 not in kept
+        and not line.text[:1].islower()
+        and SENTENCE_END.search(line.text)
+    ]
 
 
 def furniture_start(doc: Document, prose: list[tuple[int, int]]) -> Removal | None:
@@ -202,8 +236,9 @@ def furniture_start(doc: Document, prose: list[tuple[int, int]]) -> Removal | No
     if not total:
         return None
     for removal in sorted(doc.removed, key=lambda r: r.line):
-        if removal.category in FURNITURE or (removal.category in FURNITURE_UNLESS_LISTED
-                                             and not LIST_ITEM.match(removal.text)):
+        if removal.category in FURNITURE or (
+            removal.category in FURNITURE_UNLESS_LISTED and not LIST_ITEM.match(removal.text)
+        ):
             before = sum(words for position, words in prose if position < doc.position_of(removal))
             if before >= FURNITURE_MIN_PROSE_BEFORE * total:
                 return removal
@@ -214,14 +249,25 @@ class SectionDropper:
     """Stage: the lists and menus that removed headings and furniture introduce."""
 
     name = "sections"
-    rule_ids = (RuleInfo(RULE_RELATED, "related", "the headlines listed under a removed "
-                         "related-story heading"),
-                RuleInfo(RULE_MENU, "navigation", "the one- and two-word labels next to removed "
-                         "navigation, share, login, tag, stamp, byline or consent lines"),
-                RuleInfo(RULE_AFTER, "navigation", "the short lines after the furniture that "
-                         "closes an article"),
-                RuleInfo(RULE_BOX, "boilerplate", "a paragraph standing alone among the removed "
-                         "closing furniture (author box, notice)"))
+    rule_ids = (
+        RuleInfo(
+            RULE_RELATED, "related", "the headlines listed under a removed related-story heading"
+        ),
+        RuleInfo(
+            RULE_MENU,
+            "navigation",
+            "the one- and two-word labels next to removed "
+            "navigation, share, login, tag, stamp, byline or consent lines",
+        ),
+        RuleInfo(
+            RULE_AFTER, "navigation", "the short lines after the furniture that closes an article"
+        ),
+        RuleInfo(
+            RULE_BOX,
+            "boilerplate",
+            "a paragraph standing alone among the removed closing furniture (author box, notice)",
+        ),
+    )
 
     def __call__(self, doc: Document) -> None:
         drop_sections(doc)

@@ -9,8 +9,11 @@ from ..document import Document, Edit, RuleInfo
 INVISIBLE = regex.compile(r"[\u200b\u2060\ufeff\u00ad]+")
 TRIM = regex.compile(r"^\s+|\s+$")
 SPACE_RUN = regex.compile(r"\s{2,}|[^\S ]")
-PASSES = (("whitespace.invisible", INVISIBLE, ""), ("whitespace.trim", TRIM, ""),
-          ("whitespace.collapse", SPACE_RUN, " "))
+PASSES = (
+    ("whitespace.invisible", INVISIBLE, ""),
+    ("whitespace.trim", TRIM, ""),
+    ("whitespace.collapse", SPACE_RUN, " "),
+)
 # Whatever one of the passes would change: most lines have none of it and skip them all.
 UNTIDY = regex.compile("|".join(pattern.pattern for _, pattern, _ in PASSES))
 
@@ -22,8 +25,10 @@ def normalize_whitespace(doc: Document) -> Document:
     doc.lines = [line for line in doc.lines if line.text.strip()]
     for line in (line for line in doc.lines if not is_tidy(line.text) and UNTIDY.search(line.text)):
         for rule, pattern, replacement in PASSES:
-            edits = [Edit(line.number, m.start(), m.group(), replacement, rule)
-                     for m in pattern.finditer(line.text)]
+            edits = [
+                Edit(line.number, m.start(), m.group(), replacement, rule)
+                for m in pattern.finditer(line.text)
+            ]
             if edits:
                 doc.rewrite(line, edits)
     doc.lines = [line for line in doc.lines if line.text]
@@ -42,10 +47,15 @@ class WhitespaceNormalizer:
     """Stage: tidy white space, drop blank lines and place the lines left."""
 
     name = "whitespace"
-    rule_ids = (RuleInfo("whitespace.invisible", "repair", "zero-width spaces, word joiners, "
-                         "stray BOMs and soft hyphens removed"),
-                RuleInfo("whitespace.trim", "repair", "white space at a line's ends removed"),
-                RuleInfo("whitespace.collapse", "repair", "a run of white space made one space"))
+    rule_ids = (
+        RuleInfo(
+            "whitespace.invisible",
+            "repair",
+            "zero-width spaces, word joiners, stray BOMs and soft hyphens removed",
+        ),
+        RuleInfo("whitespace.trim", "repair", "white space at a line's ends removed"),
+        RuleInfo("whitespace.collapse", "repair", "a run of white space made one space"),
+    )
 
     def __call__(self, doc: Document) -> None:
         normalize_whitespace(doc)
