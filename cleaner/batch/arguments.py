@@ -83,20 +83,7 @@ def add_input_options(parser) -> None:
         metavar="INPUT",
         help="directory, .jsonl(.gz/.zst), .warc(.gz), .txt/.html file, or -",
     )
-    parser.add_argument(
-        "--jobs",
-        "-j",
-        type=positive_int,
-        default=os.cpu_count() or 1,
-        help="worker processes (default: all cores)",
-    )
-    parser.add_argument(
-        "--engine",
-        choices=("local", "ray"),
-        default="local",
-        help="local worker processes, or Ray (pip install 'cleaner[ray]')",
-    )
-    parser.add_argument("--address", help="Ray cluster address (default: start a local one)")
+    add_engine_options(parser)
     parser.add_argument(
         "--rules",
         action="append",
@@ -118,6 +105,24 @@ def add_input_options(parser) -> None:
         help="what - reads: JSON lines (default) or one document",
     )
     add_field_options(parser)
+
+
+def add_engine_options(parser) -> None:
+    """How many workers, and on which engine."""
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=positive_int,
+        default=os.cpu_count() or 1,
+        help="worker processes (default: all cores)",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=("local", "ray"),
+        default="local",
+        help="local worker processes, or Ray (pip install 'cleaner[ray]')",
+    )
+    parser.add_argument("--address", help="Ray cluster address (default: start a local one)")
 
 
 def add_field_options(parser) -> None:

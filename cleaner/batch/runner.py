@@ -81,9 +81,8 @@ def run_batch(job: BatchJob, engine, resume: bool = False, progress=None) -> Sum
     state_path = checkpoint_path(job.output)
     signature = job.signature(input_fingerprints(job.inputs))
     state = resumed_state(state_path, signature) if resume else None
-    summary = Summary.from_counts(state.counts) if state else Summary()
+    summary, consumed = resumed_progress(state)
     output, errors = open_writers(job, state)
-    consumed = state.consumed if state else 0
 
     def checkpoint():
         save_checkpoint(
@@ -116,6 +115,11 @@ def run_batch(job: BatchJob, engine, resume: bool = False, progress=None) -> Sum
     errors.finish(keep=summary.docs_failed > 0)
     state_path.unlink(missing_ok=True)
     return summary
+
+
+def resumed_progress(state: Checkpoint | None) -> tuple[Summary, int]:
+    """The counts so far and the records consumed: a checkpoint's, or a fresh start's."""
+    return (Summary.from_counts(state.counts), state.consumed) if state else (Summary(), 0)
 
 
 def open_writers(job: BatchJob, state: Checkpoint | None):
