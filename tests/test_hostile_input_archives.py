@@ -20,8 +20,9 @@ PARAGRAPH = "The city council approved the new budget on Tuesday after a long de
 PAGE = f"<html><body><article><p>{PARAGRAPH}</p></article></body></html>"
 
 
-def warc_bytes(urls, record_id: bool = True) -> bytes:
-    """A gzipped WARC of one HTML response per URL, with or without WARC-Record-ID."""
+def warc_bytes(urls, record_id: bool = True, drop_header: str = "") -> bytes:
+    """A gzipped WARC of one HTML response per URL, with or without WARC-Record-ID; the
+    first record also without `drop_header`, if named."""
     out = BytesIO()
     writer = WARCWriter(out, gzip=True)
     for url in urls:
@@ -31,6 +32,8 @@ def warc_bytes(urls, record_id: bool = True) -> bytes:
         )
         if not record_id:
             record.rec_headers.remove_header("WARC-Record-ID")
+        if drop_header and url == urls[0]:
+            record.rec_headers.remove_header(drop_header)
         writer.write_record(record)
     return out.getvalue()
 
@@ -61,6 +64,15 @@ def test_a_truncated_warc_keeps_what_was_read_and_reports_the_rest(tmp_path):
     assert (
         error["id"] == f"{source}#3" and "cannot read the WARC file past record 2" in error["error"]
     )
+
+
+def test_a_response_without_a_target_uri_is_an_error_line_not_a_traceback(tmp_path):
+    source = tmp_path / "crawl.warc.gz"
+    urls = ["https://example.com/a", "https://example.com/b"]
+    source.write_bytes(warc_bytes(urls, drop_header="WARC-Target-URI"))
+    assert batch(tmp_path, source) == 1
+    [error] = read_jsonl(tmp_path / "out.errors.jsonl")
+    assert error["id"] == f"{source}#1" and "AttributeError" in error["error"]
 
 
 @pytest.mark.parametrize(

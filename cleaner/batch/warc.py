@@ -85,7 +85,9 @@ def warc_records(path: Path, prefix: str, max_bytes: int, safe_name):
                     return
                 number += 1
                 item = html_response(record, f"{path}#{number}", prefix, max_bytes, safe_name)
-            except read_errors() as err:
+            # warcio parsing hostile bytes raises whatever its code trips on (a response record
+            # without WARC-Target-URI: AttributeError); none of it may end the run.
+            except Exception as err:  # noqa: BLE001 -- see above
                 where = f"{path}#{number + 1}"
                 yield Record(
                     where,
