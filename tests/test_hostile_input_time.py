@@ -105,27 +105,48 @@ def stuck_in_c_code(html: str) -> None:
         time.sleep(60)
 
 
-def test_a_worker_stuck_in_c_code_is_ended_and_the_rest_finishes(tmp_path, monkeypatch, cleaner):
-    # forked workers inherit the patch
-    monkeypatch.setattr("cleaner.stages.html.refuse_attribute_bomb", stuck_in_c_code)
-    source = write_jsonl(
-        tmp_path / "in.jsonl",
-        [{"id": "stuck", "text": "<p>STUCK</p>"}]
-        + [{"id": f"ok-{i}", "text": SHORT} for i in range(3)],
-    )
+def stuck_job(tmp_path, cleaner, stuck_at: int, docs: int = 40) -> BatchJob:
+    """A job of `docs` short HTML documents with one stuck in C code at `stuck_at`."""
+    rows = [{"id": f"ok-{i}", "text": f"<p>{SHORT} {i}</p>"} for i in range(docs)]
+    rows.insert(stuck_at, {"id": "stuck", "text": "<p>STUCK</p>"})
+    source = write_jsonl(tmp_path / "in.jsonl", rows)
     config = CleanConfig(options=(("doc_time_limit_s", LIMIT_S),))
-    job = BatchJob(
+    cleaner_for(config), cleaner.clean(SHORT, fmt="html")  # workers fork: they inherit both, warm
+    return BatchJob(
         (str(source),), tmp_path / "out.jsonl", tmp_path / "errors.jsonl", config, fmt="html"
     )
-    cleaner_for(config), cleaner.clean(SHORT, fmt="html")  # workers fork: they inherit both, warm
+
+
+@pytest.mark.parametrize("stuck_at", [0, 20])  # in the first batch; in one not the oldest
+def test_a_worker_stuck_in_c_code_costs_the_limit_plus_one_second_once(
+    tmp_path, monkeypatch, cleaner, stuck_at
+):
+    # forked workers inherit the patch
+    monkeypatch.setattr("cleaner.stages.html.refuse_attribute_bomb", stuck_in_c_code)
+    job = stuck_job(tmp_path, cleaner, stuck_at)
     engine = ProcessEngine(2)
     started = time.perf_counter()
     try:
         summary = run_batch(job, engine)
     finally:
         engine.close()
-    assert time.perf_counter() - started < 2 * (LIMIT_S + 1) + 5  # twice: in its batch, then alone
-    assert (summary.docs_in, summary.docs_failed) == (4, 1)
-    assert [row["id"] for row in read_jsonl(tmp_path / "out.jsonl")] == ["ok-0", "ok-1", "ok-2"]
+    assert time.perf_counter() - started < LIMIT_S + 1 + 1  # + 1 s for the 40 others
+    assert (summary.docs_in, summary.docs_failed) == (41, 1)
+    assert [row["id"] for row in read_jsonl(tmp_path / "out.jsonl")] == [
+        f"ok-{i}" for i in range(40)
+    ]
     [error] = read_jsonl(tmp_path / "errors.jsonl")
-    assert error["id"] == "stuck" and "worker process died cleaning this document" in error["error"]
+    assert error["id"] == "stuck" and "past its time limit" in error["error"]
+
+
+def test_a_stuck_document_is_not_sent_again(tmp_path, monkeypatch, cleaner):
+    monkeypatch.setattr("cleaner.stages.html.refuse_attribute_bomb", stuck_in_c_code)
+    job = stuck_job(tmp_path, cleaner, 3, docs=4)
+    engine = ProcessEngine(1)
+    try:
+        run_batch(job, engine)
+        [stuck] = engine.hung
+        [outcome] = engine.submit(job.config, [stuck]).result()
+    finally:
+        engine.close()
+    assert outcome.id == "stuck" and "past its time limit" in (outcome.error or "")

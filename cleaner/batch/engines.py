@@ -1,76 +1,89 @@
-"""Where batches are cleaned: in this process, in local worker processes, or on Ray.
+"""Where batches are cleaned: in local worker processes (--jobs 1 included), or on Ray.
 
 Every engine runs the same `clean_batch` and returns futures; the runner keeps them in input
 order, so the output does not depend on the engine or on how many workers it has.
 """
 
+import itertools
 import os
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from ..deadline import start_watchdog
 from ..errors import UsageError, WorkerError
-from .records import CleanConfig, clean_batch
+from .records import CleanConfig, Outcome, Record, clean_batch
+from .watchdog import Slots, clean_watched, start_slot, start_watchdog
 
 # Seconds between a worker's checks that the batch process still lives.
 PARENT_CHECK_S = 1.0
-
-
-class Done:
-    """An already computed result, shaped like a future."""
-
-    def __init__(self, value):
-        self.value = value
-
-    def result(self):
-        return self.value
-
-
-class InlineEngine:
-    """Clean in this process: no start-up cost, for --jobs 1."""
-
-    workers = 1
-
-    def submit(self, config: CleanConfig, batch):
-        return Done(clean_batch(config, batch))
-
-    def restart(self):
-        pass
-
-    def close(self):
-        pass
+HUNG = (
+    "cleaning ran past its time limit (Options.doc_time_limit_s, --time-limit) where it "
+    "could not be interrupted (C code); its worker process was ended and the run went on"
+)
 
 
 class ProcessEngine:
-    """A pool of local worker processes; each compiles the rules once (see cleaner_for)."""
+    """A pool of local worker processes; each compiles the rules once (see cleaner_for).
+
+    A watchdog kills a worker stuck past its document's time limit (cleaner/batch/watchdog.py);
+    that document is never sent again: its outcome is a timeout (HUNG)."""
 
     def __init__(self, jobs: int):
         self.workers = jobs
-        self.pool = new_pool(jobs)
+        self.serials = itertools.count()
+        self.in_flight: dict[int, list[Record]] = {}  # batch serial -> its records
+        self.hung: list[Record] = []  # documents a worker was killed for (by identity)
+        self.hung_since = False  # a document hung since the last restart
+        self.pool, self.stop_watch = self.new_pool()
 
-    def submit(self, config: CleanConfig, batch):
-        return WorkerFuture(self.pool.submit(clean_batch, config, batch))
+    def new_pool(self) -> tuple[ProcessPoolExecutor, Callable[[], None]]:
+        slots = Slots(self.workers)
+        pool = ProcessPoolExecutor(
+            max_workers=self.workers, initializer=start_worker, initargs=(os.getpid(), slots)
+        )
+        return pool, start_watchdog(slots, self.mark_hung)
 
-    def restart(self):
-        """A new pool after a worker died (the old one is broken for good)."""
+    def mark_hung(self, serial: int, index: int) -> None:
+        """The watchdog's report: document `index` of batch `serial` hung its worker."""
+        batch = self.in_flight.get(serial)
+        if batch is not None and index < len(batch):
+            self.hung.append(batch[index])
+            self.hung_since = True
+
+    def submit(self, config: CleanConfig, batch: list[Record]):
+        """Clean `batch` on a worker; a document that hung a worker before is not sent."""
+        known = [any(record is h for h in self.hung) for record in batch]
+        sent = [record for record, hung in zip(batch, known, strict=True) if not hung]
+        serial = next(self.serials)
+        self.in_flight[serial] = sent
+        try:
+            future = self.pool.submit(clean_watched, serial, config, sent)
+        except BrokenProcessPool:  # a worker died since the last result: settle restarts
+            future = Future()
+            future.set_exception(BrokenProcessPool())
+        future.add_done_callback(lambda _: self.in_flight.pop(serial, None))
+        return WorkerFuture(future, batch, known)
+
+    def restart(self) -> bool:
+        """A new pool after a worker died (the old one is broken for good); True if the
+        watchdog ended a hung document since the last restart (the death is explained)."""
+        self.stop_watch()
         self.pool.shutdown(wait=False, cancel_futures=True)
-        self.pool = new_pool(self.workers)
+        self.pool, self.stop_watch = self.new_pool()
+        explained, self.hung_since = self.hung_since, False
+        return explained
 
     def close(self):
+        self.stop_watch()
         self.pool.shutdown(cancel_futures=True)
 
 
-def new_pool(jobs: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=jobs, initializer=start_worker, initargs=(os.getpid(),))
-
-
-def start_worker(parent: int) -> None:
-    """Worker initializer: the parent watchdog, and the time-limit watchdog that ends a
-    worker stuck past its document's limit (the runner then cleans that batch one by one)."""
+def start_worker(parent: int, slots: Slots) -> None:
+    """Worker initializer: end with the parent, and claim a slot the watchdog reads."""
     exit_with_parent(parent)
-    start_watchdog()
+    start_slot(slots)
 
 
 def exit_with_parent(parent: int) -> None:
@@ -86,23 +99,34 @@ def exit_with_parent(parent: int) -> None:
 
 
 class WorkerFuture:
-    """A pool future whose dead worker becomes a clear, resumable error."""
+    """A pool future whose dead worker becomes a clear, resumable error, and whose
+    documents known to hang (`known`) are put back in place as timeouts."""
 
-    def __init__(self, future):
-        self.future = future
+    def __init__(self, future, batch: list[Record], known: list[bool]):
+        self.future, self.batch, self.known = future, batch, known
 
-    def result(self):
+    def result(self) -> list[Outcome]:
         try:
-            return self.future.result()
+            done = iter(self.future.result())
         except BrokenProcessPool:
             raise WorkerError(
                 "a worker process died (out of memory, or killed); "
                 "rerun with --resume to continue from the last checkpoint"
             ) from None
+        return [
+            hung_outcome(record) if hung else next(done)
+            for record, hung in zip(self.batch, self.known, strict=True)
+        ]
+
+
+def hung_outcome(record: Record) -> Outcome:
+    return Outcome(record.id, record.path, None, HUNG)
 
 
 class RayEngine:
-    """Ray tasks on a local or remote cluster (`address` as for ray.init)."""
+    """Ray tasks on a local or remote cluster (`address` as for ray.init). A task runs in its
+    worker's main thread, so the time limit holds for Python code; a document stuck in C code
+    has no watchdog here and holds its worker (docs/batch.md)."""
 
     def __init__(self, address: str | None = None, jobs: int | None = None):
         ray = import_ray()
@@ -121,8 +145,8 @@ class RayEngine:
     def submit(self, config: CleanConfig, batch):
         return RayFuture(self.ray, self.task.remote(config, batch))
 
-    def restart(self):
-        pass  # Ray retries a task whose worker died
+    def restart(self) -> bool:
+        return False  # Ray retries a task whose worker died
 
     def close(self):
         pass
@@ -147,4 +171,5 @@ def import_ray():
 def make_engine(name: str, jobs: int, address: str | None = None):
     if name == "ray":
         return RayEngine(address, jobs)
-    return InlineEngine() if jobs == 1 else ProcessEngine(jobs)
+    # --jobs 1 is a worker process too: the watchdog needs a process it can end.
+    return ProcessEngine(jobs)

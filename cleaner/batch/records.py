@@ -4,6 +4,7 @@
 task); it never raises for a bad document: the failure becomes an Outcome with its reason.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -63,10 +64,20 @@ def cleaner_for(config: CleanConfig) -> Cleaner:
     return cleaner
 
 
-def clean_batch(config: CleanConfig, records: list[Record]) -> list[Outcome]:
-    """Clean `records` in order; each failure is an Outcome with its reason."""
+def clean_batch(
+    config: CleanConfig,
+    records: list[Record],
+    starting: Callable[[int, float | None], None] | None = None,
+) -> list[Outcome]:
+    """Clean `records` in order; each failure is an Outcome with its reason. `starting`, if
+    given, is told the index and time limit of each record before it is cleaned."""
     cleaner = cleaner_for(config)
-    return [clean_record(cleaner, config, record) for record in records]
+    outcomes = []
+    for index, record in enumerate(records):
+        if starting:
+            starting(index, cleaner.options.doc_time_limit_s)
+        outcomes.append(clean_record(cleaner, config, record))
+    return outcomes
 
 
 def clean_record(cleaner: Cleaner, config: CleanConfig, record: Record) -> Outcome:

@@ -21,7 +21,7 @@ from .checkpoint import (
     save_checkpoint,
 )
 from .readers import Fields, input_limit, read_inputs, unique_paths
-from .records import CleanConfig, Outcome
+from .records import CleanConfig, Outcome, Record
 from .shard import ALL, Shard
 from .summary import Summary
 from .writers import DirectoryOutput, error_line, open_output
@@ -189,15 +189,34 @@ def ordered(engine, config: CleanConfig, work):
 
 
 def settle(engine, config: CleanConfig, pending: deque[list[Any]]) -> tuple[list[Outcome], object]:
-    """The oldest pending batch's outcomes and tag. If a worker died, the engine restarts,
-    the batch's records are cleaned one at a time (so only a record that kills a worker
-    again fails, and a resume does not stop at it), and the other batches go again."""
+    """The oldest pending batch's outcomes and tag. If a worker died, the engine restarts
+    and the other batches go again; the batch goes again whole if the watchdog ended a
+    hung document (never sent again), else its records are cleaned one at a time (so only
+    a record that kills a worker again fails, and a resume does not stop at it)."""
     batch, tag, future = pending.popleft()
     try:
         done: list[Outcome] = future.result()
         return done, tag
     except WorkerError:
-        engine.restart()
+        explained = engine.restart()
+    if explained:  # the watchdog ended a hung document, which is not sent again
+        pending.appendleft([batch, tag, None])
+        resubmit(engine, config, pending)
+        return settle(engine, config, pending)
+    outcomes = one_by_one(engine, config, batch)
+    resubmit(engine, config, pending)
+    return outcomes, tag
+
+
+def resubmit(engine, config: CleanConfig, pending: deque[list[Any]]) -> None:
+    """Send every pending batch again (to a restarted engine)."""
+    for item in pending:
+        item[2] = engine.submit(config, item[0])
+
+
+def one_by_one(engine, config: CleanConfig, batch: list[Record]) -> list[Outcome]:
+    """The outcomes of `batch`, each record cleaned alone: only a record that kills a
+    worker again fails; too many such records end the run."""
     deaths = 0
     outcomes = []
     for record in batch:
@@ -209,9 +228,7 @@ def settle(engine, config: CleanConfig, pending: deque[list[Any]]) -> tuple[list
                 "of memory?); rerun with --resume and fewer --jobs"
             )
         outcomes.append(outcome)
-    for item in pending:
-        item[2] = engine.submit(config, item[0])
-    return outcomes, tag
+    return outcomes
 
 
 def clean_alone(engine, config: CleanConfig, record) -> Outcome:
