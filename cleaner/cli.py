@@ -21,6 +21,7 @@ from .errors import (
 from .exits import EXIT_FAILED_DOCS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, exit_code
 from .explain import explain
 from .files import JsonlWriter, write_atomic
+from .limit_options import add_limit_options, check_outlet, limit_options
 from .lock import output_locks
 from .rules_cli import add_rules_commands, usage
 from .safepaths import contained_path, input_name, refuse_inside_inputs, refuse_replacing
@@ -82,12 +83,14 @@ def add_clean_commands(sub) -> None:
         "--report", type=Path, help="write one JSON line per document with its removals and edits"
     )
     add_document_options(clean)
+    add_limit_options(clean)
     clean.set_defaults(run=run_clean)
 
     show = sub.add_parser("explain", help="show what each rule removed or changed in a document")
     show.add_argument("path", metavar="PATH", help="file, or - for stdin")
     show.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     add_document_options(show)
+    add_limit_options(show)
     show.set_defaults(run=run_explain)
 
 
@@ -127,8 +130,7 @@ def clean_one(cleaner, data, args, name="-"):
 
 
 def run_explain(args) -> int:
-    with rules_readable():
-        cleaner = Cleaner(rules=args.rules)
+    cleaner = command_cleaner(args)
     try:
         data = read_input(cleaner, args.path)
     except CleanerError as err:
@@ -144,9 +146,16 @@ def run_explain(args) -> int:
     return EXIT_OK
 
 
-def run_clean(args) -> int:
+def command_cleaner(args) -> Cleaner:
+    """The Cleaner of `clean` and `explain`: their rules and limits; --outlet checked."""
     with rules_readable():
-        cleaner = Cleaner(rules=args.rules)
+        cleaner = Cleaner(rules=args.rules, **limit_options(args))
+    check_outlet(args.outlet, cleaner.outlets)
+    return cleaner
+
+
+def run_clean(args) -> int:
+    cleaner = command_cleaner(args)
     jobs = list(plan_jobs(args))
     if args.output is None and args.format == "text" and len(jobs) > 1:
         raise UsageError("several inputs need -o OUTPUT_DIR (or --format jsonl for stdout)")

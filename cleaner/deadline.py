@@ -41,7 +41,7 @@ def time_limit(seconds: float | None):
     def expire(_signum, _frame):
         expired.append(True)
         raise DocumentTimeout(
-            f"cleaning took over {seconds:g} s (Options.doc_time_limit_s): "
+            f"cleaning took over {seconds:g} s (Options.doc_time_limit_s, --time-limit): "
             "the document is pathological, or raise the limit"
         )
 

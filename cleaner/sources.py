@@ -41,7 +41,8 @@ def document_files(root: Path) -> list[str]:
 
 def too_large(limit: int) -> InputError:
     return InputError(
-        f"input is over the {limit:,}-byte limit (Options.max_input_bytes); "
+        f"input is over the {limit:,}-byte limit (Options.max_input_bytes, "
+        "--max-input-bytes); "
         "split it or raise the limit"
     )
 

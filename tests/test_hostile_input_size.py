@@ -109,7 +109,7 @@ def test_readers_stop_at_a_smaller_limit(tmp_path):
     assert [(r.id.rsplit("/", 1)[1], r.error) for r in records] == [
         (
             "big.txt.gz",
-            "input is over the 1,000-byte limit (Options.max_input_bytes); "
+            "input is over the 1,000-byte limit (Options.max_input_bytes, --max-input-bytes); "
             "split it or raise the limit",
         ),
         ("small.txt", None),

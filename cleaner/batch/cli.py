@@ -13,6 +13,7 @@ from tqdm import tqdm
 from ..errors import rules_readable
 from ..exits import EXIT_FAILED_DOCS, EXIT_OK
 from ..files import write_atomic
+from ..limit_options import add_limit_options, limit_options
 from ..lock import output_locks
 from ..safepaths import refuse_holding_inputs, refuse_inside_inputs, refuse_replacing
 from .arguments import (
@@ -36,6 +37,7 @@ def add_batch_commands(sub) -> None:
     add_input_options(batch)
     add_batch_output_options(batch)
     add_batch_run_options(batch)
+    add_limit_options(batch)
     add_learn_options(batch)
     batch.set_defaults(run=run_batch_command)
     learn = sub.add_parser(
@@ -70,7 +72,11 @@ def named(path: Path) -> Path:
 
 def run_batch_command(args) -> int:
     check_inputs(args.inputs)
-    config = CleanConfig(rules=tuple(str(p) for p in args.rules), include_changes=args.changes)
+    config = CleanConfig(
+        rules=tuple(str(p) for p in args.rules),
+        options=tuple(sorted(limit_options(args).items())),
+        include_changes=args.changes,
+    )
     job = job_from_args(args, config)
     refuse_overlap(job, args.summary)
     with rules_readable():  # rule errors surface now; forked workers inherit the rules

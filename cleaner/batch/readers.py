@@ -223,7 +223,8 @@ def jsonl_record(
             where,
             None,
             path=prefix + safe_name(where),
-            error=f"line over the {max_bytes:,}-byte limit (Options.max_input_bytes)",
+            error=f"line over the {max_bytes:,}-byte limit "
+            "(Options.max_input_bytes, --max-input-bytes)",
         )
     try:
         obj = json.loads(line)

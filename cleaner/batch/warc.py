@@ -122,7 +122,8 @@ def html_response(
             None,
             url=url,
             path=path,
-            error=f"payload over the {max_bytes:,}-byte limit (Options.max_input_bytes)",
+            error=f"payload over the {max_bytes:,}-byte limit "
+            "(Options.max_input_bytes, --max-input-bytes)",
         )
     return Record(doc_id, payload, "html", url, path=path)
 

@@ -71,7 +71,7 @@ def to_text(data, fmt: str, url: str | None, max_bytes: int) -> Decoded:
     if size > max_bytes:
         raise InputError(
             f"input is {size:,} bytes, over the {max_bytes:,}-byte limit "
-            "(Options.max_input_bytes); split it or raise the limit"
+            "(Options.max_input_bytes, --max-input-bytes); split it or raise the limit"
         )
     text = decode_escaped(data) if isinstance(data, bytes) else data
     refuse_binary(text)

@@ -1,0 +1,78 @@
+"""The per-document limits on the command line (`--max-input-bytes`, `--time-limit`) of
+`clean`, `explain` and `batch`, and the --outlet check: argument parsing only."""
+
+import argparse
+import difflib
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from .errors import UsageError
+from .options import Options
+
+DEFAULTS = Options()
+# Outlet ids named in an unknown --outlet error: enough to see the naming, one line.
+OUTLETS_LISTED = 20
+
+
+def add_limit_options(parser) -> None:
+    """--max-input-bytes and --time-limit, left unset (None) unless given."""
+    parser.add_argument(
+        "--max-input-bytes",
+        type=byte_count,
+        metavar="BYTES",
+        help="refuse a document larger than this, read or unpacked "
+        f"(default {DEFAULTS.max_input_bytes:,}; suffixes K, M, G: 1000s)",
+    )
+    parser.add_argument(
+        "--time-limit",
+        type=seconds,
+        metavar="SECONDS",
+        help=f"fail a document that takes longer to clean (default {DEFAULTS.doc_time_limit_s:g}; "
+        "0: no limit)",
+    )
+
+
+def limit_options(args) -> dict[str, Any]:
+    """The Options fields the limit flags set (none if not given: defaults apply)."""
+    given: dict[str, Any] = {}
+    if args.max_input_bytes is not None:
+        given["max_input_bytes"] = args.max_input_bytes
+    if args.time_limit is not None:
+        given["doc_time_limit_s"] = args.time_limit or None
+    return given
+
+
+BYTE_SUFFIXES = {"": 1, "K": 10**3, "M": 10**6, "G": 10**9}
+
+
+def byte_count(text: str) -> int:
+    """A whole number of bytes, at least 1, with an optional K, M or G (powers of 1000)."""
+    number, suffix = text.strip().upper().removesuffix("B"), ""
+    if number[-1:] in ("K", "M", "G"):
+        number, suffix = number[:-1], number[-1]
+    if not number.isdigit() or int(number) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a byte count of at least 1 (e.g. 20M)")
+    return int(number) * BYTE_SUFFIXES[suffix]
+
+
+def seconds(text: str) -> float:
+    """A finite number of seconds, 0 or more (0: no limit)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1
+    if not (math.isfinite(value) and value >= 0):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds, 0 or more")
+    return value
+
+
+def check_outlet(outlet: str | None, outlets: Mapping[str, object]) -> None:
+    """A usage error, before any document is read, if --outlet names no known outlet."""
+    if outlet is None or outlet in outlets:
+        return
+    close = difflib.get_close_matches(outlet, list(outlets), n=3)
+    hint = f" (did you mean {', '.join(close)}?)" if close else ""
+    known = sorted(outlets)
+    listed = ", ".join(known[:OUTLETS_LISTED]) + (", ..." if len(known) > OUTLETS_LISTED else "")
+    raise UsageError(f"--outlet {outlet!r}: unknown outlet{hint}; known: {listed or 'none'}")
