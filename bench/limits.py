@@ -83,11 +83,14 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - idle)
 
 
 def worst_inputs() -> dict[str, tuple[str, bytes]]:
-    """Inputs just under MAX_BYTES that stress one structure each."""
+    """Inputs just under MAX_BYTES that stress one structure each, and the line limits'
+    refused cases (Options.max_lines, max_line_chars)."""
     line = SHORT + "\n"
+    short_lines = (("x" * 18 + "\n") * 49_999).encode()
     return {
-        "text, one huge line": ("text", (WORD * (MAX_BYTES // len(WORD) - 1)).encode()),
-        "text, many tiny lines": ("text", b"a\n" * (MAX_BYTES // 2 - 1)),
+        "text, 10^6 one-letter lines (refused)": ("text", b"a\n" * (MAX_BYTES // 2 - 1)),
+        "text, 1 line of 1.99 MB": ("text", (WORD * (MAX_BYTES // len(WORD) - 1)).encode()),
+        "text, 49,999 lines of 18 chars": ("text", short_lines),
         "text, news-like lines": ("text", (line * (MAX_BYTES // len(line) - 1)).encode()),
         "html, many paragraphs": (
             "html",

@@ -10,6 +10,15 @@ class Options:
     # Larger inputs are refused rather than risk a worker's memory: 20 MB of text is
     # ~3 million words, far beyond any article.
     max_input_bytes: int = 20_000_000
+    # More lines than this and a document is refused before its lines are made: an article
+    # has hundreds. Each line costs ~400 bytes of bookkeeping while it is cleaned, so this
+    # keeps that under 2x max_input_bytes (2 MB of one-letter lines, 10^6 of them, took
+    # 296 MB and 30 s); the stages' time grows with the lines too (50,000 take ~4 s).
+    max_lines: int = 50_000
+    # A longer line and a document is refused: a paragraph has a few thousand characters.
+    # The stages' per-word structures for one line are alive together, ~20 bytes per
+    # character: a line at this limit takes ~40 MB, 2x max_input_bytes.
+    max_line_chars: int = 2_000_000
     # Seconds one document may take to clean, HTML extraction included (None: no limit). A
     # news page takes ~10 ms and a 1 MB text ~2 s; a page past this is pathological, and in a
     # batch it must not hold up a worker. Enforced in the main thread only (cleaner/deadline.py).

@@ -123,7 +123,7 @@ class Cleaner:
         self._clean(WARM_UP_TEXT, None, None, None, "text")
 
     def _clean(self, text, url, outlet, lang, fmt) -> Result:
-        decoded = to_text(text, fmt, url, self.options.max_input_bytes)
+        decoded = to_text(text, fmt, url, self.options)
         doc = Document.from_lines(decoded.lines, url=url, lang=lang, outlet=outlet)
         decoded.apply(doc)
         for stage in self.stages:

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import zlib
 
+import pytest
 from cleaner.batch.readers import Fields, read_inputs
 from cleaner.options import Options
 
@@ -114,3 +115,33 @@ def test_readers_stop_at_a_smaller_limit(tmp_path):
         ),
         ("small.txt", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "problem"),
+    [
+        ("letters.txt", b"a\n" * (LIMIT // 2), b"over 50,000 lines, the limit (Options.max_lines)"),
+        (
+            "one-line.txt",
+            b"budget " * (LIMIT // 7),
+            b"over the 2,000,000-character limit (Options.max_line_chars)",
+        ),
+    ],
+)
+def test_line_shapes_are_refused_before_their_lines_are_made(tmp_path, name, data, problem):
+    (tmp_path / "small.txt").write_text("A short document of one sentence.\n")
+    (tmp_path / name).write_bytes(data)
+    rise, codes, stderr = measured(tmp_path, ["clean", "small.txt"], ["clean", name])
+    assert codes == [1] and b"Traceback" not in stderr and problem in stderr
+    # the input's bytes and their decoded text, both at the limit, and the allocator's slack
+    assert rise <= 2 * LIMIT + 2 * MB
+
+
+def test_line_bookkeeping_stays_under_twice_the_default_limit(tmp_path):
+    few, many = 1_000, 11_000  # the same shape: the idle run makes the same lazy loads
+    (tmp_path / "few.txt").write_bytes((b"x" * 18 + b"\n") * few)
+    (tmp_path / "many.txt").write_bytes((b"x" * 18 + b"\n") * many)
+    rise, codes, stderr = measured(tmp_path, ["clean", "few.txt"], ["clean", "many.txt"])
+    assert codes == [0], stderr
+    per_line = rise / (many - few)
+    assert per_line * Options().max_lines <= 2 * LIMIT

@@ -13,6 +13,7 @@ from charset_normalizer import from_bytes
 
 from ..document import Document, Edit, RuleInfo
 from ..errors import InputError
+from ..options import Options
 from .html import html_to_text, looks_like_html
 
 INVALID_UTF8_RULE, NUL_RULE = "decode.invalid-utf8", "decode.nul"
@@ -43,6 +44,8 @@ MOSTLY_UTF8_SHARE = 0.5
 # UTF16_OTHER_NUL_SHARE of the others: a binary file has NULs at both.
 UTF16_NUL_SHARE, UTF16_OTHER_NUL_SHARE = 0.3, 0.05
 SNIFF_CHARS = 65536  # the head of the input that decides its kind
+# What str.splitlines splits at.
+LINE_BREAK = regex.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -63,24 +66,49 @@ class Decoded:
                 doc.rewrite(line, by_line[line.number])
 
 
-def to_text(data, fmt: str, url: str | None, max_bytes: int) -> Decoded:
-    """Decode `data` (str or bytes) and, for HTML, extract its article text."""
+def to_text(data, fmt: str, url: str | None, options: Options) -> Decoded:
+    """Decode `data` (str or bytes) and, for HTML, extract its article text; refused
+    (InputError) over the size limit, or with more or longer lines than the options allow."""
     if fmt not in ("auto", "text", "html"):
         raise InputError(f"unknown format {fmt!r}: use 'text', 'html' or 'auto'")
     size = len(data.encode("utf-8", "surrogatepass")) if isinstance(data, str) else len(data)
-    if size > max_bytes:
+    if size > options.max_input_bytes:
         raise InputError(
-            f"input is {size:,} bytes, over the {max_bytes:,}-byte limit "
+            f"input is {size:,} bytes, over the {options.max_input_bytes:,}-byte limit "
             "(Options.max_input_bytes, --max-input-bytes); split it or raise the limit"
         )
     text = decode_escaped(data) if isinstance(data, bytes) else data
     refuse_binary(text)
     if fmt == "html" or (fmt == "auto" and looks_like_html(text[:SNIFF_CHARS].replace("\x00", ""))):
-        return html_decoded(text, url)
+        return html_decoded(text, url, options)
+    refuse_line_shape(text, options.max_lines, options.max_line_chars)
     return text_decoded(text)
 
 
-def html_decoded(text: str, url: str | None) -> Decoded:
+def refuse_line_shape(text: str, max_lines: int, max_line_chars: int) -> None:
+    """InputError if `text` has over `max_lines` lines or a line over `max_line_chars`
+    characters, found before any line is made (splitlines would copy the whole text)."""
+    start = 0
+    for lines, found in enumerate(LINE_BREAK.finditer(text), 2):
+        refuse_long_line(found.start() - start, max_line_chars)
+        if lines > max_lines:
+            raise InputError(
+                f"input has over {max_lines:,} lines, the limit (Options.max_lines): it is a "
+                "list or a dump, not an article"
+            )
+        start = found.end()
+    refuse_long_line(len(text) - start, max_line_chars)
+
+
+def refuse_long_line(chars: int, limit: int) -> None:
+    if chars > limit:
+        raise InputError(
+            f"input has a line of {chars:,} characters, over the {limit:,}-character limit "
+            "(Options.max_line_chars): break it into paragraphs"
+        )
+
+
+def html_decoded(text: str, url: str | None, options: Options) -> Decoded:
     """The HTML's article text; its unkept bytes are replaced before extraction (line 0)."""
     edits = []
     for rule, found, after in (
@@ -101,7 +129,9 @@ def html_decoded(text: str, url: str | None) -> Decoded:
             )
     if edits:
         text = UNKEPT.sub(lambda m: "" if m[0][0] == "\x00" else "\ufffd", text)
-    return Decoded(html_to_text(text, url).splitlines(), tuple(edits))
+    extracted = html_to_text(text, url)
+    refuse_line_shape(extracted, options.max_lines, options.max_line_chars)
+    return Decoded(extracted.splitlines(), tuple(edits))
 
 
 def text_decoded(text: str) -> Decoded:
