@@ -24,7 +24,13 @@ from .files import JsonlWriter, write_atomic
 from .limit_options import add_limit_options, check_outlet, limit_options
 from .lock import output_locks
 from .rules_cli import add_rules_commands, usage
-from .safepaths import contained_path, input_name, refuse_inside_inputs, refuse_replacing
+from .safepaths import (
+    contained_path,
+    input_name,
+    refuse_inside_inputs,
+    refuse_replacing,
+    refuse_special_files,
+)
 from .sources import document_files, file_format, mirrored_name, read_source
 
 
@@ -160,6 +166,7 @@ def run_clean(args) -> int:
     if args.output is None and args.format == "text" and len(jobs) > 1:
         raise UsageError("several inputs need -o OUTPUT_DIR (or --format jsonl for stdout)")
     targets = [target for _, _, target in jobs if target is not None]
+    refuse_special_files(targets + [args.output, args.report])
     refuse_replacing(args.paths, targets + [args.output, args.report])
     refuse_inside_inputs(args.paths, {args.output for t in targets if t != args.output})
     jsonl_target = (args.output or Path("-")) if args.format == "jsonl" else None

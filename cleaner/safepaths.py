@@ -8,6 +8,7 @@ overwrite an input, or be read back as one, is a usage error before anything is 
 
 import hashlib
 import os
+import stat
 from pathlib import Path
 from urllib.parse import quote
 
@@ -79,6 +80,24 @@ def refuse_replacing(inputs, files) -> None:
                 raise UsageError(
                     f"{target}: this output is also the input {raw}; choose another output name"
                 )
+
+
+def refuse_special_files(outputs) -> None:
+    """UsageError if an output (None and stdout skipped) exists and is neither a regular
+    file nor a directory: outputs are written beside it and renamed over it, which would
+    replace a device such as /dev/null with a plain file."""
+    for target in outputs:
+        if target is None or str(target) == "-":
+            continue
+        try:
+            mode = Path(target).stat().st_mode
+        except OSError:  # missing (it will be made) or unreachable (the write will say)
+            continue
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            raise UsageError(
+                f"{target}: not a regular file or directory (a device, pipe or socket); "
+                "name a file, or leave out -o to write to stdout where the command can"
+            )
 
 
 def refuse_inside_inputs(inputs, dirs) -> None:

@@ -116,3 +116,25 @@ def test_json_nested_too_deep_is_one_bad_line(tmp_path):
     assert [row["id"] for row in read_jsonl(tmp_path / "out.jsonl")] == ["b"]
     [error] = read_jsonl(tmp_path / "out.errors.jsonl")
     assert error["id"] == f"{source}:1" and "invalid JSON" in error["error"]
+
+
+def test_a_warc_broken_off_inside_a_skipped_record_says_so(tmp_path):
+    out = BytesIO()
+    writer = WARCWriter(out, gzip=False)
+    for url, ctype, payload in [
+        ("https://example.com/a", "text/html", PAGE.encode()),
+        ("https://example.com/b.png", "image/png", bytes(range(256)) * 40),
+    ]:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record(
+                url, "response", payload=BytesIO(payload), http_headers=headers
+            )
+        )
+    whole = out.getvalue()
+    source = tmp_path / "crawl.warc"
+    source.write_bytes(whole[: len(whole) - 2000])  # inside the image's payload
+    assert batch(tmp_path, source) == 1
+    assert [row["url"] for row in read_jsonl(tmp_path / "out.jsonl")] == ["https://example.com/a"]
+    [error] = read_jsonl(tmp_path / "out.errors.jsonl")
+    assert "shorter than its Content-Length" in error["error"]

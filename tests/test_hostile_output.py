@@ -3,6 +3,10 @@ input. Run as a user would (subprocesses), with inputs named '.', '..' and dot-f
 record ids that are paths, absolute, or too long for a file name."""
 
 import json
+import os
+import stat
+
+import pytest
 
 from batch_corpus import cli
 from conftest import assert_one_line_error, run_cli, tree
@@ -84,3 +88,25 @@ def test_hostile_ids_stay_inside_a_directory_output_and_long_ones_are_shortened(
         assert len(names) == len(ids) and all("/" not in name for name in names)
         assert all(len(name.encode()) <= 200 for name in names)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["clean", "doc.txt", "-o", "fifo"],
+        ["clean", "doc.txt", "--format", "jsonl", "-o", "link"],
+        ["clean", "doc.txt", "--report", "fifo"],
+        ["batch", "doc.txt", "-o", "fifo", "-j", "1"],
+        ["batch", "doc.txt", "-o", "out.jsonl", "--errors", "link", "-j", "1"],
+        ["batch", "doc.txt", "-o", "out.jsonl", "--summary", "fifo", "-j", "1"],
+    ],
+)
+def test_an_output_that_is_a_device_or_pipe_is_refused_not_replaced(tmp_path, monkeypatch, args):
+    # `-o /dev/null` as root replaced the device with a plain file (renamed over it)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "doc.txt").write_text(ARTICLE)
+    os.mkfifo(tmp_path / "fifo")
+    (tmp_path / "link").symlink_to("fifo")
+    assert cli(*args) == 2
+    assert stat.S_ISFIFO((tmp_path / "fifo").stat().st_mode) and (tmp_path / "link").is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.txt", "fifo", "link"]

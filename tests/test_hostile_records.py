@@ -96,3 +96,36 @@ def test_resume_goes_past_a_hostile_record(tmp_path):
     assert cli("batch", source, "-o", target, "--jobs", "1", "--resume") == 1
     assert target.read_bytes() == (tmp_path / "ref.jsonl").read_bytes()
     assert ids_of(tmp_path / "out.errors.jsonl") == ids_of(tmp_path / "ref.errors.jsonl")
+
+
+def test_odd_json_values_cost_their_record_only(tmp_path):
+    odd = [
+        '{"id": 1e308, "text": "%s"}',
+        '{"id": [1, 2], "text": "%s"}',
+        '{"id": {"a": 1}, "text": "%s"}',
+        '{"id": null, "text": "%s"}',
+        '{"id": "", "text": "%s"}',
+        '{"id": "../../etc/passwd", "text": "%s"}',
+        '{"id": "dup", "id": "dup2", "text": "%s"}',
+        '{"id": "big", "text": "%s", "n": ' + "9" * 5000 + "}",
+        '{"id": "inf", "text": "%s", "n": 1e999}',
+        '{"id": "notext", "text": 12345}',
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(line.replace("%s", GOOD.strip()) for line in odd) + "\n[1]\n")
+    for output in ("out.jsonl", "out-dir"):
+        assert cli("batch", path, "-o", tmp_path / output, "-j", "1") == 1
+    written = ids_of(tmp_path / "out.jsonl")
+    assert written == [1e308, [1, 2], {"a": 1}, None, "", "../../etc/passwd", "dup2", "inf"]
+    errors = read_jsonl(tmp_path / "out.errors.jsonl")
+    assert [row["id"] for row in errors] == [f"{path}:8", "notext", f"{path}:11"]
+    assert errors[0]["error"] == (
+        "invalid JSON: Exceeds the limit (4300 digits) for integer string conversion: "
+        "value has 5000 digits"
+    )
+    names = sorted(p.name for p in (tmp_path / "out-dir").iterdir())
+    assert len(names) == 8 and all("/" not in name for name in names)
+    assert all(
+        p.resolve().parent == (tmp_path / "out-dir").resolve()
+        for p in (tmp_path / "out-dir").iterdir()
+    )

@@ -15,7 +15,12 @@ from ..exits import EXIT_FAILED_DOCS, EXIT_OK
 from ..files import write_atomic
 from ..limit_options import add_limit_options, limit_options
 from ..lock import output_locks
-from ..safepaths import refuse_holding_inputs, refuse_inside_inputs, refuse_replacing
+from ..safepaths import (
+    refuse_holding_inputs,
+    refuse_inside_inputs,
+    refuse_replacing,
+    refuse_special_files,
+)
 from .arguments import (
     add_batch_output_options,
     add_batch_run_options,
@@ -87,6 +92,7 @@ def run_batch_command(args) -> int:
 
 def refuse_overlap(job: BatchJob, summary: Path | None) -> None:
     """A usage error if an output would replace an input or be read back as one."""
+    refuse_special_files((job.output, job.errors, summary))
     refuse_replacing(job.inputs, (job.output, job.errors, summary))
     if not writes_jsonl(job.output):
         refuse_inside_inputs(job.inputs, [job.output])

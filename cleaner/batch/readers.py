@@ -229,7 +229,8 @@ def jsonl_record(
     try:
         obj = json.loads(line)
     except (ValueError, RecursionError) as err:  # RecursionError: nested too deep
-        return Record(where, None, path=prefix + safe_name(where), error=f"invalid JSON: {err}")
+        problem = str(err).split(";")[0]  # Python's advice on integer digits is not the user's
+        return Record(where, None, path=prefix + safe_name(where), error=f"invalid JSON: {problem}")
     return json_record(obj, where, fields, fmt, prefix)
 
 

@@ -106,9 +106,12 @@ def html_response(
     """The record as a Record if it is an HTML response, else None."""
     if getattr(record, "format", "warc") != "warc":
         raise ValueError(f"a {record.format.upper()} record where a WARC record should be")
-    if record.rec_type != "response" or record.http_headers is None:
-        return None
-    if "html" not in (record.http_headers.get_header("Content-Type") or "").lower():
+    if (
+        record.rec_type != "response"
+        or record.http_headers is None
+        or "html" not in (record.http_headers.get_header("Content-Type") or "").lower()
+    ):
+        skip(record)
         return None
     doc_id = record.rec_headers.get_header("WARC-Record-ID") or fallback_id
     url = record.rec_headers.get_header("WARC-Target-URI")
@@ -128,6 +131,17 @@ def html_response(
     return Record(doc_id, payload, "html", url, path=path)
 
 
+def skip(record) -> None:
+    """Read past a record that is not cleaned: warcio would skip it quietly even if the file
+    breaks off inside it, losing the break (EOFError here)."""
+    while record.raw_stream.read(SKIP_CHUNK_BYTES):
+        pass
+    if getattr(record.raw_stream, "limit", 0) > 0:
+        raise EOFError("a record's payload is shorter than its Content-Length")
+
+
+# Bytes read at a time past a record that is not cleaned.
+SKIP_CHUNK_BYTES = 1 << 16
 # An error's message is cut to its first line and this many characters: warcio's quotes the
 # bytes it could not read, which is no use on one line of a terminal.
 MESSAGE_CHARS = 120
