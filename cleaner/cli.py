@@ -29,6 +29,7 @@ from .safepaths import (
     input_name,
     refuse_inside_inputs,
     refuse_replacing,
+    refuse_shared_targets,
     refuse_special_files,
 )
 from .sources import document_files, file_format, mirrored_name, read_source
@@ -166,6 +167,7 @@ def run_clean(args) -> int:
     if args.output is None and args.format == "text" and len(jobs) > 1:
         raise UsageError("several inputs need -o OUTPUT_DIR (or --format jsonl for stdout)")
     targets = [target for _, _, target in jobs if target is not None]
+    refuse_shared_targets((source, target) for _, source, target in jobs)
     refuse_special_files(targets + [args.output, args.report])
     refuse_replacing(args.paths, targets + [args.output, args.report])
     refuse_inside_inputs(args.paths, {args.output for t in targets if t != args.output})

@@ -100,6 +100,21 @@ def refuse_special_files(outputs) -> None:
             )
 
 
+def refuse_shared_targets(pairs) -> None:
+    """UsageError if two inputs would be written to one output file, (source, target)
+    pairs (None targets skipped): the second would silently replace the first."""
+    seen: dict[Path, str] = {}
+    for source, target in pairs:
+        if target is None:
+            continue
+        first = seen.setdefault(Path(target).resolve(), source)
+        if first != source:
+            raise UsageError(
+                f"{first} and {source} would both be written to {target}; clean them into "
+                "separate outputs, or use `cleaner batch`, which numbers such names"
+            )
+
+
 def refuse_inside_inputs(inputs, dirs) -> None:
     """UsageError if an output directory is, or lies inside, an input directory: its files
     would overwrite inputs or be read back as inputs by the next run."""

@@ -110,3 +110,14 @@ def test_an_output_that_is_a_device_or_pipe_is_refused_not_replaced(tmp_path, mo
     assert cli(*args) == 2
     assert stat.S_ISFIFO((tmp_path / "fifo").stat().st_mode) and (tmp_path / "link").is_symlink()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.txt", "fifo", "link"]
+
+
+def test_two_inputs_of_one_name_are_refused_rather_than_one_lost(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(f"{folder}: {ARTICLE}")
+    assert cli("clean", "a/x.txt", "b/x.txt", "-o", "out") == 2
+    assert not (tmp_path / "out").exists()
+    assert cli("clean", "a", "b", "-o", "dirs") == 0  # directories are mirrored apart
+    assert (tmp_path / "dirs" / "a" / "x.txt").read_text().startswith("a: ")
