@@ -89,7 +89,8 @@ def test_batch_workers_enforce_the_limit_and_the_rest_finishes(tmp_path, cleaner
     assert (summary.docs_in, summary.docs_failed) == (4, 1)
     assert [row["id"] for row in read_jsonl(tmp_path / "out.jsonl")] == ["ok-0", "ok-1", "ok-2"]
     [error] = read_jsonl(tmp_path / "errors.jsonl")
-    assert error["id"] == "slow" and f"over {LIMIT_S:g} s" in error["error"]
+    # SIGALRM says "over 0.3 s"; on a starved machine the watchdog may end it first
+    assert error["id"] == "slow" and "--time-limit" in error["error"]
 
 
 def test_clean_batch_turns_a_timeout_into_an_outcome():
