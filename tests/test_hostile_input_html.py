@@ -81,3 +81,23 @@ def test_a_record_language_field_is_normalised(tmp_path):
     )
     [row] = read_jsonl(tmp_path / "out.jsonl")
     assert (row["lang"], row["text"]) == ("en", PARAGRAPH + "\n")
+
+
+def test_tables_nested_past_the_parser_depth_limit_are_extracted():
+    nested = "<table><tr><td>" * 150 + f"<p>{PARAGRAPH}</p>" + "</td></tr></table>" * 150
+    assert clean(f"<html><body>{nested}</body></html>").text == PARAGRAPH + "\n"
+
+
+def test_html_with_nuls_in_a_table_is_extracted():
+    row = "<tr><td>Rovers\x00</td><td>12</td></tr>"
+    page = f"<html><body><article><p>{PARAGRAPH}</p><table>{row}</table></article></body></html>"
+    assert clean(page).text.startswith(PARAGRAPH + "\n")
+
+
+def test_an_attribute_bomb_in_a_table_cell_is_refused():
+    from cleaner.errors import InputError
+    from cleaner.stages.html import MAX_TAG_ATTRIBUTES
+
+    bomb = "<td " + " ".join(f"a{n}=1" for n in range(MAX_TAG_ATTRIBUTES + 1)) + ">x</td>"
+    with pytest.raises(InputError, match="attributes"):
+        clean(f"<html><body><table><tr>{bomb}</tr></table><p>{PARAGRAPH}</p></body></html>")
