@@ -28,6 +28,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from cleaner import Cleaner  # noqa: E402
+from cleaner.stages.extract import TRAFILATURA_SETTINGS, extract_with_trafilatura  # noqa: E402
 
 import corpora  # noqa: E402
 import scoring  # noqa: E402
@@ -45,21 +46,12 @@ CHOICES = ("resiliparse", "readability", "recall")
 
 
 def trafilatura_with(page, **changes) -> str:
-    import trafilatura
-
-    settings = {
-        "include_comments": False,
-        "include_tables": True,
-        "deduplicate": False,
-        "favor_precision": False,
-    }
-    return trafilatura.extract(page.html, url=page.url, **{**settings, **changes}) or ""
+    """cleaner's extraction (tables as lines) with some of its trafilatura settings changed."""
+    return extract_with_trafilatura(page.html, page.url, {**TRAFILATURA_SETTINGS, **changes})
 
 
 def extractions(page) -> dict[str, str]:
-    import trafilatura
-
-    version = trafilatura.__version__
+    version = corpora.extraction_version()
     found = {
         "today": corpora.page_input(page, "html"),
         "recall": corpora.cached_text(

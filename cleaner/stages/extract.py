@@ -41,14 +41,16 @@ def article_text(html: str, url: str | None) -> str:
     return extract_with_trafilatura(PAGE_WRAPPER.format(html), url)
 
 
-def extract_with_trafilatura(html, url: str | None) -> str:
+def extract_with_trafilatura(
+    html, url: str | None, settings: dict[str, Any] = TRAFILATURA_SETTINGS
+) -> str:
     """trafilatura's text of `html` (a string or a parsed lxml tree), as trafilatura.extract
-    gives it, except that tables are written by tables_as_lines."""
+    gives it with `settings`, except that tables are written by tables_as_lines."""
     # imported here: plain-text users should not pay for lxml's start-up
     from trafilatura import bare_extraction
     from trafilatura.xml import xmltotxt
 
-    document = bare_extraction(html, url=url, output_format="txt", **TRAFILATURA_SETTINGS)
+    document = bare_extraction(html, url=url, output_format="txt", **settings)
     if document is None or isinstance(document, dict):
         return ""
     tables_as_lines(document.body)
