@@ -96,6 +96,26 @@ def test_short_repeated_lines_are_kept(cleaner):
     assert cleaner.clean(text).text == text
 
 
+QUOTED = [
+    "I think it is a good question. I guess he thought he could control",
+    "the boy, and that he would never turn on the man who made him what",
+    "he was.",
+]
+
+
+def test_a_hard_wrapped_paragraph_quoted_again_is_kept(cleaner):
+    # a reply quoting an earlier post: the writer repeats it, a scrape does not print it twice
+    text = "\n".join(QUOTED + ["Samurai Mike", "Nice one.", "cognizant"] + QUOTED) + "\n"
+    assert cleaner.clean(text).text == text
+
+
+def test_a_headline_printed_twice_goes(cleaner):
+    headline = "Panthers rally late to beat the Saints in overtime"
+    result = cleaner.clean(f"{headline}\n{PARAGRAPH}\n{headline}\n")
+    assert result.text == f"{headline}\n{PARAGRAPH}\n"
+    assert [r.rule for r in result.removed] == ["duplicate.exact"]
+
+
 def test_standfirst_repeated_inside_a_paragraph_is_kept(cleaner):
     standfirst = "Officials estimate that at least 600 soldiers have been killed."
     text = f"{standfirst}\nThe war goes on. {standfirst} Thousands more were wounded, they said.\n"
@@ -166,7 +186,8 @@ def test_near_duplicates_are_those_every_earlier_kept_line_is_compared_with(line
     from cleaner.document import Document
     from cleaner.stages.duplicates import drop_duplicates, similarity
 
-    texts = [" ".join(words) for words in lines]
+    # capitalised, the lines never read on as a hard-wrapped paragraph, which duplicates keep
+    texts = [" ".join(words).capitalize() for words in lines]
     doc = drop_duplicates(Document.from_lines(texts), 1_000, 1, jaccard)
     kept, expected = [], []  # brute force: each line against every earlier kept line
     for number, words in enumerate(lines, 1):

@@ -293,6 +293,21 @@ def test_a_hard_wrapped_paragraph_after_share_this_stays():
     assert kept(doc) == LONG_BODY + WRAPPED
 
 
+def test_a_wrapped_paragraph_cut_before_its_full_stop_stays():
+    # the gold text of a page may end a paragraph without its mark; three lines that wrap
+    # mid-sentence are a paragraph all the same
+    cut = [WRAPPED[0], WRAPPED[1], "needs and emphasizes that lymphedema can be treated at home"]
+    texts = LONG_BODY + ["Share this:", "Facebook"] + cut
+    doc = drop_sections(document(texts, [(len(LONG_BODY), "Share this:", "share")]))
+    assert kept(doc) == LONG_BODY + cut
+
+
+def test_two_lines_without_a_full_stop_are_not_a_paragraph():
+    texts = LONG_BODY + ["Share this:"] + WRAPPED[:2]
+    doc = drop_sections(document(texts, [(len(LONG_BODY), "Share this:", "share")]))
+    assert kept(doc) == LONG_BODY
+
+
 def test_headlines_of_one_length_are_not_a_wrapped_paragraph():
     headlines = [
         "Halloware – Von einer Ransomware, die aus der Hölle kam",

@@ -1,10 +1,16 @@
 """Duplicated lines: exact (after normalising case, punctuation and space) and near
-(word-set Jaccard); the first occurrence stays."""
+(word-set Jaccard); the first occurrence stays.
+
+A scrape repeats whole blocks (a headline, a caption, a share bar, a paragraph printed
+twice), and a block is one line. A line of a hard-wrapped paragraph is a fragment of one:
+when it repeats, a writer quoted the paragraph (mail, forum replies), so it stays.
+"""
 
 import bisect
 import re
 
 from ..document import Document, RuleInfo
+from .prose import wrapped_positions
 
 RULE_EXACT = "duplicate.exact"
 RULE_NEAR = "duplicate.near"
@@ -17,14 +23,16 @@ NEAR_DUPLICATE_MAX_LINES = 3_000
 
 
 def drop_duplicates(doc: Document, min_chars: int, min_words: int, jaccard: float) -> Document:
-    """Drop lines that repeat an earlier kept line exactly or nearly."""
+    """Drop lines that repeat an earlier kept line exactly or nearly; the lines of hard-wrapped
+    paragraphs are neither dropped nor compared."""
     seen_exact, seen_sets, exact, near = set(), WordSets(), [], []
     long_lines = sum(1 for line in doc.lines if len(line.text.split()) >= min_words)
     compare_near = long_lines <= NEAR_DUPLICATE_MAX_LINES
+    wrapped = wrapped_positions(doc.lines)
     for line in doc.lines:
         words = WORD.findall(line.text.casefold())
         key = " ".join(words)
-        if line.protected_by or not key:
+        if line.protected_by or not key or line.position in wrapped:
             continue
         if key in seen_exact and len(line.text) >= min_chars:
             exact.append(line)
