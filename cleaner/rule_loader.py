@@ -133,6 +133,7 @@ class FileChecker:
             domains=tuple(d.lower().removeprefix("www.") for d in domains),
             fingerprints=tuple(p for p in fingerprints if p is not None),
             lang=lang,
+            where=f"{self.path}:{data.line_of('domains') or data.line_of('outlet')}",
         )
 
     def rule(self, raw, context: str, ruleset: str, rules_line: int) -> Rule | None:

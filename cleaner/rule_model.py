@@ -185,13 +185,15 @@ RULE_KINDS: dict[str, type[Rule]] = {
 
 @dataclass(frozen=True)
 class Outlet:
-    """What identifies an outlet: its id, display name, domains, fingerprints, language."""
+    """What identifies an outlet: its id, display name, domains, fingerprints, language;
+    `where` is the file:line that declares its domains (or its id)."""
 
     id: str
     name: str
     domains: tuple[str, ...]
     fingerprints: tuple[Pattern, ...]
     lang: str | None
+    where: str = ""
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,9 @@ from . import Cleaner
 from .errors import rules_readable
 from .examples import example_cases
 from .exits import EXIT_FAILED_DOCS, EXIT_OK, EXIT_USAGE
+from .rule_checks import static_warnings
 from .rule_schema import markdown_table
-from .ruleset import builtin_rules_dir, load_rulesets
+from .ruleset import RuleSet, builtin_rules_dir, load_rulesets
 from .stress import slow_patterns
 
 
@@ -52,6 +53,7 @@ def run_rules_check(args) -> int:
     paths = args.dirs or [builtin_rules_dir()]
     with rules_readable():
         rulesets = load_rulesets(paths)
+        bundled = load_rulesets([builtin_rules_dir()]) if args.dirs else ()
     cases = example_cases(rulesets)
     failures = [(case.id, case.failure()) for case in cases]
     failures = [(case_id, why) for case_id, why in failures if why]
@@ -72,13 +74,23 @@ def run_rules_check(args) -> int:
             f"NOTE {rule.pattern.where}: rule {rule.id}: its pattern has no RE2 translation "
             "(or the translation misses an example), so it meets every line: same result, slower"
         )
+    warnings = static_warnings(context(bundled, rulesets) + rulesets, rulesets if args.dirs else ())
+    for warning in warnings:
+        print(warning.format())
     rules = sum(len(rs.rules) for rs in rulesets)
     print(
         f"{len(rulesets)} rule files, {rules} rules, {len(cases)} examples: "
         f"{len(cases) - len(failures)} passed, {len(failures)} failed; "
-        f"{len(slow)} patterns slow on adversarial lines; {len(unfiltered)} not prefiltered"
+        f"{len(slow)} patterns slow on adversarial lines; {len(unfiltered)} not prefiltered; "
+        f"{len(warnings)} warnings"
     )
     return EXIT_FAILED_DOCS if failures or slow else EXIT_OK
+
+
+def context(bundled, rulesets) -> tuple[RuleSet, ...]:
+    """The bundled rule sets that are not among `rulesets` (given again by path)."""
+    given = {Path(rs.path).resolve() for rs in rulesets}
+    return tuple(rs for rs in bundled if Path(rs.path).resolve() not in given)
 
 
 def run_rules_list(args) -> int:

@@ -69,6 +69,18 @@ MENU_INNER_ITEM_MAX_WORDS = 3
 INLINE_TEASER = regex.compile(r"[:|›»>–—-]\s*\S")
 
 
+def heuristics_started(category: str) -> tuple[str, ...]:
+    """The heuristics a removal of `category` can set off (related-list only after a bare
+    heading; after-furniture and furniture-box only once most of the prose is behind it):
+    what `cleaner rules check` and `rules try` warn a rule author of."""
+    started = [RULE_RELATED] if category == "related" else []
+    if category in MENU_CATEGORIES:
+        started.append(RULE_MENU)
+    if category in FURNITURE or category in FURNITURE_UNLESS_LISTED:
+        started += [RULE_AFTER, RULE_BOX]
+    return tuple(started)
+
+
 def drop_sections(doc: Document) -> Document:
     """Drop related-story lists, menus beside removed furniture and the short lines of an
     article's closing furniture."""
