@@ -11,6 +11,7 @@ from .rule_checks import static_warnings
 from .rule_schema import markdown_table
 from .ruleset import RuleSet, builtin_rules_dir, load_rulesets
 from .stress import slow_patterns
+from .trial.command import add_try_command
 
 
 def add_rules_commands(sub) -> None:
@@ -40,6 +41,7 @@ def add_rules_commands(sub) -> None:
         help="extra rule file or directory (repeatable)",
     )
     listing.set_defaults(run=run_rules_list)
+    add_try_command(rules_sub)
     schema = rules_sub.add_parser("schema", help="print the rule-file format as a Markdown table")
     schema.set_defaults(run=run_rules_schema)
 

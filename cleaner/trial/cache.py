@@ -1,0 +1,80 @@
+"""The base run of `cleaner rules try`, kept on disk between tries: a rule author tries
+rule after rule on the same corpus, and the base run is most of the work.
+
+A cached run is used only for the very same inputs (their fingerprints), fields, format,
+base rule files (their bytes), options and cleaner code (the bytes of its modules); anything
+else makes a new key. The cache holds the most recent MAX_CACHED runs.
+"""
+
+import hashlib
+import os
+import pickle
+from dataclasses import asdict
+from pathlib import Path
+
+from ..batch.checkpoint import input_fingerprints
+from ..files import write_atomic
+from ..options import Options
+from ..rule_model import RuleSet
+from .runs import Snapshot
+
+# Runs kept (each corpus, base rule set and option set makes one): older ones are removed.
+MAX_CACHED = 4
+SUFFIX = ".pickle"
+
+
+def default_cache_dir() -> Path:
+    """$XDG_CACHE_HOME/cleaner/rules-try, or ~/.cache/cleaner/rules-try."""
+    root = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(root) / "cleaner" / "rules-try"
+
+
+def code_digest() -> str:
+    """A digest of cleaner's modules: a changed stage invalidates every cached run."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent.parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def run_key(
+    inputs, settings: tuple[object, ...], rulesets: tuple[RuleSet, ...], options: Options
+) -> str:
+    """The key of a base run: inputs, `settings` (fields, format, gold field), the base
+    rule files' bytes, options and code."""
+    digest = hashlib.sha256()
+    for part in (
+        *input_fingerprints(inputs),
+        repr(settings),
+        repr(sorted(asdict(options).items())),
+        code_digest(),
+    ):
+        digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
+    for ruleset in rulesets:
+        digest.update(Path(ruleset.path).read_bytes() + b"\0")
+    return digest.hexdigest()[:32]
+
+
+BaseRun = tuple[list[Snapshot], int]  # the snapshots, and the documents that failed
+
+
+def load_run(folder: Path, key: str) -> BaseRun | None:
+    """The cached base run of `key`, or None (none, or unreadable: it is then made anew)."""
+    path = folder / (key + SUFFIX)
+    try:
+        with path.open("rb") as stream:
+            run: BaseRun = pickle.load(stream)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+        return None
+    os.utime(path)  # recently used: pruned last
+    return run
+
+
+def save_run(folder: Path, key: str, run: BaseRun) -> None:
+    """Keep the base run of `key`, and only the MAX_CACHED most recent runs."""
+    folder.mkdir(parents=True, exist_ok=True)
+    write_atomic(folder / (key + SUFFIX), pickle.dumps(run, protocol=pickle.HIGHEST_PROTOCOL))
+    runs = sorted(folder.glob("*" + SUFFIX), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in runs[MAX_CACHED:]:
+        old.unlink(missing_ok=True)
