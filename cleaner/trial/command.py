@@ -10,6 +10,7 @@ from typing import Any
 
 from ..batch.arguments import add_field_options, positive_int
 from ..batch.readers import Fields, check_inputs, read_inputs
+from ..catalog import RuleCatalog
 from ..errors import UsageError, rules_readable
 from ..exits import EXIT_OK
 from ..options import Options
@@ -90,9 +91,8 @@ def run_try(args) -> int:
     options = Options()
     rulesets, tried = load_tried(args)
     base_sets = tuple(rs for rs in rulesets if all(rs is not t for t in tried))
-    base = Pipeline.of(options, base_sets)
-    shots, failed = base_snapshots(args, base, base_sets, options)
-    trial = Trial(options, base, Pipeline.of(options, rulesets), tried)
+    shots, failed = base_snapshots(args, base_sets, options)
+    trial = Trial(options, RuleCatalog.of(base_sets), Pipeline.of(options, rulesets), tried)
     done = trial_run(trial, shots, args.jobs)
     rules = [rule for rs in tried for rule in rs.rules]
     reports = rule_reports((c for doc in done for c in doc.changes), rules)
@@ -140,7 +140,7 @@ def print_report(as_json: bool, counts: dict[str, Any], rules: int, reports, war
         print(warning.format())
 
 
-def base_snapshots(args, base: Pipeline, base_sets, options: Options):
+def base_snapshots(args, base_sets, options: Options):
     """The base run: from the cache if it holds this one, else made (and cached)."""
     fields = Fields(args.id_field, args.text_field, args.url_field, args.lang_field)
     settings = (fields, args.input_format, args.gold_field)
@@ -152,6 +152,7 @@ def base_snapshots(args, base: Pipeline, base_sets, options: Options):
     records = list(
         read_inputs(args.inputs, fields, args.input_format, "jsonl", options.max_input_bytes)
     )
+    base = Pipeline.of(options, base_sets)
     shots, failed = base_run(base, options, records, args.gold_field, args.jobs)
     if not args.no_cache:
         save_run(folder, key, (shots, failed))

@@ -10,13 +10,15 @@ with that rule as the only tried one); what none reproduces alone is owed to the
 
 import dataclasses
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from ..catalog import RuleCatalog
 from ..document import Document
 from ..options import Options
 from ..rule_model import RuleSet, rule_prefilter
 from .checks import BlockSeen, blocks_seen
 from .gold import GoldLines
-from .runs import Pipeline, Snapshot, could_change, finish, trial_entry
+from .runs import Pipeline, Snapshot, could_change, finish, trial_entry, trial_outlet
 
 TAKEN, GIVEN_BACK, ALREADY, EDITED, PROTECTED = (
     "taken",
@@ -59,17 +61,17 @@ class Trial:
     and the pipelines with a single tried rule, built when first needed."""
 
     options: Options
-    base: Pipeline
+    base: RuleCatalog
     trial: Pipeline
     tried: tuple[RuleSet, ...]
     solos: dict[str, Pipeline] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def ids(self) -> frozenset[str]:
         """The tried rules' ids."""
         return frozenset(rule.id for rs in self.tried for rule in rs.rules)
 
-    @property
+    @cached_property
     def yaml_ids(self) -> frozenset[str]:
         """Every YAML rule's id, tried or not."""
         return frozenset(rule.id for rs in self.trial.catalog.rulesets for rule in rs.rules)
@@ -81,7 +83,7 @@ class Trial:
             rulesets = [
                 rs if id(rs) not in own else only(rs, rule_id) for rs in self.trial.catalog.rulesets
             ]
-            self.solos[rule_id] = Pipeline.of(self.options, rulesets)
+            self.solos[rule_id] = self.trial.with_rules(rulesets)
         return self.solos[rule_id]
 
 
@@ -105,9 +107,10 @@ class Fate:
 
 def try_document(trial: Trial, shot: Snapshot) -> DocTrial:
     """The changes the tried rules make to one base-run document, each with its owner."""
-    entry = trial_entry(trial.base, trial.trial, shot, trial.options)
-    if not could_change(entry, shot, trial.trial, trial.tried):
+    outlet, lang = trial_outlet(trial.base, trial.trial, shot)
+    if not could_change(outlet, lang, shot, trial.trial, trial.tried):
         return DocTrial()
+    entry = trial_entry(shot, outlet, lang, trial.options)
     done = finish(trial.trial.after, entry)
     found = fates(shot, done, trial.ids)
     knock_ons = [fate for fate in found if fate.owner is None]
@@ -153,7 +156,7 @@ def owe_knock_ons(
 def fates(shot: Snapshot, done: Document, ids: frozenset[str]) -> list[Fate]:
     """Each line whose fate differs from the base run's, each line a tried rule (of `ids`)
     removed that the base run removed too, and each edit and protection of a tried rule."""
-    before = {r.line: r for r in shot.removed}
+    before = shot.base_removals()
     out = []
     for r in done.removed:
         if r.line not in before:
@@ -162,7 +165,9 @@ def fates(shot: Snapshot, done: Document, ids: frozenset[str]) -> list[Fate]:
             out.append(Fate(ALREADY, before[r.line].rule, r.rule, r.line, r.text))
     kept = {r.line for r in done.removed}
     out += [
-        Fate(GIVEN_BACK, r.rule, None, r.line, r.text) for r in shot.removed if r.line not in kept
+        Fate(GIVEN_BACK, r.rule, None, r.line, r.text)
+        for r in before.values()
+        if r.line not in kept
     ]
     out += [
         Fate(EDITED, e.rule, e.rule, e.line, f"{e.before} -> {e.after}")

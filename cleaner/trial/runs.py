@@ -11,11 +11,11 @@ none, and costs a third of a document's time. What a run cleans is otherwise exa
 
 import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
 from ..catalog import RuleCatalog
 from ..deadline import time_limit
-from ..document import Document, Line, Removal
+from ..document import Document, Edit, Line, Removal
 from ..metadata import language_code, usable_url
 from ..options import Options
 from ..pipeline import build_stages
@@ -23,7 +23,8 @@ from ..rule_model import RuleSet
 from ..stage import Stage
 from ..stages.decode import to_text
 from ..stages.language import LanguageDetector
-from ..stages.outlet import OutletResolver
+from ..stages.outlet import OutletResolver, outlet_by_fingerprint, outlet_by_url
+from ..stages.rules import RuleApplier
 
 FIRST_RULE_STAGE = "rules"
 NOT_COMPARED = frozenset({"glue"})
@@ -31,15 +32,37 @@ NOT_COMPARED = frozenset({"glue"})
 
 @dataclass
 class Snapshot:
-    """A document of the base run: its state as the rules stage meets it (`entry`), the
-    language hint of its record, the lines the base run removed, and its gold text."""
+    """A document of the base run, in plain tuples (they pickle and load fast): its lines as
+    the rules stage meets them (number, text, position), the removals and edits made before
+    (with each removal's position), its outlet and language then and its record's language
+    hint; the lines the base run removed in the end; and its gold text."""
 
     id: object
-    entry: Document
+    url: str | None
     hint: str | None
-    removed: tuple[Removal, ...]
+    outlet: str | None
+    lang: str | None
+    lines: tuple[tuple[int, str, int], ...]
+    earlier: tuple[tuple[tuple[object, ...], int], ...]
+    edits: tuple[tuple[object, ...], ...]
+    removed: tuple[tuple[object, ...], ...]  # Removal fields
     rule_edits: int  # edits the base run made from the rules stage on
     gold: str | None = None
+
+    def document(self, outlet: str | None, lang: str | None) -> Document:
+        """The document as the rules stage meets it, with this outlet and language."""
+        doc = Document([Line(*line) for line in self.lines], self.url, lang, outlet)
+        for fields, position in self.earlier:
+            removal = Removal(*fields)  # type: ignore[arg-type]
+            doc.removed.append(removal)
+            doc.removed_positions[removal.line] = position
+        doc.edits = [Edit(*fields) for fields in self.edits]  # type: ignore[arg-type]
+        return doc
+
+    def base_removals(self) -> dict[int, Removal]:
+        """The base run's removals by input line."""
+        removals = (Removal(*fields) for fields in self.removed)  # type: ignore[arg-type]
+        return {removal.line: removal for removal in removals}
 
 
 @dataclass(frozen=True)
@@ -59,8 +82,17 @@ class Pipeline:
         after = tuple(s for s in stages[cut:] if s.name not in NOT_COMPARED)
         return cls(catalog, tuple(stages[:cut]), after)
 
-    def outlet_lang(self, outlet: str | None) -> str | None:
-        return self.catalog.outlets[outlet].lang if outlet in self.catalog.outlets else None
+    def with_rules(self, rulesets: Sequence[RuleSet]) -> "Pipeline":
+        """This pipeline with other rules (the same outlets and word lists): only its rules
+        stage is built anew, since the stages after it read no rule."""
+        catalog = RuleCatalog.of(rulesets)
+        after = tuple(RuleApplier(catalog) if s.name == FIRST_RULE_STAGE else s for s in self.after)
+        return Pipeline(catalog, self.before, after)
+
+
+def outlet_lang(catalog: RuleCatalog, outlet: str | None) -> str | None:
+    """The language an outlet's files declare, if any."""
+    return catalog.outlets[outlet].lang if outlet in catalog.outlets else None
 
 
 def copy_doc(doc: Document) -> Document:
@@ -86,10 +118,11 @@ def finish(stages: Sequence[Stage], doc: Document) -> Document:
 
 def snapshot(base: Pipeline, options: Options, record, gold_field: str | None) -> Snapshot:
     """The base run of one batch Record (raises CleanerError for a bad document)."""
+    url = usable_url(record.url)
     with time_limit(options.doc_time_limit_s):
-        decoded = to_text(record.data, record.fmt, usable_url(record.url), options.max_input_bytes)
+        decoded = to_text(record.data, record.fmt, url, options.max_input_bytes)
         hint = language_code(record.lang)
-        doc = Document.from_lines(decoded.lines, url=usable_url(record.url), lang=hint)
+        doc = Document.from_lines(decoded.lines, url=url, lang=hint)
         decoded.apply(doc)
         for stage in base.before:
             stage(doc)
@@ -97,59 +130,70 @@ def snapshot(base: Pipeline, options: Options, record, gold_field: str | None) -
     gold = record.meta.get(gold_field) if gold_field else None
     return Snapshot(
         record.id,
-        doc,
+        url,
         hint,
-        tuple(done.removed),
+        doc.outlet,
+        doc.lang,
+        tuple((line.number, line.text, line.position) for line in doc.lines),
+        tuple((astuple(r), doc.removed_positions[r.line]) for r in doc.removed),
+        tuple(astuple(e) for e in doc.edits),
+        tuple(astuple(r) for r in done.removed),
         len(done.edits) - len(doc.edits),
         gold if isinstance(gold, str) else None,
     )
 
 
-def trial_entry(base: Pipeline, trial: Pipeline, shot: Snapshot, options: Options) -> Document:
-    """The snapshot's document with the outlet (and so the language) the trial's files give
-    it; the language is detected again only where the base run took its outlet's."""
-    doc = copy_doc(shot.entry)
-    doc.outlet, doc.lang = None, shot.hint
+def trial_outlet(
+    base: RuleCatalog, trial: Pipeline, shot: Snapshot
+) -> tuple[str | None, str | None]:
+    """The outlet the trial's files give the document (by URL, else fingerprint, as the
+    outlet stage does for batch, which names none), and so its language: the hint, else the
+    outlet's, else the one detected in the base run, unless that was the base outlet's."""
+    outlets = trial.catalog.outlets
     resolver = next(s for s in trial.before if isinstance(s, OutletResolver))
-    resolver(doc)
-    if doc.lang is None:
-        if shot.hint is None and base.outlet_lang(shot.entry.outlet) is None:
-            doc.lang = shot.entry.lang  # detected on these same lines
-        else:
-            LanguageDetector(options.lang_sample_chars, options.lang_min_letters)(doc)
+    outlet = outlet_by_url(shot.url, outlets) or outlet_by_fingerprint(
+        shot.document(None, None), outlets, resolver.prefilter
+    )
+    lang = shot.hint or outlet_lang(trial.catalog, outlet)
+    if lang is None and outlet_lang(base, shot.outlet) is None:
+        lang = shot.lang  # detected on these same lines
+    return outlet, lang
+
+
+def trial_entry(shot: Snapshot, outlet: str | None, lang: str | None, options: Options):
+    """The document as the trial's rules stage meets it; its language detected if need be."""
+    doc = shot.document(outlet, lang)
+    if lang is None:
+        LanguageDetector(options.lang_sample_chars, options.lang_min_letters)(doc)
     return doc
 
 
-def could_change(entry: Document, shot: Snapshot, trial: Pipeline, tried: Sequence[RuleSet]):
+def could_change(
+    outlet: str | None, lang: str | None, shot: Snapshot, trial: Pipeline, tried: Sequence[RuleSet]
+) -> bool:
     """Whether the files under trial (`tried`) can change anything in this document: it gets
-    another outlet, or one of their active files lists caption credits, or one of their active
+    another outlet, or one of their files for it lists caption credits, or one of their active
     rules matches a line (or the base rules edited a line, which the rule may then match)."""
-    if entry.outlet != shot.entry.outlet:
+    if outlet != shot.outlet:
+        return True
+    if any(
+        (rs.outlet is None or rs.outlet.id == outlet) and (rs.credits or rs.credit_labels)
+        for rs in tried
+    ):
         return True
     own = {id(rs) for rs in tried}
-    active = [rs for rs in trial.catalog.active(entry.lang, entry.outlet) if id(rs) in own]
-    credited = [
-        rs
-        for rs in tried
-        if (rs.outlet is None or rs.outlet.id == entry.outlet) and (rs.credits or rs.credit_labels)
-    ]
-    if credited:
-        return True
-    if not any(rs.rules for rs in active):
+    active = [rs for rs in trial.catalog.active(lang, outlet) if id(rs) in own and rs.rules]
+    if not active:
         return False
-    return shot.rule_edits > 0 or any(matches_a_line(rs, entry) for rs in active)
+    return shot.rule_edits > 0 or any(matches_a_line(rs, shot.lines) for rs in active)
 
 
-def matches_a_line(ruleset: RuleSet, doc: Document) -> bool:
+def matches_a_line(ruleset: RuleSet, lines: Sequence[tuple[int, str, int]]) -> bool:
     """Whether a rule of `ruleset` (a drop_block by its start) matches one of the lines."""
-    for line in doc.lines:
-        indices = (
-            ruleset.prefilter.candidates(line.text)
-            if ruleset.prefilter
-            else range(len(ruleset.rules))
-        )
-        for index in indices:
+    every = range(len(ruleset.rules))
+    for _, text, _ in lines:
+        for index in ruleset.prefilter.candidates(text) if ruleset.prefilter else every:
             rule = ruleset.rules[index]
-            if rule.admits(line.text) and rule.pattern.search(line.text):
+            if rule.admits(text) and rule.pattern.search(text):
                 return True
     return False
