@@ -9,19 +9,19 @@ from pathlib import Path
 
 from . import Cleaner, __version__
 from .batch.cli import add_batch_commands
+from .document_args import add_document_options, command_cleaner
 from .errors import (
     MESSAGE_MAX_CHARS,
     CleanerError,
-    InputError,
     UsageError,
     internal_error,
     printable,
     rules_readable,
 )
 from .exits import EXIT_FAILED_DOCS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, exit_code
-from .explain import explain
+from .explain_cli import add_explain_command
 from .files import JsonlWriter, write_atomic
-from .limit_options import add_limit_options, check_outlet, limit_options
+from .limit_options import add_limit_options
 from .lock import output_locks
 from .rules_cli import add_rules_commands, usage
 from .safepaths import (
@@ -76,7 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def add_clean_commands(sub) -> None:
-    """Register `clean` and `explain`: one document or a few files at a time."""
+    """Register `clean` (and `explain`, cleaner/explain_cli.py): one document or a few
+    files at a time."""
     clean = sub.add_parser("clean", help="clean files, directories or stdin")
     clean.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, or - for stdin")
     clean.add_argument("-o", "--output", type=Path, help="output file or directory")
@@ -92,33 +93,7 @@ def add_clean_commands(sub) -> None:
     add_document_options(clean)
     add_limit_options(clean)
     clean.set_defaults(run=run_clean)
-
-    show = sub.add_parser("explain", help="show what each rule removed or changed in a document")
-    show.add_argument("path", metavar="PATH", help="file, or - for stdin")
-    show.add_argument("--color", choices=("auto", "always", "never"), default="auto")
-    add_document_options(show)
-    add_limit_options(show)
-    show.set_defaults(run=run_explain)
-
-
-def add_document_options(parser):
-    parser.add_argument("--outlet", help="outlet id (default: from --url or fingerprints)")
-    parser.add_argument("--url", help="the document's URL (selects the outlet by domain)")
-    parser.add_argument("--lang", help="language code (default: detected)")
-    parser.add_argument(
-        "--rules",
-        action="append",
-        type=Path,
-        default=[],
-        metavar="DIR",
-        help="extra rule file or directory (repeatable)",
-    )
-    parser.add_argument(
-        "--input-format",
-        choices=("auto", "text", "html"),
-        default="auto",
-        help="how to read inputs (default: sniff)",
-    )
+    add_explain_command(sub)
 
 
 def read_input(cleaner, path: str) -> bytes:
@@ -134,31 +109,6 @@ def clean_one(cleaner, data, args, name="-"):
         lang=args.lang,
         fmt=file_format(name, args.input_format),
     )
-
-
-def run_explain(args) -> int:
-    cleaner = command_cleaner(args)
-    try:
-        data = read_input(cleaner, args.path)
-    except CleanerError as err:
-        raise InputError(f"{args.path}: {err}") from None
-    result = clean_one(cleaner, data, args, args.path)
-    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
-    sys.stdout.write(explain(result, color))
-    print(
-        f"# lang={result.lang} outlet={result.outlet} removed={len(result.removed)} "
-        f"edits={len(result.edits)}",
-        file=sys.stderr,
-    )
-    return EXIT_OK
-
-
-def command_cleaner(args) -> Cleaner:
-    """The Cleaner of `clean` and `explain`: their rules and limits; --outlet checked."""
-    with rules_readable():
-        cleaner = Cleaner(rules=args.rules, **limit_options(args))
-    check_outlet(args.outlet, cleaner.outlets)
-    return cleaner
 
 
 def run_clean(args) -> int:
