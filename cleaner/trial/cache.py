@@ -41,11 +41,12 @@ def code_digest() -> str:
 def run_key(
     inputs, settings: tuple[object, ...], rulesets: tuple[RuleSet, ...], options: Options
 ) -> str:
-    """The key of a base run: inputs, `settings` (fields, format, gold field), the base
-    rule files' bytes, options and code."""
+    """The key of a base run: inputs (fingerprints, modification times), `settings`
+    (fields, format, gold field), the base rule files' bytes, options and code."""
     digest = hashlib.sha256()
     for part in (
         *input_fingerprints(inputs),
+        *(modified(raw) for raw in inputs),
         repr(settings),
         repr(sorted(asdict(options).items())),
         code_digest(),
@@ -57,6 +58,14 @@ def run_key(
 
 
 BaseRun = tuple[list[Snapshot], int]  # the snapshots, and the documents that failed
+
+
+def modified(raw: str) -> str:
+    """A file's modification time: its fingerprint reads only its ends."""
+    try:
+        return str(Path(raw).stat().st_mtime_ns)
+    except OSError:
+        return "-"
 
 
 def load_run(folder: Path, key: str) -> BaseRun | None:

@@ -110,7 +110,7 @@ def effect_warnings(reports: Sequence["RuleReport"]) -> list[RuleWarning]:
                 RuleWarning(
                     report.where,
                     report.owner,
-                    f"{report.category_note}{what} {tally.describe()}",
+                    f"{report.category_note(by)}{what} {tally.describe()}",
                 )
             )
         if report.gold.lines:

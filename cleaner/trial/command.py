@@ -146,7 +146,8 @@ def base_snapshots(args, base_sets, options: Options):
     settings = (fields, args.input_format, args.gold_field)
     folder = args.cache or default_cache_dir()
     key = run_key(args.inputs, settings, base_sets, options)
-    cached = None if args.no_cache else load_run(folder, key)
+    keep = not args.no_cache and "-" not in args.inputs  # stdin cannot be fingerprinted
+    cached = load_run(folder, key) if keep else None
     if cached is not None:
         return cached
     records = list(
@@ -154,6 +155,6 @@ def base_snapshots(args, base_sets, options: Options):
     )
     base = Pipeline.of(options, base_sets)
     shots, failed = base_run(base, options, records, args.gold_field, args.jobs)
-    if not args.no_cache:
+    if keep:
         save_run(folder, key, (shots, failed))
     return shots, failed

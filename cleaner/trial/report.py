@@ -66,10 +66,10 @@ class RuleReport:
             return cls(owner)
         return cls(owner, rule.where, rule.kind, rule.category or "")
 
-    @property
-    def category_note(self) -> str:
+    def category_note(self, heuristic: str) -> str:
+        """'its category ... ' if the rule's category is what starts `heuristic`."""
         started = heuristics_started(self.category) if self.category else ()
-        return f"its category {self.category!r} " if started else ""
+        return f"its category {self.category!r} " if heuristic in started else ""
 
     def add(self, change: Change) -> None:
         self.tallies.setdefault((change.kind, change.by), Tally()).add(change)

@@ -172,9 +172,9 @@ def could_change(
     outlet: str | None, lang: str | None, shot: Snapshot, trial: Pipeline, tried: Sequence[RuleSet]
 ) -> bool:
     """Whether the files under trial (`tried`) can change anything in this document: it gets
-    another outlet, or one of their files for it lists caption credits, or one of their active
-    rules matches a line (or the base rules edited a line, which the rule may then match)."""
-    if outlet != shot.outlet:
+    another outlet or language, or one of their files for it lists caption credits, or one of
+    their active rules matches a line (or the base rules edited a line, which it may match)."""
+    if outlet != shot.outlet or lang != shot.lang:
         return True
     if any(
         (rs.outlet is None or rs.outlet.id == outlet) and (rs.credits or rs.credit_labels)
