@@ -32,7 +32,7 @@ rules:
 GENERIC_FILE = """rules:
   - id: capture-block
     category: boilerplate
-    drop_block: {start: '^\\\\d+ captures?$', end: '^About this capture$', max_lines: 4}
+    drop_block: {start: '^\\d+ captures?$', end: '^About this capture$', max_lines: 4}
     examples: {drop: ["2 captures\\n09 Apr 2005 - 09 Apr 2005\\nAbout this capture"]}
 """
 
