@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import Cleaner, __version__
+from . import __version__
 from .batch.cli import add_batch_commands
 from .document_args import add_document_options, command_cleaner
 from .errors import (
@@ -16,7 +16,6 @@ from .errors import (
     UsageError,
     internal_error,
     printable,
-    rules_readable,
 )
 from .exits import EXIT_FAILED_DOCS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, exit_code
 from .explain_cli import add_explain_command
