@@ -114,16 +114,19 @@ class Learner:
         self.groups: dict[str, GroupCounts] = {}
 
     def add(self, outcome: Outcome) -> None:
-        if outcome.error is not None:
-            return
-        record = outcome.output()
-        self.names.add(record["text"], record["lang"])
-        key = record["outlet"] if self.by == "outlet" else domain(record["url"])
+        if outcome.error is None:
+            record = outcome.output()
+            self.add_document(record["text"], record["url"], record["outlet"], record["lang"])
+
+    def add_document(self, text: str, url: str | None, outlet: str | None, lang: str | None):
+        """Count one cleaned document's lines in its group, and its names."""
+        self.names.add(text, lang)
+        key = outlet if self.by == "outlet" else domain(url)
         if not key:
             self.ungrouped += 1
             return
-        group = self.groups.setdefault(key, GroupCounts(outlet=record["outlet"]))
-        group.add(record["text"].splitlines())
+        group = self.groups.setdefault(key, GroupCounts(outlet=outlet))
+        group.add(text.splitlines())
 
     def write_rules(self, out_dir: Path, min_docs: int, min_share: float) -> list[tuple[Path, int]]:
         """One rule file per group with recurring lines; (path, rule count) for each."""
