@@ -24,7 +24,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from cleaner import Cleaner  # noqa: E402
-from cleaner.batch.learn import MIN_DOCS, MIN_SHARE, Learner, domain  # noqa: E402
+from cleaner.batch.learn import Learner, domain  # noqa: E402
+from cleaner.batch.line_counts import MIN_DOCS, MIN_SHARE  # noqa: E402
 
 import corpora  # noqa: E402
 import scoring  # noqa: E402
@@ -84,7 +85,7 @@ def score_group(plain: Cleaner, name: str, pages: list[corpora.Page]) -> GroupSc
     plain_f1, learned_f1, rules, lost = [], [], 0, []
     for train, test in (halves, halves[::-1]):
         with tempfile.TemporaryDirectory() as folder:
-            rules += learn_rules(plain, train, texts, Path(folder))
+            rules += learn_rules(plain, train, test, texts, Path(folder))
             learned = Cleaner(rules=[folder])
             for page in test:
                 before = plain.clean(texts[page.id], url=page.url).text
@@ -97,12 +98,17 @@ def score_group(plain: Cleaner, name: str, pages: list[corpora.Page]) -> GroupSc
     )
 
 
-def learn_rules(plain: Cleaner, pages, texts: dict[str, str], folder: Path) -> int:
-    """Learn from `pages` cleaned plainly, as `cleaner learn --by domain` does; rules written."""
+def learn_rules(plain: Cleaner, pages, held_out, texts: dict[str, str], folder: Path) -> int:
+    """Learn from `pages` cleaned plainly, as `cleaner learn --by domain` does, noting the
+    headlines of the `held_out` pages it will clean as learning from the whole corpus would;
+    the number of rules written."""
     learner = Learner("domain")
     for page in pages:
         result = plain.clean(texts[page.id], url=page.url)
         learner.add_document(result.text, page.url, result.outlet, result.lang)
+    for page in held_out:
+        result = plain.clean(texts[page.id], url=page.url)
+        learner.add_headlines(result.text, page.url, result.outlet)
     written = learner.write_rules(folder, MIN_DOCS, MIN_SHARE)
     return sum(count for _, count in written)
 
@@ -127,11 +133,10 @@ def table(dataset: str, scores: list[GroupScore]) -> str:
         "| group | pages | plain F1 | learned F1 | rules learned | gold lines lost |",
         "|---|---:|---:|---:|---:|---:|",
     ]
-    for s in scores:
-        rows.append(
-            f"| {s.group} | {s.pages} | {s.plain:.3f} | {s.learned:.3f} | {s.rules} | "
-            f"{s.gold_lost} |"
-        )
+    rows += [
+        f"| {s.group} | {s.pages} | {s.plain:.3f} | {s.learned:.3f} | {s.rules} | {s.gold_lost} |"
+        for s in scores
+    ]
     if scores:
         rows.append(
             f"| mean | {sum(s.pages for s in scores)} | {mean(s.plain for s in scores):.3f} | "

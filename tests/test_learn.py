@@ -6,7 +6,9 @@ import json
 
 import regex
 import yaml
-from cleaner.batch.learn import GroupCounts, NameCounts, line_pattern, normalize
+from cleaner.batch.corpus_names import NameCounts
+from cleaner.batch.learned_rules import line_pattern
+from cleaner.batch.line_counts import GroupCounts, normalize
 
 from batch_corpus import cli, read_jsonl, write_jsonl
 
@@ -137,7 +139,7 @@ def test_line_pattern_matches_other_dates_and_spacing():
 
 
 def test_counts_stay_bounded(monkeypatch):
-    monkeypatch.setattr("cleaner.batch.learn.MAX_LINES_PER_GROUP", 100)
+    monkeypatch.setattr("cleaner.batch.line_counts.MAX_LINES_PER_GROUP", 100)
     group = GroupCounts()
     for i in range(300):
         group.add([f"unique line {WORDS[i % 16]} {WORDS[(i // 16) % 16]} {i}x", "Share this"])
@@ -191,7 +193,7 @@ def test_corpus_names_repair_glue_only_when_asked(tmp_path):
 
 
 def test_corpus_names_skip_common_words_and_stay_bounded(monkeypatch):
-    monkeypatch.setattr("cleaner.batch.learn.MAX_NAMES", 50)
+    monkeypatch.setattr("cleaner.batch.corpus_names.MAX_NAMES", 50)
     names = NameCounts()
     for i in range(200):
         unique = "Qx" + "".join(chr(ord("a") + int(d)) for d in f"{i:03d}")  # "Qxaab": one document

@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 
 from ..errors import UsageError
-from .learn import MIN_DOCS, MIN_SHARE
+from .line_counts import MIN_DOCS, MIN_SHARE
 from .runner import CHECKPOINT_EVERY
 from .shard import ALL, parse_shard
 

@@ -183,9 +183,19 @@ def run_learn_command(args) -> int:
     path, names = learner.write_corpus_names(args.output, args.min_docs)
     print(f"{path}: {names} corpus names")
     print(
-        f"cleaner: {len(written)} rule files from {len(learner.groups)} {args.by}s "
-        f"({learner.ungrouped} documents had no {args.by}); review them with "
+        f"cleaner: {learn_summary(learner, len(written))}; review them with "
         f"`cleaner rules check {args.output}`",
         file=sys.stderr,
     )
     return EXIT_OK
+
+
+def learn_summary(learner, files: int) -> str:
+    """How many rule files from how many groups, and which documents fell back to their
+    URL domain or had no group at all."""
+    text = f"{files} rule files from {len(learner.groups)} groups"
+    if learner.by_domain:
+        text += f" ({learner.by_domain} documents of no outlet grouped by their URL domain)"
+    if learner.ungrouped:
+        text += f"; {learner.ungrouped} documents had no {learner.by} and no URL, not learned from"
+    return text

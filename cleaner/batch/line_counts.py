@@ -1,0 +1,179 @@
+"""Counting the lines of one group of documents (an outlet or a URL domain) to find the
+lines its page template repeats: per line, per pair of neighbouring lines, and per line
+leading an article.
+
+Counts are kept as 8-byte hashes of normalised lines; when a group holds more than
+MAX_LINES_PER_GROUP of them, lines seen only once are forgotten, bounding memory. A line is
+learned when it recurs in enough of the group's documents (MIN_DOCS, MIN_SHARE) or, with
+fewer, together with a neighbour (BLOCK_MIN_DOCS): one site design's menu among pages of
+several years. A line that leads some document's article (its headline) but recurs mostly
+elsewhere is another page's teaser of that article, and is never learned.
+"""
+
+import itertools
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex
+
+from ..stages.prose import PROSE_MIN_WORDS, SENTENCE_END, is_prose
+from .shard import stable_hash
+
+# A line must recur in at least this many documents of a group...
+MIN_DOCS = 5
+# ...and in at least this share of them: boilerplate is on most pages, a topic on few.
+MIN_SHARE = 0.2
+# Distinct lines counted per group before lines seen once are dropped (~100 bytes each).
+MAX_LINES_PER_GROUP = 200_000
+# Lines longer than this (characters) are prose, however often they recur.
+MAX_LINE_CHARS = 300
+# Two neighbouring lines that recur together in this many documents are a block of the page
+# template (a menu, a footer): neither needs the share threshold, so the menus of each site
+# design among several years of pages are learned too (measured on bench/learning.py: a
+# design's menu is on 2 of 20 pages of a half; 3 lost 0.014 F1 and no gold line was kept)...
+BLOCK_MIN_DOCS = 2
+# ...and in this share of the group's documents: in a large group, two documents sharing two
+# lines are as often one story syndicated twice as a template.
+BLOCK_MIN_SHARE = 0.02
+# The lines before an article's first prose line that may be its headline and standfirst.
+LEADING_LINES = 2
+# A line leading fewer than this share of the documents it is in is a headline elsewhere
+# carried as a teaser, never learned; a menu's last line leads nearly all of its documents.
+HEADLINE_MAX_LEAD_SHARE = 0.5
+# Article lines kept per group as candidates for keep examples (~300 bytes each).
+KEEP_CANDIDATES = 200
+DIGITS = regex.compile(r"\d+")
+SPACE = regex.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Recurring:
+    """A line that recurs in a group: its text as its second document has it, the documents
+    it is in, and the documents it leads (see GroupCounts.leads)."""
+
+    text: str
+    docs: int
+    leads: int = 0
+
+
+@dataclass
+class GroupCounts:
+    """Line counts of one outlet or domain, as 8-byte hashes of normal forms: documents per
+    line, per pair of neighbouring lines, and per line leading an article; each recurring
+    line's text; the outlet its documents resolved to; and some of its article lines (prose
+    seen once is the group's own text: keep examples)."""
+
+    domain: str | None = None  # the URL domain, when the group is one
+    outlets: Counter[str] = field(default_factory=Counter)  # documents per resolved outlet id
+    docs: int = 0
+    counts: dict[int, int] = field(default_factory=dict)
+    texts: dict[int, str] = field(default_factory=dict)
+    pairs: dict[int, int] = field(default_factory=dict)
+    blocks: dict[int, int] = field(default_factory=dict)  # line -> documents of its best pair
+    copies: set[int] = field(default_factory=set)  # each document's longest line
+    leads: dict[int, int] = field(default_factory=dict)
+    prose: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def outlet(self) -> str | None:
+        """The outlet most of the group's documents resolved to (by id on a tie), if any."""
+        return min(self.outlets, key=lambda o: (-self.outlets[o], o)) if self.outlets else None
+
+    def add(self, lines: list[str], outlet: str | None = None) -> None:
+        """Count one document's lines; a copy of a document counted before (the same longest
+        line: a story syndicated twice) is not counted again."""
+        longest = stable_hash(max(lines, key=len, default=""))
+        if longest in self.copies:
+            return
+        self.copies.add(longest)
+        self.docs += 1
+        if outlet:
+            self.outlets[outlet] += 1
+        keys = [stable_hash(normalize(line)) if candidate(line) else None for line in lines]
+        for key, text in {k: t for k, t in zip(keys, lines, strict=True) if k is not None}.items():
+            seen = self.counts.get(key, 0) + 1
+            self.counts[key] = seen
+            if seen == 2:
+                self.texts[key] = text
+        self.add_pairs(keys)
+        self.add_leads(lines, keys)
+        for line in lines:
+            if len(self.prose) < KEEP_CANDIDATES and is_prose(line) and candidate(line):
+                self.prose.setdefault(stable_hash(normalize(line)), line)
+        if len(self.counts) > MAX_LINES_PER_GROUP:
+            self.forget_singles()
+
+    def add_leads(self, lines: list[str], keys: list[int | None] | None = None) -> None:
+        """Count the lines that lead this document's article (leading_keys); a document
+        cleaned with the learned rules but not learned from gives its headlines this way."""
+        if keys is None:
+            keys = [stable_hash(normalize(line)) if candidate(line) else None for line in lines]
+        for key in leading_keys(lines, keys):
+            self.leads[key] = self.leads.get(key, 0) + 1
+
+    def add_pairs(self, keys: list[int | None]) -> None:
+        """Count each pair of neighbouring lines once per document, and for each line the
+        documents of the most frequent pair it is in."""
+        pairs = {(a, b) for a, b in itertools.pairwise(keys) if a is not None and b is not None}
+        for a, b in pairs:
+            key = stable_hash(f"{a:x} {b:x}")
+            seen = self.pairs.get(key, 0) + 1
+            self.pairs[key] = seen
+            for line in (a, b):
+                self.blocks[line] = max(self.blocks.get(line, 0), seen)
+
+    def forget_singles(self) -> None:
+        """Bound memory: forget the lines and pairs seen in one document only."""
+        self.counts = {k: n for k, n in self.counts.items() if n > 1}
+        self.pairs = {k: n for k, n in self.pairs.items() if n > 1}
+        self.leads = {k: n for k, n in self.leads.items() if k in self.counts}
+        self.blocks = {k: n for k, n in self.blocks.items() if k in self.counts}
+
+    def recurring(self, min_docs: int, min_share: float) -> list[Recurring]:
+        """Lines in at least `min_docs` documents and `min_share` of the group's, or in a
+        recurring block and BLOCK_MIN_DOCS documents; most frequent first."""
+        need = max(min_docs, min_share * self.docs)
+        block_need = max(min(min_docs, BLOCK_MIN_DOCS), BLOCK_MIN_SHARE * self.docs)
+        found = [
+            Recurring(self.texts[k], n, self.leads.get(k, 0))
+            for k, n in self.counts.items()
+            if k in self.texts and (n >= need or self.in_block(k, block_need))
+        ]
+        return sorted(found, key=lambda r: (-r.docs, r.text))
+
+    def in_block(self, key: int, need: float) -> bool:
+        """The line recurs with a neighbour in `need` documents, a sentence in one more: two
+        documents may well quote one sentence before the same template line."""
+        return self.blocks.get(key, 0) >= need + is_sentence(self.texts[key])
+
+    def article_lines(self) -> list[str]:
+        """Prose lines of the group seen in one document only: its articles' own text."""
+        return [text for key, text in self.prose.items() if self.counts.get(key, 0) <= 1]
+
+
+def is_sentence(line: str) -> bool:
+    """Words ending like a sentence: what a template's menus and labels are not."""
+    return len(line.split()) >= PROSE_MIN_WORDS and bool(SENTENCE_END.search(line))
+
+
+def leading_keys(lines: list[str], keys: list[int | None]) -> set[int]:
+    """The keys of the lines that lead the document's article: its first line, and the
+    LEADING_LINES lines before its first prose line (a headline, a standfirst, a byline)."""
+    first_prose = next((i for i, line in enumerate(lines) if is_prose(line)), len(lines))
+    chosen = keys[:1] + keys[max(0, first_prose - LEADING_LINES) : first_prose]
+    return {key for key in chosen if key is not None}
+
+
+def is_headline(line: Recurring) -> bool:
+    """A line that leads some document's article but recurs mostly elsewhere: a headline
+    that other pages carry as a teaser. Menu lines lead most of the documents they are in."""
+    return 0 < line.leads < HEADLINE_MAX_LEAD_SHARE * line.docs
+
+
+def candidate(line: str) -> bool:
+    return len(line) <= MAX_LINE_CHARS and any(ch.isalpha() for ch in line)
+
+
+def normalize(line: str) -> str:
+    """Case-folded, digits as 0, spaces collapsed: 'Updated 3 May' ~ 'updated 12 may'."""
+    return SPACE.sub(" ", DIGITS.sub("0", line.casefold())).strip()
