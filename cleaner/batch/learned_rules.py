@@ -92,7 +92,7 @@ def learned_rule(
     }
 
 
-def rule_file_text(header: str, head: dict[str, object], rules: list[dict[str, object]]) -> str:
+def rule_file_text(header: str, head: dict[str, object], rules: list[Rule]) -> str:
     """The YAML text of a learned rule file: comment header, file keys, rules."""
     data = {**head, "rules": rules}
     return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
