@@ -74,9 +74,10 @@ def keep_example(text: str, pattern: str, article_lines: list[str]) -> str | Non
     return best
 
 
-def learned_rule(
-    text: str, docs: int, group_docs: int, taken: set[str], article_lines
-) -> dict[str, object]:
+Rule = dict[str, object]
+
+
+def learned_rule(text: str, docs: int, group_docs: int, taken: set[str], article_lines) -> Rule:
     """One suggested `drop` rule for a line found in `docs` of the group's `group_docs`."""
     pattern = line_pattern(text)
     examples = {"drop": [text]}
