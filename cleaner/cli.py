@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import __version__
 from .batch.cli import add_batch_commands
+from .batch.remains_cli import add_remains_command
 from .document_args import add_document_options, command_cleaner
 from .errors import (
     MESSAGE_MAX_CHARS,
@@ -71,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_clean_commands(sub)
     add_rules_commands(sub)
     add_batch_commands(sub)
+    add_remains_command(sub)
     return parser
 
 

@@ -182,20 +182,21 @@ def run_learn_command(args) -> int:
         print(f"{path}: {rules} rules")
     path, names = learner.write_corpus_names(args.output, args.min_docs)
     print(f"{path}: {names} corpus names")
+    summary = learn_summary(args.by, len(learner.groups), learner.by_domain, learner.ungrouped)
     print(
-        f"cleaner: {learn_summary(learner, len(written))}; review them with "
+        f"cleaner: {len(written)} rule files from {summary}; review them with "
         f"`cleaner rules check {args.output}`",
         file=sys.stderr,
     )
     return EXIT_OK
 
 
-def learn_summary(learner, files: int) -> str:
-    """How many rule files from how many groups, and which documents fell back to their
-    URL domain or had no group at all."""
-    text = f"{files} rule files from {len(learner.groups)} groups"
-    if learner.by_domain:
-        text += f" ({learner.by_domain} documents of no outlet grouped by their URL domain)"
-    if learner.ungrouped:
-        text += f"; {learner.ungrouped} documents had no {learner.by} and no URL, not learned from"
+def learn_summary(by: str, groups: int, by_domain: int, ungrouped: int) -> str:
+    """How many groups, and how many documents fell back to their URL domain or had no
+    group at all."""
+    text = f"{groups} groups"
+    if by_domain:
+        text += f" ({by_domain} documents of no outlet grouped by their URL domain)"
+    if ungrouped:
+        text += f" ({ungrouped} documents had no {by} and no URL: not counted)"
     return text
