@@ -3,7 +3,10 @@ the rules `cleaner learn` suggests from other pages of the same outlet. Prints m
 
 Learning never sees the pages it is scored on: each group's pages are split in two halves
 (alternate pages in id order); rules learned from one half clean the other, and the other way
-round, so every page is scored once, by rules learned without it. No hand rules take part.
+round, so every page is scored once, by rules learned without it (a group of fewer than
+MIN_HALVED_PAGES pages: each page by rules learned from all the others). Groups are URL
+domains with at least MIN_GROUP_PAGES pages (dragnet records no URLs: it has none). No hand
+rules take part.
 Input is the full-page text (corpora.py `fullpage`), scores are bag-of-words F1 per page
 (scoring.py), macro mean per group. "gold lines lost" counts the lines a learned rule removed
 that are lines of the page's gold text (or, from MIN_GOLD_WORDS words, inside it).
@@ -30,9 +33,11 @@ from cleaner.batch.line_counts import MIN_DOCS, MIN_SHARE  # noqa: E402
 import corpora  # noqa: E402
 import scoring  # noqa: E402
 
-# Groups (URL domains) with fewer pages than this are not scored: each half must hold at
-# least MIN_DOCS pages for anything to be learned at all.
-MIN_GROUP_PAGES = 2 * MIN_DOCS
+# Groups (URL domains) with fewer pages than this are not scored.
+MIN_GROUP_PAGES = 5
+# A group too small to halve with MIN_DOCS pages in each half is scored leave-one-out: each
+# page cleaned by rules learned from all the others.
+MIN_HALVED_PAGES = 2 * MIN_DOCS
 # A removed line of this many words or more counts as gold when it lies inside the gold text;
 # shorter ones only when they are a whole gold line ("Home" is in many articles' prose).
 MIN_GOLD_WORDS = 5
@@ -81,9 +86,8 @@ def by_domain(pages: list[corpora.Page]) -> dict[str, list[corpora.Page]]:
 def score_group(plain: Cleaner, name: str, pages: list[corpora.Page]) -> GroupScore:
     """Plain and learned F1 of one group, each half cleaned by rules learned on the other."""
     texts = {page.id: corpora.page_input(page, "fullpage") for page in pages}
-    halves = (pages[0::2], pages[1::2])
     plain_f1, learned_f1, rules, lost = [], [], 0, []
-    for train, test in (halves, halves[::-1]):
+    for train, test in folds(pages):
         with tempfile.TemporaryDirectory() as folder:
             rules += learn_rules(plain, train, test, texts, Path(folder))
             learned = Cleaner(rules=[folder])
@@ -96,6 +100,14 @@ def score_group(plain: Cleaner, name: str, pages: list[corpora.Page]) -> GroupSc
     return GroupScore(
         name, len(pages), mean(plain_f1), mean(learned_f1), rules, len(lost), tuple(lost[:3])
     )
+
+
+def folds(pages: list[corpora.Page]) -> list[tuple[list[corpora.Page], list[corpora.Page]]]:
+    """(learn from, score) pairs: the two halves (alternate pages), or leave-one-out."""
+    if len(pages) < MIN_HALVED_PAGES:
+        return [(pages[:i] + pages[i + 1 :], [page]) for i, page in enumerate(pages)]
+    halves = (pages[0::2], pages[1::2])
+    return [halves, halves[::-1]]
 
 
 def learn_rules(plain: Cleaner, pages, held_out, texts: dict[str, str], folder: Path) -> int:
@@ -129,7 +141,7 @@ def gold_removed(result, truth: str) -> list[str]:
 
 def table(dataset: str, scores: list[GroupScore]) -> str:
     rows = [
-        f"\n### {dataset}: full-page text, learned on the other half of each group\n",
+        f"\n### {dataset}: full-page text, rules learned without the scored page\n",
         "| group | pages | plain F1 | learned F1 | rules learned | gold lines lost |",
         "|---|---:|---:|---:|---:|---:|",
     ]
