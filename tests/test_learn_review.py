@@ -76,7 +76,9 @@ def test_a_learned_menu_label_lets_heuristic_menu_take_the_rest_of_its_menu(tmp_
     source = gazette(tmp_path, 6, lambda i: ["Home Delivery", WORDS[i].capitalize()])
     out = tmp_path / "out.jsonl"
     assert cli("batch", source, "-o", out, "--learned-boilerplate", "--by", "domain") == 0
-    rules = yaml.safe_load((tmp_path / "out.jsonl.learned/learned-gazette-example.yaml").read_text())
+    rules = yaml.safe_load(
+        (tmp_path / "out.jsonl.learned/learned-gazette-example.yaml").read_text()
+    )
     assert {r["id"]: r["category"] for r in rules["rules"]}["home-delivery"] == "navigation"
     assert [r["text"] for r in read_jsonl(out)] == [story(i) + "\n" for i in range(6)]
 

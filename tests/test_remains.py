@@ -40,7 +40,7 @@ def test_corpus_remains_returns_plain_dataclasses(tmp_path):
         False,
         "printed-in-the-gazette-weekend",
         "boilerplate",
-        r"(?i)^Printed\s+in\s+the\s+Gazette\s+weekend\s+edition$",
+        r"(?i)^Printed\s*in\s*the\s*Gazette\s*weekend\s*edition$",
     )
     assert by_text[HEADLINE].headline and by_text[HEADLINE].pattern == ""
 

@@ -54,9 +54,11 @@ def readable_id(text: str, taken: set[str]) -> str:
 
 
 def line_pattern(line: str) -> str:
-    """An anchored, case-insensitive pattern for the line: any digits, any spacing."""
+    """An anchored, case-insensitive pattern for the line: any digits, any spacing. Spaces
+    may be missing: rules see the text before glue repair, which learned lines come after
+    ("ForbesLife" becomes "Forbes Life")."""
     parts = [
-        r"\d+" if tok[0].isdigit() else r"\s+" if tok[0].isspace() else regex.escape(tok)
+        r"\d+" if tok[0].isdigit() else r"\s*" if tok[0].isspace() else regex.escape(tok)
         for tok in TOKEN.findall(line.strip())
     ]
     return "(?i)^" + "".join(parts) + "$"

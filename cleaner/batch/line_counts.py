@@ -25,8 +25,12 @@ MIN_DOCS = 5
 MIN_SHARE = 0.2
 # Distinct lines counted per group before lines seen once are dropped (~100 bytes each).
 MAX_LINES_PER_GROUP = 200_000
-# Lines longer than this (characters) are prose, however often they recur.
+# Lines longer than this (characters) that end like a sentence are prose, however often
+# they recur...
 MAX_LINE_CHARS = 300
+# ...while a longer line without a sentence end is a whole menu on one line (full-page text
+# puts a site's section list of 150 words on one line), up to this length.
+MAX_ROW_CHARS = 5_000
 # Two neighbouring lines that recur together in this many documents are a block of the page
 # template (a menu, a footer): neither needs the share threshold, so the menus of each site
 # design among several years of pages are learned too (measured on bench/learning.py: a
@@ -37,8 +41,11 @@ BLOCK_MIN_DOCS = 2
 BLOCK_MIN_SHARE = 0.02
 # The lines before an article's first prose line that may be its headline and standfirst.
 LEADING_LINES = 2
-# A line leading fewer than this share of the documents it is in is a headline elsewhere
-# carried as a teaser, never learned; a menu's last line leads nearly all of its documents.
+# A line leading at most this many documents' articles, and fewer than this share of the
+# documents it is in, is a headline that other pages carry as a teaser, never learned (two:
+# one article and one copy of it the copy check missed). A line above the article on many
+# pages (a toolbar notice, a menu's last line) leads more and stays learnable.
+HEADLINE_MAX_LEADS = 2
 HEADLINE_MAX_LEAD_SHARE = 0.5
 # Article lines kept per group as candidates for keep examples (~300 bytes each).
 KEEP_CANDIDATES = 200
@@ -70,7 +77,7 @@ class GroupCounts:
     texts: dict[int, str] = field(default_factory=dict)
     pairs: dict[int, int] = field(default_factory=dict)
     blocks: dict[int, int] = field(default_factory=dict)  # line -> documents of its best pair
-    copies: set[int] = field(default_factory=set)  # each document's longest line
+    copies: set[int] = field(default_factory=set)  # a hash of each document's sentences
     leads: dict[int, int] = field(default_factory=dict)
     prose: dict[int, str] = field(default_factory=dict)
 
@@ -80,12 +87,14 @@ class GroupCounts:
         return min(self.outlets, key=lambda o: (-self.outlets[o], o)) if self.outlets else None
 
     def add(self, lines: list[str], outlet: str | None = None) -> None:
-        """Count one document's lines; a copy of a document counted before (the same longest
-        line: a story syndicated twice) is not counted again."""
-        longest = stable_hash(max(lines, key=len, default=""))
-        if longest in self.copies:
-            return
-        self.copies.add(longest)
+        """Count one document's lines; a copy of a document counted before (the same
+        sentences: a story syndicated twice, a page captured twice) is not counted again."""
+        sentences = sorted({line.strip() for line in lines if is_sentence(line)})
+        if sentences:
+            copy_key = stable_hash("\n".join(sentences))
+            if copy_key in self.copies:
+                return
+            self.copies.add(copy_key)
         self.docs += 1
         if outlet:
             self.outlets[outlet] += 1
@@ -167,11 +176,15 @@ def leading_keys(lines: list[str], keys: list[int | None]) -> set[int]:
 def is_headline(line: Recurring) -> bool:
     """A line that leads some document's article but recurs mostly elsewhere: a headline
     that other pages carry as a teaser. Menu lines lead most of the documents they are in."""
-    return 0 < line.leads < HEADLINE_MAX_LEAD_SHARE * line.docs
+    return 0 < line.leads <= HEADLINE_MAX_LEADS and line.leads < HEADLINE_MAX_LEAD_SHARE * line.docs
 
 
 def candidate(line: str) -> bool:
-    return len(line) <= MAX_LINE_CHARS and any(ch.isalpha() for ch in line)
+    """A line that may be learned: with letters, and short or a menu row (see MAX_ROW_CHARS)."""
+    fits = len(line) <= MAX_LINE_CHARS or (
+        len(line) <= MAX_ROW_CHARS and not SENTENCE_END.search(line)
+    )
+    return fits and any(ch.isalpha() for ch in line)
 
 
 def normalize(line: str) -> str:
