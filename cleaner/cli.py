@@ -23,6 +23,7 @@ from .explain_cli import add_explain_command
 from .files import JsonlWriter, write_atomic
 from .limit_options import add_limit_options
 from .lock import output_locks
+from .report.cli import add_report_command
 from .rules_cli import add_rules_commands, usage
 from .safepaths import (
     contained_path,
@@ -73,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_rules_commands(sub)
     add_batch_commands(sub)
     add_remains_command(sub)
+    add_report_command(sub)
     return parser
 
 
@@ -145,7 +147,7 @@ def clean_job(cleaner, args, job, records: JsonlWriter, report: JsonlWriter) -> 
             sys.stdout.write(result.text)
         else:
             write_atomic(target, result.text.encode("utf-8"))
-        report.write({"id": name, **result.to_dict()})
+        report.write({"id": name, **result.to_dict(), "kept_lines": list(result.kept_lines)})
     except (CleanerError, UnicodeEncodeError) as err:
         print(
             f"cleaner: {printable(name)}: {printable(str(err), MESSAGE_MAX_CHARS)}", file=sys.stderr

@@ -14,6 +14,7 @@ from .exits import EXIT_OK
 from .explain import explain
 from .limit_options import add_limit_options
 from .pipeline import Result
+from .report.cli import explain_page
 from .sources import file_format, read_source
 
 
@@ -21,6 +22,12 @@ def add_explain_command(sub) -> None:
     show = sub.add_parser("explain", help="show what each rule removed or changed in a document")
     show.add_argument("path", metavar="PATH", help="file, or - for stdin; or a corpus with --id")
     show.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    show.add_argument(
+        "--format",
+        choices=("text", "html"),
+        default="text",
+        help="text: marked lines on stdout; html: a page with the report's document view",
+    )
     add_document_options(show)
     add_limit_options(show)
     show.add_argument(
@@ -46,8 +53,12 @@ def run_explain(args) -> int:
         )
     else:
         result = clean_file(cleaner, args)
-    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
-    sys.stdout.write(explain(result, color))
+    if args.format == "html":
+        name = args.path if args.record_id is None else f"{args.path} {args.record_id}"
+        sys.stdout.buffer.write(explain_page(result, name))
+    else:
+        color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+        sys.stdout.write(explain(result, color))
     print(
         f"# lang={result.lang} outlet={result.outlet} removed={len(result.removed)} "
         f"edits={len(result.edits)}",

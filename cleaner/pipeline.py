@@ -50,6 +50,9 @@ class Result:
     removed: tuple[Removal, ...]
     edits: tuple[Edit, ...]
     source: tuple[str, ...]  # the decoded input lines that `removed` and `edits` refer to
+    # The input line number of each line of `text`, in order: where the kept lines stood
+    # among the removed ones (blank input lines leave no other trace).
+    kept_lines: tuple[int, ...] = ()
 
     @classmethod
     def of(cls, doc: Document, source: list[str]) -> "Result":
@@ -61,6 +64,7 @@ class Result:
             tuple(sorted(doc.removed, key=lambda r: r.line)),
             tuple(doc.edits),
             tuple(source),
+            tuple(line.number for line in doc.lines),
         )
 
     def to_dict(self, include_changes: bool = True) -> dict[str, Any]:

@@ -31,6 +31,13 @@ def add_batch_output_options(parser) -> None:
         action="store_true",
         help="include each document's removals and edits in JSONL output",
     )
+    parser.add_argument(
+        "--report",
+        type=Path,
+        metavar="HTML",
+        help="at the end, write the review page of the run here (as `cleaner report`; "
+        "needs a .jsonl output, and implies --changes)",
+    )
 
 
 def add_batch_run_options(parser) -> None:

@@ -10,11 +10,12 @@ from typing import NoReturn
 
 from tqdm import tqdm
 
-from ..errors import rules_readable
+from ..errors import UsageError, rules_readable
 from ..exits import EXIT_FAILED_DOCS, EXIT_OK
 from ..files import write_atomic
 from ..limit_options import add_limit_options, limit_options
 from ..lock import output_locks
+from ..report.cli import write_report
 from ..safepaths import (
     refuse_holding_inputs,
     refuse_inside_inputs,
@@ -77,23 +78,28 @@ def named(path: Path) -> Path:
 
 def run_batch_command(args) -> int:
     check_inputs(args.inputs)
+    changes = args.changes or args.report is not None  # the report is made of the changes
     config = CleanConfig(
         rules=tuple(str(p) for p in args.rules),
         options=tuple(sorted(limit_options(args).items())),
-        include_changes=args.changes,
+        include_changes=changes,
     )
     job = job_from_args(args, config)
-    refuse_overlap(job, args.summary)
+    if args.report is not None and not writes_jsonl(job.output):
+        raise UsageError(f"--report needs a .jsonl output to read back, not {job.output}")
+    refuse_overlap(job, args.summary, args.report)
     with rules_readable():  # rule errors surface now; forked workers inherit the rules
         cleaner_for(config)
     with output_locks(job.output, job.errors):
         return run_locked(job, args)
 
 
-def refuse_overlap(job: BatchJob, summary: Path | None) -> None:
+def refuse_overlap(job: BatchJob, summary: Path | None, report: Path | None = None) -> None:
     """A usage error if an output would replace an input or be read back as one."""
-    refuse_special_files((job.output, job.errors, summary))
-    refuse_replacing(job.inputs, (job.output, job.errors, summary))
+    refuse_special_files((job.output, job.errors, summary, report))
+    refuse_replacing(job.inputs, (job.output, job.errors, summary, report))
+    if report is not None and {report.resolve()} & {job.output.resolve(), job.errors.resolve()}:
+        raise UsageError(f"--report {report}: give the page a file of its own")
     if not writes_jsonl(job.output):
         refuse_inside_inputs(job.inputs, [job.output])
         refuse_holding_inputs(job.inputs, [job.output])
@@ -116,6 +122,8 @@ def run_locked(job: BatchJob, args) -> int:
     sys.stderr.write(summary.format(seconds, jobs))
     if args.summary:
         write_atomic(args.summary, json.dumps(summary.to_dict(seconds, jobs), indent=2) + "\n")
+    if args.report is not None:
+        write_report(job.output, args.report)
     if summary.docs_failed:
         print(f"cleaner: {summary.docs_failed} documents failed; see {job.errors}", file=sys.stderr)
         return EXIT_FAILED_DOCS

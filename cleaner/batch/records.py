@@ -101,6 +101,7 @@ def clean_record(cleaner: Cleaner, config: CleanConfig, record: Record) -> Outco
     if config.include_changes:
         changes = result.to_dict(include_changes=True)
         out["removed"], out["edits"] = changes["removed"], changes["edits"]
+        out["kept_lines"] = list(result.kept_lines)
     return Outcome(
         record.id,
         record.path,
