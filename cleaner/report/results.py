@@ -18,6 +18,8 @@ from ..errors import UsageError
 MAX_LINE_BYTES = 64 * 2**20
 # How far a skipped line is read at a time, looking for its end (bytes).
 SKIP_CHUNK_BYTES = 2**20
+# What bounded_lines yields where a compressed file breaks off.
+BROKEN_OFF = b""
 # Line numbers kept per skip reason, to name in the message (the count is exact).
 SKIP_EXAMPLES = 3
 
@@ -74,6 +76,8 @@ def read_results(path: Path, skips: Skips) -> Iterator[DocumentResult]:
         for number, line in bounded_lines(stream, MAX_LINE_BYTES):
             if line is None:
                 skips.add(f"over {MAX_LINE_BYTES // 2**20} MiB", number)
+            elif line is BROKEN_OFF:
+                skips.add("where the compressed file breaks off", number)
             elif line.strip():
                 try:
                     yield parse_record(decode_json(line), number)
@@ -93,12 +97,13 @@ def open_results(path: Path) -> BinaryIO:
 
 def bounded_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
     """(line number, bytes) for each line; None for a line over `limit` bytes, which is read
-    past in chunks, never held whole. A truncated gzip ends the lines where it breaks."""
+    past in chunks, never held whole; BROKEN_OFF, last, where a gzip file breaks off."""
     number = 0
     while True:
         try:
             line = stream.readline(limit + 1)
-        except (EOFError, OSError, gzip.BadGzipFile):
+        except (EOFError, OSError):  # gzip.BadGzipFile is an OSError
+            yield number + 1, BROKEN_OFF
             return
         if not line:
             return
