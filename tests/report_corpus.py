@@ -85,3 +85,13 @@ def expected_counts(records: list[dict]) -> dict:
         "rule_lines": rule_lines,
         "rule_docs": rule_docs,
     }
+
+
+def write_many(path: Path, docs: int, templates: int = 64, **kwargs) -> None:
+    """`docs` records quickly: `templates` records of `record`, repeated under new ids."""
+    rng = random.Random(11)
+    lines = [json.dumps(record(i, rng, **kwargs)) for i in range(templates)]
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(docs):
+            template = i % templates
+            out.write(lines[template].replace(f'"doc-{template}"', f'"doc-{i}"', 1) + "\n")

@@ -42,11 +42,11 @@ def build_report(path: Path, budget: int = DOCS_BUDGET_BYTES) -> tuple[dict[str,
         why = skips.summary() or "the file is empty"
         raise UsageError(f"{path}: no document to report on: {why}")
     ranked = choose(figures, budget)
-    wanted = set(ranked)
+    index_of = {figures.documents[index].line: index for index in ranked}
     built = {
-        index: carried_document(figures.documents[index], doc)
-        for index, doc in enumerate(read_results(path, Skips()))
-        if index in wanted and index < len(figures.documents)
+        index_of[doc.line]: carried_document(figures.documents[index_of[doc.line]], doc)
+        for doc in read_results(path, Skips(), only=index_of)
+        if doc.line in index_of
     }
     carried = sorted(fit([i for i in ranked if i in built], built, budget))
     data = corpus_data(figures, skips)

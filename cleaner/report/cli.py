@@ -58,6 +58,7 @@ def explain_page(result, name: str) -> bytes:
     """`cleaner explain --format html`: one document's view as a page of its own."""
     doc = DocumentResult(
         id=name,
+        line=1,
         url=None,
         outlet=result.outlet,
         lang=result.lang,

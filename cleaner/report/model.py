@@ -70,6 +70,7 @@ class DocumentFigures:
 
     index: int
     id: str
+    line: int  # in the results file
     outlet: str  # the outlet, else the URL's domain, else UNKNOWN
     lang: str
     tally: Tally
@@ -117,7 +118,7 @@ def figures_of(index: int, doc: DocumentResult) -> DocumentFigures:
     chars = sum(map(len, doc.kept)) + sum(len(r.text) for r in doc.removed)
     long_removed = sum(len(r.text) >= LONG_LINE_CHARS for r in doc.removed)
     outlet, lang = doc.outlet or domain(doc.url) or UNKNOWN, doc.lang or UNKNOWN
-    return DocumentFigures(index, doc.id, outlet, lang, tally, long_removed, chars)
+    return DocumentFigures(index, doc.id, doc.line, outlet, lang, tally, long_removed, chars)
 
 
 @dataclass

@@ -5,7 +5,7 @@ on one bad line, and it says how many it left out."""
 
 import gzip
 import json
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -34,6 +34,7 @@ class DocumentResult:
     file does not say), and what was removed and edited, by input line number."""
 
     id: str
+    line: int  # in the results file
     url: str | None
     outlet: str | None
     lang: str | None
@@ -69,11 +70,15 @@ class Skips:
         return "; ".join(parts)
 
 
-def read_results(path: Path, skips: Skips) -> Iterator[DocumentResult]:
+def read_results(
+    path: Path, skips: Skips, only: Container[int] | None = None
+) -> Iterator[DocumentResult]:
     """Every usable document of the file at `path` (.jsonl or .jsonl.gz), in order; the
-    others are counted in `skips`."""
+    others are counted in `skips`. With `only`, just the documents on those lines."""
     with open_results(path) as stream:
         for number, line in bounded_lines(stream, MAX_LINE_BYTES):
+            if only is not None and number not in only:
+                continue
             if line is None:
                 skips.add(f"over {MAX_LINE_BYTES // 2**20} MiB", number)
             elif line is BROKEN_OFF:
@@ -143,6 +148,7 @@ def parse_record(data: Any, number: int) -> DocumentResult:
     doc_id = data.get("id")
     return DocumentResult(
         id=f"line {number}" if doc_id is None else str(doc_id),
+        line=number,
         url=text_or_none(data.get("url")),
         outlet=text_or_none(data.get("outlet")),
         lang=text_or_none(data.get("lang")),
@@ -169,13 +175,18 @@ def line_numbers(value: Any, count: int) -> tuple[int, ...] | None:
 
 
 def removal(item: Any) -> Removal:
-    if not (
-        isinstance(item, dict)
-        and is_int(item.get("line"))
-        and all(isinstance(item.get(key), str) for key in ("text", "rule", "category"))
+    try:
+        found = Removal(item["line"], item["text"], item["rule"], item["category"])
+    except (TypeError, KeyError):
+        found = None
+    if found is None or not (
+        is_int(found.line)
+        and type(found.text) is str
+        and type(found.rule) is str
+        and type(found.category) is str
     ):
         raise BadRecord("with a malformed removal (needs line, text, rule, category)")
-    return Removal(item["line"], item["text"], item["rule"], item["category"])
+    return found
 
 
 def edit(item: Any) -> Edit:
