@@ -187,10 +187,15 @@
   function renderDocList(id, docs) {
     $(id + "-count").textContent = `${num(docs.length)} documents`;
     paged($(id), docs, (doc) => el("li", {},
-      el("button", { type: "button", class: "open", onclick: (e) => openDoc(doc, null, e.currentTarget) },
+      el("button", { type: "button", class: "open", onclick: (e) => openDoc(doc, firstMatch(doc), e.currentTarget) },
         ...doc.f.map((f) => el("span", { class: "flag flag-" + f }, f)), " ",
         el("span", { class: "docid" }, doc.id), " ",
         el("span", { class: "where" }, `${doc.o} · ${doc.l} · ${pct(doc.t[COL.wordsRemoved - 1], doc.t[COL.words - 1])} of tokens removed · ${num(doc.t[COL.removed - 1])} of ${num(doc.t[COL.lines - 1])} lines`))));
+  }
+
+  function firstMatch(doc) {
+    const at = doc.v.findIndex((e) => (filters.q && entryText(e).toLowerCase().includes(filters.q)) || entryRules(e).some((r) => (filters.rule || filters.category) && ruleMatches(r)));
+    return at < 0 ? null : at;
   }
 
   function paged(list, items, render, shown = PAGE) {
@@ -274,11 +279,20 @@
       const copy = el("button", { type: "button", onclick: () => copyText(g.yaml, copy) }, "Copy YAML");
       return el("article", { class: "candidate" },
         el("h3", {}, `${g.by} ${g.group} · ${num(g.docs)} documents`),
-        el("ul", {}, ...g.lines.map(([text, n]) => el("li", {},
-          el("button", { type: "button", class: "link", onclick: () => { filters.q = ""; $("f-q").value = text; filters.q = text.toLowerCase(); renderLists(); $("documents").scrollIntoView(); } }, text),
-          ` — in ${num(n)} documents (${pct(n, g.docs)})`))),
+        el("table", { class: "candidate-lines" },
+          el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "kept line (click: the documents with it)"), el("th", { scope: "col" }, "documents"), el("th", { scope: "col" }, "share"))),
+          el("tbody", {}, ...g.lines.map(([text, n]) => el("tr", {},
+            el("td", {}, el("button", { type: "button", class: "link", onclick: () => findLine(text) }, text)),
+            el("td", {}, num(n)), el("td", {}, pct(n, g.docs)))))),
         el("details", {}, el("summary", {}, "Rule file as cleaner learn writes it"), copy, pre));
     }));
+  }
+
+  function findLine(text) {
+    $("f-q").value = text;
+    filters.q = text.toLowerCase();
+    renderLists();
+    $("documents").scrollIntoView();
   }
 
   function copyText(text, button) {
