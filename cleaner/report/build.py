@@ -124,7 +124,7 @@ def group_rows(groups: Iterable[tuple[str, Tally]]) -> list[list[Any]]:
 def document_data(doc: DocumentResult, source: str) -> dict[str, Any]:
     """The page data of one document alone (`cleaner explain --format html`): the same
     document view, without the corpus around it."""
-    figures = figures_of(0, doc)
+    figures = figures_of(0, doc, [len(r.text.split()) for r in doc.removed])
     categories = {r.rule: r.category for r in doc.removed}
     categories.update((e.rule, "repair") for e in doc.edits if e.rule not in categories)
     return {

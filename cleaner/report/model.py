@@ -100,23 +100,20 @@ class DocumentFigures:
         return (len(self.flags()), self.removed_share, -self.index)
 
 
-def words(text: str) -> int:
-    return len(text.split())
-
-
-def figures_of(index: int, doc: DocumentResult) -> DocumentFigures:
-    kept_words = sum(words(line) for line in doc.kept)
-    removed_words = sum(words(r.text) for r in doc.removed)
+def figures_of(index: int, doc: DocumentResult, removed_words: list[int]) -> DocumentFigures:
+    """The document's figures; `removed_words` counts the words of each removed line."""
+    kept_words = sum(map(len, map(str.split, doc.kept)))
     tally = Tally(
         docs=1,
         lines=len(doc.kept) + len(doc.removed),
         lines_removed=len(doc.removed),
-        words=kept_words + removed_words,
-        words_removed=removed_words,
+        words=kept_words + sum(removed_words),
+        words_removed=sum(removed_words),
         edits=len(doc.edits),
     )
-    chars = sum(map(len, doc.kept)) + sum(len(r.text) for r in doc.removed)
-    long_removed = sum(len(r.text) >= LONG_LINE_CHARS for r in doc.removed)
+    removed_chars = [len(r.text) for r in doc.removed]
+    chars = sum(map(len, doc.kept)) + sum(removed_chars)
+    long_removed = sum(n >= LONG_LINE_CHARS for n in removed_chars)
     outlet, lang = doc.outlet or domain(doc.url) or UNKNOWN, doc.lang or UNKNOWN
     return DocumentFigures(index, doc.id, doc.line, outlet, lang, tally, long_removed, chars)
 
@@ -134,24 +131,29 @@ class CorpusFigures:
     exact_placement: int = 0  # documents whose kept lines' input numbers are known
 
     def add(self, doc: DocumentResult) -> None:
-        figures = figures_of(len(self.documents), doc)
+        removed_words = [len(r.text.split()) for r in doc.removed]
+        figures = figures_of(len(self.documents), doc, removed_words)
         self.documents.append(figures)
         self.total.add(figures.tally)
         self.by_outlet.setdefault(figures.outlet, Tally()).add(figures.tally)
         self.by_lang.setdefault(figures.lang, Tally()).add(figures.tally)
         self.exact_placement += doc.kept_lines is not None
-        self.add_rules(figures.index, doc)
+        self.add_rules(figures.index, doc, removed_words)
 
-    def add_rules(self, index: int, doc: DocumentResult) -> None:
+    def add_rules(self, index: int, doc: DocumentResult, removed_words: list[int]) -> None:
         """Per rule and per category: lines, words, edits, and the documents touched."""
         touched: set[str] = set()
-        for r in doc.removed:
-            rule = self.by_rule.setdefault(r.rule, RuleTally(r.category))
+        for r, count in zip(doc.removed, removed_words, strict=True):
+            rule = self.by_rule.get(r.rule) or self.by_rule.setdefault(
+                r.rule, RuleTally(r.category)
+            )
             rule.lines += 1
-            rule.words += words(r.text)
-            category = self.by_category.setdefault(r.category, Tally())
+            rule.words += count
+            category = self.by_category.get(r.category) or self.by_category.setdefault(
+                r.category, Tally()
+            )
             category.lines_removed += 1
-            category.words_removed += words(r.text)
+            category.words_removed += count
             touched.add(r.rule)
         for e in doc.edits:
             rule = self.by_rule.setdefault(e.rule, RuleTally("repair"))
