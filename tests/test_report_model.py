@@ -168,3 +168,13 @@ def test_hostile_text_cannot_end_the_data_script():
     page = render_page({"docs": [], "x": data}, "</title><b>").decode()
     assert page.count("<script") == 2 and "</title><b>" not in page
     assert "default-src 'none'" in page
+
+
+def test_candidates_are_counted_in_the_first_documents_of_a_large_group(tmp_path, monkeypatch):
+    from cleaner.report import candidates
+
+    monkeypatch.setattr(candidates, "MAX_DOCS_PER_GROUP", 10)
+    write_results(tmp_path / "r.jsonl", 90)
+    data, _ = build_report(tmp_path / "r.jsonl")
+    alpha = next(c for c in data["candidates"] if c["group"] == "alpha")
+    assert (alpha["docs"], alpha["of"]) == (10, 30) and alpha["lines"][0][1] == 10

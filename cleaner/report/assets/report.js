@@ -278,7 +278,7 @@
       const pre = el("pre", { class: "yaml", tabindex: "0" }, g.yaml);
       const copy = el("button", { type: "button", onclick: () => copyText(g.yaml, copy) }, "Copy YAML");
       return el("article", { class: "candidate" },
-        el("h3", {}, `${g.by} ${g.group} · ${num(g.docs)} documents`),
+        el("h3", {}, `${g.by} ${g.group} · ${num(g.of)} documents` + (g.of > g.docs ? ` (lines counted in the first ${num(g.docs)})` : "")),
         el("table", { class: "candidate-lines" },
           el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "kept line (click: the documents with it)"), el("th", { scope: "col" }, "documents"), el("th", { scope: "col" }, "share"))),
           el("tbody", {}, ...g.lines.map(([text, n]) => el("tr", {},
