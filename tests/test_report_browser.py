@@ -145,3 +145,38 @@ def many_rules():
     return tuple(
         (f"learned.line-{n:04d}", ("boilerplate", "promo", "share")[n % 3]) for n in range(1200)
     )
+
+
+def test_the_keyboard_reaches_search_rules_and_the_document_view(browser, small):
+    path, _ = small
+    page, errors = open_page(browser, path)
+    page.keyboard.press("/")
+    sync_api.expect(page.locator("#f-q")).to_be_focused()
+    page.locator("#table-rule tbody tr:first-child button").focus()
+    page.keyboard.press("Enter")
+    sync_api.expect(page.locator("#f-rule")).not_to_have_value("")
+    page.locator("#list-lines button.open").first.focus()
+    page.keyboard.press("Enter")
+    sync_api.expect(page.locator("#docview")).to_be_visible()
+    sync_api.expect(page.locator("#doc-close")).to_be_focused()
+    page.keyboard.press("Escape")
+    sync_api.expect(page.locator("#docview")).to_be_hidden()
+    assert errors == []
+    page.close()
+
+
+def test_explain_html_shows_one_document_with_its_struck_lines(browser, tmp_path):
+    from cleaner import Cleaner
+    from cleaner.report.cli import explain_page
+
+    text = "Title\n\nShare this article\n\nThe council met on Monday.\nAlso read: more\n"
+    (tmp_path / "e.html").write_bytes(explain_page(Cleaner().clean(text), "doc.txt"))
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto((tmp_path / "e.html").as_uri())
+    sync_api.expect(page.locator("#docview")).to_be_visible()
+    assert page.locator("#doc-lines li.removed del").count() >= 1
+    assert page.locator("#overview").is_hidden() and errors == []
+    page.close()
