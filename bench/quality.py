@@ -18,10 +18,12 @@ cleaner alone on the given text.
 
     python bench/quality.py --data DIR --jobs 2   # everything: 7.4 CPU-minutes with no cache
     python bench/quality.py --sets cleaneval --inputs fullpage --pages 100
+    python bench/quality.py --option article_span=1   # cleaner with an option set
 """
 
 import argparse
 import contextlib
+import os
 import subprocess
 import sys
 import time
@@ -55,10 +57,12 @@ WARM_UP_PAGES = 20
 # Rules listed per set in the gold-as-input table, by tokens of gold text they removed.
 TOP_RULES = 4
 CLEANER, AS_IS = "cleaner", "input as is"
+OPTIONS_VARIABLE = "CLEANER_QUALITY_OPTIONS"
 
 
 def main(argv=None) -> None:
     args = parse_args(argv)
+    os.environ[OPTIONS_VARIABLE] = " ".join(args.option)
     data = corpora.data_dir(args.data)
     pages = {name: corpora.load(name, data)[: args.pages] for name in args.sets}
     jobs = [
@@ -117,6 +121,13 @@ def parse_args(argv):
         default=TIMING_PAGES,
         help=f"pages per set timed (default {TIMING_PAGES}; 0: no timing)",
     )
+    parser.add_argument(
+        "--option",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a cleaner option for every cleaner row (integers; repeatable), e.g. article_span=1",
+    )
     return parser.parse_args(argv)
 
 
@@ -133,7 +144,13 @@ def set_pages(name: str, data: Path) -> list[corpora.Page]:
 
 @lru_cache(maxsize=1)
 def worker_cleaner() -> Cleaner:
-    return Cleaner()
+    return Cleaner(**cleaner_options())
+
+
+def cleaner_options() -> dict:
+    """The --option settings, passed to workers through the environment."""
+    given = os.environ.get(OPTIONS_VARIABLE, "")
+    return {name: int(value) for name, value in (item.split("=") for item in given.split() if item)}
 
 
 def group_of(page: corpora.Page) -> str:
@@ -190,7 +207,7 @@ def timing_sample(pages: list[corpora.Page], size: int) -> list[corpora.Page]:
 
 def timed_systems(kinds) -> dict:
     """{(input, system): function(page)} for every figure of pages per second."""
-    cleaner = Cleaner()
+    cleaner = Cleaner(**cleaner_options())
     systems = {("html", CLEANER): lambda page: cleaner.clean(page.html, url=page.url, fmt="html")}
     systems.update(
         (
@@ -252,7 +269,7 @@ def print_header(args, argv) -> None:
     )
     print(f"cleaner at {commit}, {time.strftime('%Y-%m-%d')}; {tools}")
     print(
-        f"command: python bench/quality.py {' '.join(argv if argv is not None else sys.argv[1:])}"
+        f"options: {cleaner_options() or 'defaults'}; command: python bench/quality.py {' '.join(argv if argv is not None else sys.argv[1:])}"
     )
     print(
         f"pages/s: CPU seconds on one core over a fixed sample of {args.timing_pages} pages per set"

@@ -47,6 +47,10 @@ class Options:
     # its threshold is in the model file, chosen for safety). Off by default: at that threshold
     # it moves out-of-fold page F1 by at most 0.003 and costs 6-25 ms a page (docs/line-model.md).
     line_model: bool = False
+    # Drop the page chrome outside the article's span in text that is a whole page
+    # (stages/article_span.py). Off by default: out of fold it raises full-page F1 but costs
+    # `with` snippets of careless scrapes and tokens of clean articles (docs/article-span.md).
+    article_span: bool = False
 
     @classmethod
     def names(cls) -> tuple[str, ...]:

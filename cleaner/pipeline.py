@@ -2,11 +2,12 @@
 runs the list over every document.
 
 Order: decode (HTML -> text) -> encoding -> whitespace -> outlet -> language -> rules ->
-captions -> line model -> sections -> duplicates -> glue, then layout. The outlet comes first
-because its file may declare the language, which then needs no detection. Sections runs after
+captions -> line model -> sections -> duplicates -> article span -> glue, then layout. The
+outlet comes first because its file may declare the language, which then needs no detection. Sections runs after
 the rules because it extends the headings they removed to the lists those headings introduce.
 The line model runs after the rules, so that protected lines are known, and before sections and
-duplicates, whose rules read only the rules' removals.
+duplicates, whose rules read only the rules' removals. The article span (optional) comes last
+of the removals, so that it reads every line the others removed as evidence of page chrome.
 """
 
 import copy
@@ -25,6 +26,7 @@ from .metadata import language_code, usable_url
 from .options import Options
 from .ruleset import builtin_rules_dir, load_rulesets
 from .stage import Stage
+from .stages.article_span import ArticleSpan
 from .stages.captions import CaptionDropper
 from .stages.decode import RULE_IDS as DECODE_RULE_IDS
 from .stages.decode import to_text
@@ -144,6 +146,7 @@ def build_stages(options: Options, catalog: RuleCatalog) -> tuple[Stage, ...]:
     encoding: list[Stage] = [EncodingRepair()] if options.repair_encoding else []
     glue: list[Stage] = [GlueRepair(catalog)] if options.repair_glue else []
     model: list[Stage] = [LineModel()] if options.line_model else []
+    span: list[Stage] = [ArticleSpan()] if options.article_span else []
     return (
         *encoding,
         WhitespaceNormalizer(),
@@ -158,6 +161,7 @@ def build_stages(options: Options, catalog: RuleCatalog) -> tuple[Stage, ...]:
             options.near_duplicate_min_words,
             options.near_duplicate_jaccard,
         ),
+        *span,
         *glue,
     )
 

@@ -1,0 +1,157 @@
+"""The article's span in text that is a whole page: the run of lines that holds the article's
+prose, and the page chrome (menus, teaser lists, footers) that lies outside it.
+
+Body Text Extraction (Finn, Kushmerick and Smyth 2001) on lines instead of tags: every line
+scores its words, a line that is not a sentence pays LINE_COST_WORDS, a line the rules removed
+pays it whole, and the span is the contiguous run of lines with the largest sum (one linear
+pass). Outside the span a line goes (heuristic.outside-article) only where the page shows its
+chrome: the side outside the span is at least MIN_OUTSIDE_LINES lines long, and at least
+CHROME_MIN_REMOVED of the line's CHROME_WINDOW_LINES neighbours on each side were removed by
+chrome rules (navigation, share, related...). Protected lines, hard-wrapped paragraphs and an
+article's own data items (prose.py) stay. An article given alone has no such side, so the
+stage leaves it as it is.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..document import Document, Line, Removal, RuleInfo
+from .prose import is_data_item, is_prose, wrapped_positions
+
+RULE = "heuristic.outside-article"
+# What a line that is not a sentence costs, in words: a menu label (1-3 words) or a teaser
+# headline (5-8) weighs against the span, a long list item (10+) for it. 8 took the most
+# `without` snippets for the `with` it cost on trafilatura-eval's dev hosts (4 and 12 tried).
+LINE_COST_WORDS = 8
+# A side of the page outside the span is chrome only when it has at least this many lines
+# (kept and removed): a page's header menu or footer is long, an article's title and byline
+# above its first paragraph are two or three lines.
+MIN_OUTSIDE_LINES = 10
+# A line outside the span goes when, within this many lines on either side, ...
+CHROME_WINDOW_LINES = 3
+# ... at least this many were removed by a chrome rule: menus and teaser lists are where the
+# rules find their labels; an article's own list (a recipe, a spec sheet) has none around it.
+CHROME_MIN_REMOVED = 2
+# Removal categories that mark page chrome; duplicates, stamps, captions and notes occur
+# inside articles (and in clean article text given as input).
+CHROME_CATEGORIES = frozenset(
+    {
+        "navigation",
+        "share",
+        "related",
+        "comments",
+        "tags",
+        "promo",
+        "advertisement",
+        "newsletter",
+        "donation",
+        "paywall",
+        "byline",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A non-blank input line in page order: kept (`line`) or removed by a rule (`removal`)."""
+
+    position: int
+    line: Line | None
+    removal: Removal | None
+
+    def line_number(self) -> int:
+        """The input line number (what `cleaner explain` shows)."""
+        return self.line.number if self.line is not None else self.removal.line  # type: ignore[union-attr]
+
+
+def page_slots(doc: Document) -> list[Slot]:
+    """Every line of the page in order: the kept ones and those the stages before removed."""
+    slots = {line.position: Slot(line.position, line, None) for line in doc.lines}
+    for removal in doc.removed:
+        position = doc.removed_positions.get(removal.line)
+        if position is not None and position not in slots:
+            slots[position] = Slot(position, None, removal)
+    return [slots[position] for position in sorted(slots)]
+
+
+def slot_score(slot: Slot, wrapped: frozenset[int]) -> int:
+    """A sentence's words, a kept line's words less LINE_COST_WORDS, a removed line's cost."""
+    if slot.line is None:
+        return -LINE_COST_WORDS
+    words = len(slot.line.text.split())
+    if slot.position in wrapped or is_prose(slot.line.text):
+        return words
+    return words - LINE_COST_WORDS
+
+
+def best_span(scores: Sequence[int]) -> tuple[int, int, int] | None:
+    """(first, last, sum) of the contiguous run with the largest positive sum (Kadane), or
+    None when every score is negative or zero."""
+    best: tuple[int, int, int] | None = None
+    running, start = 0, 0
+    for index, score in enumerate(scores):
+        if running <= 0:
+            running, start = 0, index
+        running += score
+        if best is None or running > best[2]:
+            best = (start, index, running)
+    return best if best is not None and best[2] > 0 else None
+
+
+def is_chrome(slot: Slot) -> bool:
+    return slot.removal is not None and slot.removal.category in CHROME_CATEGORIES
+
+
+def chrome_near(slots: list[Slot], index: int) -> int:
+    """How many of the lines within CHROME_WINDOW_LINES of slots[index] chrome rules removed."""
+    window = slots[max(0, index - CHROME_WINDOW_LINES) : index + CHROME_WINDOW_LINES + 1]
+    return sum(1 for slot in window if is_chrome(slot))
+
+
+def outside_lines(doc: Document) -> tuple[list[Line], list[str]]:
+    """The kept lines outside the article's span that sit among page chrome, with the
+    evidence for each."""
+    slots = page_slots(doc)
+    wrapped = wrapped_positions(doc.lines)
+    span = best_span([slot_score(slot, wrapped) for slot in slots])
+    if span is None:
+        return [], []
+    first, last, total = span
+    sides = (range(0, first), range(last + 1, len(slots)))
+    lines, evidence = [], []
+    for side in sides:
+        if len(side) < MIN_OUTSIDE_LINES:
+            continue
+        for index in side:
+            line, near = slots[index].line, chrome_near(slots, index)
+            if line is not None and near >= CHROME_MIN_REMOVED and is_free(line, wrapped):
+                lines.append(line)
+                evidence.append(
+                    f"article lines {slots[first].line_number()}-{slots[last].line_number()}"
+                    f" (score {total}); {near} chrome lines near"
+                )
+    return lines, evidence
+
+
+def is_free(line: Line, wrapped: frozenset[int]) -> bool:
+    """Not protected, not part of a hard-wrapped paragraph, not an item of a data list."""
+    return not line.protected_by and line.position not in wrapped and not is_data_item(line.text)
+
+
+class ArticleSpan:
+    """Stage: the page chrome outside the article's span, in text that is a whole page."""
+
+    name = "article_span"
+    rule_ids = (
+        RuleInfo(
+            RULE,
+            "boilerplate",
+            "a line of page chrome (menu, teaser list, footer) outside the run of lines "
+            "that holds the article's prose",
+        ),
+    )
+
+    def __call__(self, doc: Document) -> None:
+        lines, evidence = outside_lines(doc)
+        if lines:
+            doc.drop(lines, RULE, "boilerplate", evidence)
