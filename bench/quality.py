@@ -269,7 +269,8 @@ def print_header(args, argv) -> None:
     )
     print(f"cleaner at {commit}, {time.strftime('%Y-%m-%d')}; {tools}")
     print(
-        f"options: {cleaner_options() or 'defaults'}; command: python bench/quality.py {' '.join(argv if argv is not None else sys.argv[1:])}"
+        f"options: {cleaner_options() or 'defaults'}; command: python bench/quality.py "
+        + " ".join(argv if argv is not None else sys.argv[1:])
     )
     print(
         f"pages/s: CPU seconds on one core over a fixed sample of {args.timing_pages} pages per set"

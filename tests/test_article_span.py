@@ -1,0 +1,59 @@
+"""The article span stage: page chrome outside the article's prose goes, article text stays."""
+
+from cleaner import Cleaner
+from cleaner.document import Document
+from cleaner.stages.article_span import RULE, ArticleSpan, best_span
+
+MENU = ["Home", "News", "Sport", "Weather", "Business", "Culture", "Travel", "Videos", "Login"]
+ARTICLE = [
+    "The city council approved the new budget on Monday after a long debate about schools.",
+    "Members argued for three hours over how much money the libraries should receive this year.",
+    "The mayor said the plan would protect services while keeping taxes at their current level.",
+    "Opponents warned that the cuts to road repairs would cost the city more in the long run.",
+]
+FOOTER = ["Related stories", "Share", "Facebook", "Twitter", "Contact", "Imprint", "Privacy"]
+PAGE = MENU + ["Teaser headline one", "Teaser headline two"] + ARTICLE + FOOTER + MENU
+
+
+def cleaned(lines: list[str], span: bool) -> str:
+    cleaner = Cleaner(article_span=span, repair_glue=False)
+    return cleaner.clean("\n".join(lines), lang="en").text
+
+
+def test_best_span_is_the_run_with_the_largest_sum():
+    assert best_span([-8, -8, 20, -3, 15, -8, -8]) == (2, 4, 32)
+    assert best_span([-1, -2]) is None
+
+
+def test_a_page_keeps_its_article_and_loses_its_chrome():
+    text = Cleaner(article_span=True, repair_glue=False).clean("\n".join(PAGE), lang="en")
+    kept = set(text.text.splitlines())
+    assert set(ARTICLE) <= kept
+    assert RULE in {removal.rule for removal in text.removed}
+
+
+def test_text_that_is_all_article_is_untouched():
+    article = ARTICLE + ["Ingredients:", "250 g flour", "2 eggs"] + ARTICLE[:2]
+    assert cleaned(article, span=True) == cleaned(article, span=False)
+
+
+def test_a_protected_line_stays():
+    doc = Document.from_lines(MENU + ARTICLE + FOOTER + MENU, lang="en")
+    for line in doc.lines:
+        if line.text == "Contact":
+            line.protected_by = "outlet.keep-contact"
+    nav = [line for line in doc.lines if line.text in set(MENU) | {"Share", "Facebook"}]
+    doc.drop(nav, "common.nav", "navigation")
+    ArticleSpan()(doc)
+    assert "Contact" in {line.text for line in doc.lines}
+    assert "Imprint" not in {line.text for line in doc.lines}
+
+
+def test_the_evidence_names_the_span():
+    result = Cleaner(article_span=True, repair_glue=False).clean("\n".join(PAGE), lang="en")
+    evidence = [r.evidence for r in result.removed if r.rule == RULE]
+    assert evidence and all(text and "article lines" in text for text in evidence)
+
+
+def test_off_by_default():
+    assert "article_span" not in [stage.name for stage in Cleaner().stages]
