@@ -81,10 +81,7 @@ class Learner:
     def write_rules(self, out_dir: Path, min_docs: int, min_share: float) -> list[tuple[Path, int]]:
         """One rule file per group with lines to learn; (path, rule count) for each."""
         out_dir.mkdir(parents=True, exist_ok=True)
-        how = (
-            f"lines in at least {min_docs} documents and {min_share:.0%} of them, or in "
-            f"{min(min_docs, BLOCK_MIN_DOCS)} and {BLOCK_MIN_SHARE:.0%} as a pair of neighbours"
-        )
+        how = selection(min_docs, min_share)
         written = []
         for key, lines in self.learned(min_docs, min_share).items():
             path = out_dir / f"learned-{slug(key)}.yaml"
@@ -95,6 +92,14 @@ class Learner:
     def write_corpus_names(self, out_dir: Path, min_docs: int) -> tuple[Path, int]:
         """The rule file of names seen in at least `min_docs` documents; (path, names)."""
         return write_corpus_names(self.names, out_dir, min_docs)
+
+
+def selection(min_docs: int, min_share: float) -> str:
+    """How learned lines are chosen, as a learned rule file's header says it."""
+    return (
+        f"lines in at least {min_docs} documents and {min_share:.0%} of them, or in "
+        f"{min(min_docs, BLOCK_MIN_DOCS)} and {BLOCK_MIN_SHARE:.0%} as a pair of neighbours"
+    )
 
 
 def domain(url: str | None) -> str | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .engines import make_engine
-from .learn import Learner, learn, slug
+from .learn import Learner, learn
 from .learned_rules import guess_category, line_pattern, readable_id
 from .line_counts import MIN_DOCS, MIN_SHARE, GroupCounts, is_headline
 from .readers import Fields
@@ -120,7 +120,3 @@ def remains_of_job(
         engine.close()
     return remains_of(learner, min_docs, min_share)
 
-
-def rule_file_name(group: GroupRemains) -> str:
-    """The file `cleaner learn` would write the group's rules to."""
-    return f"learned-{slug(group.group)}.yaml"

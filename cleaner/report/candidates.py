@@ -5,7 +5,8 @@ learn`'s own code, so the report suggests exactly the rule `cleaner learn` would
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..batch.learn import MIN_DOCS, MIN_SHARE, GroupCounts, domain, rule_file
+from ..batch.learn import domain, rule_file, selection
+from ..batch.line_counts import MIN_DOCS, MIN_SHARE, GroupCounts, is_headline
 from .results import DocumentResult
 
 # Groups shown, the largest first: a crawl of many domains would otherwise list thousands.
@@ -30,16 +31,18 @@ class CandidateCounts:
         key = ("outlet", doc.outlet) if doc.outlet else ("domain", domain(doc.url) or "")
         if key[1]:
             self.docs[key] = self.docs.get(key, 0) + 1
-            group = self.groups.setdefault(key, GroupCounts(outlet=doc.outlet))
+            host = key[1] if key[0] == "domain" else None
+            group = self.groups.setdefault(key, GroupCounts(domain=host))
             if group.docs < MAX_DOCS_PER_GROUP:
-                group.add(list(doc.kept))
+                group.add(list(doc.kept), doc.outlet)
 
     def candidates(self) -> list[dict[str, Any]]:
         """Per group with recurring kept lines: its lines with document counts, and the
         ready-to-paste rule file."""
         found: list[dict[str, Any]] = []
         for (by, key), group in self.groups.items():
-            lines = group.recurring(MIN_DOCS, MIN_SHARE)[:MAX_LINES_PER_GROUP]
+            recurring = group.recurring(MIN_DOCS, MIN_SHARE)
+            lines = [line for line in recurring if not is_headline(line)][:MAX_LINES_PER_GROUP]
             if lines:
                 found.append(
                     {
@@ -47,8 +50,8 @@ class CandidateCounts:
                         "by": by,
                         "docs": group.docs,  # counted
                         "of": self.docs[(by, key)],
-                        "lines": [[text, docs] for text, docs in lines],
-                        "yaml": rule_file(key, group, lines, by, MIN_DOCS, MIN_SHARE),
+                        "lines": [[line.text, line.docs] for line in lines],
+                        "yaml": rule_file(key, group, lines, selection(MIN_DOCS, MIN_SHARE)),
                     }
                 )
         found.sort(key=lambda item: (-int(item["docs"]), str(item["group"])))

@@ -120,7 +120,7 @@ def snapshot(base: Pipeline, options: Options, record, gold_field: str | None) -
     """The base run of one batch Record (raises CleanerError for a bad document)."""
     url = usable_url(record.url)
     with time_limit(options.doc_time_limit_s):
-        decoded = to_text(record.data, record.fmt, url, options.max_input_bytes)
+        decoded = to_text(record.data, record.fmt, url, options)
         hint = language_code(record.lang)
         doc = Document.from_lines(decoded.lines, url=url, lang=hint)
         decoded.apply(doc)
