@@ -151,6 +151,25 @@ def test_kept_lines_recurring_in_an_outlet_are_rule_candidates_as_learn_writes_t
     assert ("domain", "site2.example") in by_group
 
 
+def test_candidates_are_the_lines_and_rule_file_that_learn_writes(tmp_path):
+    from cleaner.batch.learn import Learner
+    from cleaner.batch.line_counts import MIN_DOCS, MIN_SHARE
+
+    records = write_results(tmp_path / "r.jsonl", 60)
+    learner = Learner("outlet")
+    for rec in records:
+        learner.add_document(rec["text"], rec["url"], rec["outlet"], rec["lang"])
+    learn_dir = tmp_path / "learned"
+    learner.write_rules(learn_dir, MIN_DOCS, MIN_SHARE)
+    data, _ = build_report(tmp_path / "r.jsonl")
+    for candidate in data["candidates"]:
+        learned = learner.learned(MIN_DOCS, MIN_SHARE)[candidate["group"]]
+        assert candidate["lines"] == [[line.text, line.docs] for line in learned]
+        written = (learn_dir / f"learned-{candidate['group'].replace('.', '-')}.yaml").read_text()
+        assert yaml.safe_load(candidate["yaml"]) == yaml.safe_load(written)
+    assert {c["group"] for c in data["candidates"]} == set(learner.learned(MIN_DOCS, MIN_SHARE))
+
+
 def test_a_large_corpus_is_sampled_within_the_budget(tmp_path):
     write_results(tmp_path / "r.jsonl", 2000)
     data, _ = build_report(tmp_path / "r.jsonl", budget=60_000)
