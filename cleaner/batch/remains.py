@@ -119,4 +119,3 @@ def remains_of_job(
     finally:
         engine.close()
     return remains_of(learner, min_docs, min_share)
-
