@@ -20,6 +20,16 @@ def document(i: int) -> str:
     )
 
 
+def slow_text(lines: int = 40_000) -> str:
+    """A text of distinct sentence lines (~70 bytes each) that takes ~2 s to clean on this
+    project's 2-core machine: a time limit of 0.3 s or less stops it whatever the machine.
+    Identical lines would not do: the duplicates stage makes short work of them."""
+    return "".join(
+        f"The committee met again on day {i} and discussed item {i * 7} of the budget.\n"
+        for i in range(lines)
+    )
+
+
 def records(n: int, bad_every: int = 0) -> list[dict]:
     """n JSONL records; every `bad_every`-th one has a binary text that must fail."""
     out = []

@@ -12,10 +12,10 @@ from cleaner.batch.records import CleanConfig, Record, clean_batch, cleaner_for
 from cleaner.batch.runner import BatchJob, run_batch
 from cleaner.errors import DocumentTimeout
 
-from batch_corpus import read_jsonl, write_jsonl
+from batch_corpus import read_jsonl, slow_text, write_jsonl
 from conftest import run_cli
 
-LONG_TEXT = "The committee met again on Tuesday and discussed the budget at length.\n" * 20_000
+LONG_TEXT = slow_text()
 SHORT = "The council met on Monday to discuss the budget for the coming year."
 LIMIT_S = 0.3
 # A page with 10^6 attributes on one tag (12 MB): libxml2 would take hours to parse it.

@@ -4,7 +4,7 @@
 import pytest
 from cleaner.limit_options import byte_count, seconds
 
-from batch_corpus import cli, read_jsonl, write_jsonl
+from batch_corpus import cli, read_jsonl, slow_text, write_jsonl
 
 SHORT = "The council met on Monday to discuss the budget for the coming year.\n"
 
@@ -48,7 +48,7 @@ def test_clean_refuses_a_document_over_max_input_bytes(tmp_path, capsys):
 
 
 def test_explain_and_clean_take_a_time_limit(tmp_path, capsys):
-    (tmp_path / "doc.txt").write_text(SHORT * 20_000)
+    (tmp_path / "doc.txt").write_text(slow_text())
     assert cli("explain", tmp_path / "doc.txt", "--time-limit", "0.05") == 2  # as any error
     assert "over 0.05 s" in capsys.readouterr().err
     (tmp_path / "short.txt").write_text(SHORT)
@@ -59,14 +59,14 @@ def test_explain_and_clean_take_a_time_limit(tmp_path, capsys):
 def test_batch_passes_the_limits_to_its_workers(tmp_path):
     source = write_jsonl(
         tmp_path / "in.jsonl",
-        [{"id": "long", "text": SHORT * 2000}, {"id": "big", "text": "x" * 300_000}]
+        [{"id": "long", "text": slow_text()}, {"id": "big", "text": "x" * 5_000_001}]
         + [{"id": "ok", "text": SHORT}],
     )
-    args = ["--time-limit", "0.05", "--max-input-bytes", "200K", "-j", "1"]
+    args = ["--time-limit", "0.05", "--max-input-bytes", "5M", "-j", "1"]
     assert cli("batch", source, "-o", tmp_path / "out.jsonl", *args) == 1
     assert [row["id"] for row in read_jsonl(tmp_path / "out.jsonl")] == ["ok"]
     errors = {row["id"]: row["error"] for row in read_jsonl(tmp_path / "out.errors.jsonl")}
-    assert "over 0.05 s" in errors["long"] and "200,000-byte limit" in errors[f"{source}:2"]
+    assert "over 0.05 s" in errors["long"] and "5,000,000-byte limit" in errors[f"{source}:2"]
 
 
 @pytest.mark.parametrize("command", ["clean", "explain"])
