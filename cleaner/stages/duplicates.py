@@ -6,8 +6,9 @@ twice), and a block is one line. A line of a hard-wrapped paragraph is a fragmen
 when it repeats, a writer quoted the paragraph (mail, forum replies), so it stays.
 """
 
-import bisect
+import math
 import re
+from collections import Counter
 
 from ..document import Document, RuleInfo
 from .prose import wrapped_positions
@@ -25,26 +26,29 @@ NEAR_DUPLICATE_MAX_LINES = 3_000
 def drop_duplicates(doc: Document, min_chars: int, min_words: int, jaccard: float) -> Document:
     """Drop lines that repeat an earlier kept line exactly or nearly; the lines of hard-wrapped
     paragraphs are neither dropped nor compared."""
-    seen_exact, seen_sets, exact, near = set(), WordSets(), [], []
-    long_lines = sum(1 for line in doc.lines if len(line.text.split()) >= min_words)
-    compare_near = long_lines <= NEAR_DUPLICATE_MAX_LINES
     wrapped = wrapped_positions(doc.lines)
-    for line in doc.lines:
-        words = WORD.findall(line.text.casefold())
+    candidates = [
+        (line, WORD.findall(line.text.casefold()))
+        for line in doc.lines
+        if not line.protected_by and line.position not in wrapped
+    ]
+    long_words = [words for _, words in candidates if len(words) >= min_words]
+    seen_sets = (
+        PrefixIndex(long_words, jaccard) if len(long_words) <= NEAR_DUPLICATE_MAX_LINES else None
+    )
+    seen_exact: set[str] = set()
+    exact, near = [], []
+    for line, words in candidates:
         key = " ".join(words)
-        if line.protected_by or not key or line.position in wrapped:
+        if not key:
             continue
         if key in seen_exact and len(line.text) >= min_chars:
             exact.append(line)
             continue
         seen_exact.add(key)
-        if compare_near and len(words) >= min_words:
+        if seen_sets is not None and len(words) >= min_words:
             word_set = frozenset(words)
-            if any(
-                similarity(word_set, earlier) >= jaccard
-                for earlier in seen_sets.sized_near(len(word_set), jaccard)
-                if min(len(word_set), len(earlier)) >= jaccard * max(len(word_set), len(earlier))
-            ):
+            if seen_sets.has_near(word_set):
                 near.append(line)
                 continue
             seen_sets.add(word_set)
@@ -55,29 +59,47 @@ def drop_duplicates(doc: Document, min_chars: int, min_words: int, jaccard: floa
     return doc
 
 
-class WordSets:
-    """Word sets kept in order of size, so that those whose size alone rules out a near
-    duplicate (see similarity) are never looked at."""
+class PrefixIndex:
+    """Word sets indexed by their rarest words (prefix filtering, as in the AllPairs
+    similarity join): two sets with Jaccard >= t share at least ceil(t * max size) words, so
+    each set's |s| - ceil(t * |s|) + 1 rarest words (in one order for the whole document)
+    include a word of the other's. Only sets sharing such a word are compared, which keeps a
+    long document of distinct lines from costing a comparison per pair."""
 
-    def __init__(self):
-        self.sizes, self.sets = [], []
+    def __init__(self, lines_words: list[list[str]], jaccard: float):
+        counts = Counter(word for words in lines_words for word in set(words))
+        # rarest first; the word itself breaks ties, so the order is total
+        self.rank = {word: i for i, word in enumerate(sorted(counts, key=lambda w: (counts[w], w)))}
+        self.jaccard = jaccard
+        self.sets: list[frozenset[str]] = []
+        self.by_word: dict[str, list[int]] = {}
+
+    def prefix(self, word_set: frozenset[str]) -> list[str]:
+        # the least overlap a near duplicate can have, a hair low so that float rounding of
+        # t * |s| (0.9 * 10 = 9.000000000000002) cannot make the prefix a word too short
+        overlap = max(1, math.ceil(self.jaccard * len(word_set) - 1e-9))
+        return sorted(word_set, key=self.rank.__getitem__)[: len(word_set) - overlap + 1]
+
+    def has_near(self, word_set: frozenset[str]) -> bool:
+        """Whether a set added earlier has a Jaccard similarity >= the threshold with this one."""
+        seen: set[int] = set()
+        for word in self.prefix(word_set):
+            for index in self.by_word.get(word, ()):
+                if index not in seen:
+                    seen.add(index)
+                    if similarity(word_set, self.sets[index]) >= self.jaccard:
+                        return True
+        return False
 
     def add(self, word_set: frozenset[str]) -> None:
-        at = bisect.bisect_right(self.sizes, len(word_set))
-        self.sizes.insert(at, len(word_set))
-        self.sets.insert(at, word_set)
-
-    def sized_near(self, size: int, jaccard: float) -> list[frozenset[str]]:
-        """The sets of sizes from jaccard * size to size / jaccard (one more each way, so
-        float rounding never drops a candidate; the caller applies the exact bound)."""
-        low = bisect.bisect_left(self.sizes, jaccard * size - 1)
-        high = bisect.bisect_right(self.sizes, size / jaccard + 1)
-        return self.sets[low:high]
+        index = len(self.sets)
+        self.sets.append(word_set)
+        for word in self.prefix(word_set):
+            self.by_word.setdefault(word, []).append(index)
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    """Jaccard similarity of two word sets. It is at most min(|a|, |b|) / max(|a|, |b|), so
-    drop_duplicates skips pairs whose sizes alone rule out the threshold."""
+    """Jaccard similarity of two word sets."""
     return len(a & b) / len(a | b)
 
 
