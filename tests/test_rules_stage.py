@@ -232,3 +232,34 @@ def test_a_line_meets_only_the_rules_that_admit_its_length(tmp_path):
     assert kept(apply_rules(document, [rs])) == [
         "Share this long paragraph with all of your friends"
     ]
+
+
+WRAPPED = [
+    "The committee said that the report on the new budget had been written",
+    "by Jane Doe.",
+]
+
+
+def test_rules_that_drop_lines_pass_over_a_hard_wrapped_paragraph(tmp_path):
+    rs = ruleset(
+        tmp_path,
+        """\
+        - id: byline
+          category: byline
+          drop: '^[Bb]y \\p{Lu}\\w+ \\p{Lu}\\w+\\W*$'
+          examples: {drop: [By Jane Doe]}
+        - id: doe
+          replace: {pattern: 'Jane Doe', with: 'J. Doe'}
+          examples: {fix: [{before: by Jane Doe, after: by J. Doe}]}
+        """,
+    )
+    d = apply_rules(doc(*WRAPPED), [rs])
+    assert kept(d) == [WRAPPED[0], "by J. Doe."] and d.removed == []
+    d = apply_rules(doc("The report was published on Monday.", "By Jane Doe"), [rs])
+    assert kept(d) == ["The report was published on Monday."]
+
+
+def test_the_generic_rules_leave_the_tail_of_a_wrapped_sentence(cleaner):
+    text = "\n".join(WRAPPED) + "\n"
+    assert cleaner.clean(text).text == text
+    assert cleaner.clean(WRAPPED[1]).removed[0].rule == "common.english-byline"
