@@ -376,3 +376,28 @@ def test_recipe_ingredient_is_not_a_date(cleaner):
 
 def test_caption_label_needs_a_credit_after_it(cleaner):
     assert "Primary Funding Source:" in cleaned(cleaner, "en", "Primary Funding Source:").text
+
+
+WAYBACK_TOOLBAR = [
+    "Nov DEC Feb",
+    "31",
+    "2004 2005 2007",
+    "29 captures",
+    "31 Dec 2005 - 01 Dec 2016",
+    "About this capture",
+    "COLLECTED BY",
+    "Organization: Alexa Crawls",
+    "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet "
+    "Archive. Flowing in every day, these data are added to the Wayback Machine after an "
+    "embargo period.",
+    "Collection: Alexa Crawl EG",
+    "Crawl EG from Alexa Internet. This data is currently not publicly accessible.",
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "es"])
+def test_a_web_archive_toolbar_goes_on_a_page_of_any_language(cleaner, lang):
+    text = "\n".join([*WAYBACK_TOOLBAR, PARAGRAPH[lang], AFTER[lang]]) + "\n"
+    result = cleaner.clean(text)
+    assert result.text == f"{PARAGRAPH[lang]}\n{AFTER[lang]}\n"
+    assert {r.rule for r in result.removed} == {"webarchive.toolbar", "webarchive.collection-note"}
