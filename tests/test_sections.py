@@ -325,3 +325,28 @@ def test_a_menu_of_labels_next_to_a_share_line_still_goes():
     doc = drop_sections(document(texts, [(0, "Share this:", "share")]))
     assert kept(doc) == WRAPPED + BODY
     assert {r.rule for r in doc.removed if r.text in menu} == {"heuristic.menu"}
+
+
+# A news site's menu as full-page text prints it: one line (forbes.com, 2005).
+MENU_LINE = (
+    "Select Section Home Investment Newsletters Polls & Discussions Premium Tools Special "
+    "Reports Video & Audio Watchlist Business -Manufacturing -Technology -Commerce -Services "
+    "-Energy Markets -Equities -Economy -Commodities --Forbes 500s --Forbes Global 500"
+)
+NOT_MENU_LINES = [
+    # a headline in title case: at most ~20 words
+    "The Escort Bars That Uber Execs Reportedly Visited Are A Regular Affair In South Korea",
+    # a list of names, a table row of the HTML path, a table printed as text
+    "Present: Anna Berg, Jonas Keller, Maria Lopez, Peter Novak, Sara Quist, Tom Reyes, "
+    "Ulla Stein, Vera Tamm, Walter Ulm, Xaver Vogt, Yusuf Wahl, Zoe Xu",
+    "Team | Played | Won | Drawn | Lost | Goals For | Goals Against | Goal Difference | Points "
+    "| Form | Next Match | Last Match | Home | Away | Top Scorer | Assists",
+    "STATE HIGHTEMP LOWTEMP CA -50 120 FL 20 110 LA 15 99 ND -70 101 NE -60 107 OK -20 113 "
+    "TX -10 116 AZ -40 128",
+]
+
+
+def test_a_menu_printed_as_one_line_goes_as_a_menu_line():
+    doc = drop_sections(document([*BODY, MENU_LINE, *NOT_MENU_LINES]))
+    assert kept(doc) == [*BODY, *NOT_MENU_LINES]
+    assert [(r.rule, r.category) for r in doc.removed] == [("heuristic.menu-line", "navigation")]

@@ -30,6 +30,8 @@ WRAP_MIN_GOING_ON = 0.5
 # cleaneval's gold text this keeps 3,900 tokens after-furniture took; allowing two lines kept
 # only 80 more, on the evidence of a single break.
 WRAP_UNENDED_MIN_LINES = 3
+# An item of a bulleted or numbered list.
+LIST_ITEM = regex.compile(r"^\s*(?:[-–•*·▪►]|\d{1,2}[.)])\s")
 STATEMENT_END = regex.compile(r"[.…;][\"'”’»«)\]]*$")
 # A teaser excerpt cut short by the page at a character count: an ellipsis right after a
 # letter, often mid-word ("... auf Gedeih un...", "Die neuen…"); "verlangt …" may be a headline.
@@ -133,6 +135,11 @@ FIELD_MIN_FIGURE_SHARE = 0.5
 # A numbered step ("1. Preheat the oven.", "2) Stir well."): a step number, and the line ends
 # as a statement does; a numbered headline in a most-read list does not stop.
 STEP_NUMBER = regex.compile(r"^\s*(?:\d{1,2}[.)]|[-–•*]\s*\d{1,2}[.)])\s+\S")
+
+
+def is_free(line: Line, own: frozenset[int]) -> bool:
+    """Neither protected by a rule nor one of the article's `own` lines (its positions)."""
+    return not line.protected_by and line.position not in own
 
 
 def is_prose(text: str) -> bool:

@@ -5,9 +5,8 @@ The YAML rules recognise the headings ("Ähnliche Beiträge", "Leave a reply", "
 this stage extends a heading to the lines it introduces, which rules cannot name:
 - heuristic.related-list: the run of headline-like lines right after a related-story heading,
   with the teaser excerpts cut short among them ("Die neuen…");
-- heuristic.menu: the run of one- or two-word labels next to a removed navigation, share,
-  login, tag, stamp, byline or consent line: the rest of its menu ("Videos", "Karriere"),
-  with a three-word label between two of them ("Transparenz bei Preisanpassungen");
+- heuristic.menu-line and heuristic.menu: a whole menu printed as one line, and the rest of a
+  menu beside a removed navigation line (menus.py);
 - heuristic.after-furniture: every non-prose line after the first heading of the closing
   furniture (related, comments, share, tags, newsletter...) once the article's prose is
   mostly behind us. Prose after it stays: it may be the article's last paragraphs;
@@ -22,12 +21,14 @@ over several lines, and the items of its data lists (ingredients, prices, fields
 import regex
 
 from ..document import Document, Line, Removal, RuleInfo
+from .menus import MENU_CATEGORIES, RULE_MENU, RULE_MENU_LINE, drop_menu_lines, drop_menu_runs
 from .prose import (
-    CJK,
+    LIST_ITEM,
     SENTENCE_END,
     STATEMENT_END,
     TRUNCATED,
     is_data_item,
+    is_free,
     is_prose,
     wrapped_positions,
 )
@@ -35,7 +36,6 @@ from .prose import (
 RULE_RELATED = "heuristic.related-list"
 RULE_AFTER = "heuristic.after-furniture"
 RULE_BOX = "heuristic.furniture-box"
-RULE_MENU = "heuristic.menu"
 # Removals of these categories mark the start of the page furniture after an article.
 FURNITURE = frozenset({"related", "comments", "share", "newsletter", "donation", "paywall"})
 # These mark it too, unless the removed line is a list item: after most of the prose, a tag
@@ -45,7 +45,6 @@ FURNITURE = frozenset({"related", "comments", "share", "newsletter", "donation",
 FURNITURE_UNLESS_LISTED = frozenset(
     {"tags", "promo", "consent", "byline", "navigation", "advertisement", "timestamp"}
 )
-LIST_ITEM = regex.compile(r"^\s*(?:[-–•*·▪►]|\d{1,2}[.)])\s")
 # The furniture begins only once this share of the document's prose words lies before it:
 # a share bar or teaser above or inside the article must not cut the article short.
 FURNITURE_MIN_PROSE_BEFORE = 0.7
@@ -56,16 +55,6 @@ FURNITURE_MAX_PROSE_AFTER = 0.15
 HEADLINE_MAX_WORDS = 20
 # A related-story heading is at most this many words ("Lesen Sie auch die folgenden Beiträge:").
 HEADING_MAX_WORDS = 7
-# Removals of these categories are page furniture whose neighbours may be the rest of a menu.
-MENU_CATEGORIES = frozenset(
-    {"navigation", "share", "paywall", "tags", "timestamp", "byline", "consent"}
-)
-# A menu item is at most this many words; three-word lines next to furniture are as often
-# an article's headings (measured: three words cost a held-out `with` snippet).
-MENU_ITEM_MAX_WORDS = 2
-# ... but inside a run, between two menu items, a label may have this many words (four took a
-# data field, "Art der Aufnahme: Digitalfoto", on a dev page).
-MENU_INNER_ITEM_MAX_WORDS = 3
 INLINE_TEASER = regex.compile(r"[:|›»>–—-]\s*\S")
 
 
@@ -85,6 +74,7 @@ def drop_sections(doc: Document) -> Document:
     """Drop related-story lists, menus beside removed furniture and the short lines of an
     article's closing furniture."""
     own = article_own_lines(doc)
+    drop_menu_lines(doc, own)
     drop_related_lists(doc, own)
     drop_menu_runs(doc, own)
     drop_after_furniture(doc, own)
@@ -96,11 +86,6 @@ def article_own_lines(doc: Document) -> frozenset[int]:
     paragraph and the items of the article's own data lists (quantities, prices, steps)."""
     data = {line.position for line in doc.lines if is_data_item(line.text)}
     return wrapped_positions(doc.lines) | data
-
-
-def is_free(line: Line, own: frozenset[int]) -> bool:
-    """Neither protected by a rule nor one of the article's own lines."""
-    return not line.protected_by and line.position not in own
 
 
 def is_headline(text: str) -> bool:
@@ -133,61 +118,6 @@ def drop_related_lists(doc: Document, own: frozenset[int]) -> None:
             index += 1
     if listed:
         doc.drop(listed, RULE_RELATED, "related")
-
-
-def drop_menu_runs(doc: Document, own: frozenset[int]) -> None:
-    """Next to each removed line of furniture, drop the run of menu items around it; a removed
-    list item ("- Kategorie: ...") is a field of a data list in the story, not a menu."""
-    by_position = {line.position: line for line in doc.lines}
-    menu: set[int] = set()  # positions
-    seeds = {
-        doc.position_of(r)
-        for r in doc.removed
-        if r.category in MENU_CATEGORIES and not LIST_ITEM.match(r.text)
-    }
-    for seed in sorted(seeds):
-        for step in (1, -1):
-            near = seed + step
-            while (
-                near in by_position
-                and is_free(by_position[near], own)
-                and (
-                    is_menu_item(by_position[near])
-                    or is_inner_menu_item(by_position, menu, near, step)
-                )
-            ):
-                menu.add(near)
-                near += step
-    if menu:
-        doc.drop([line for line in doc.lines if line.position in menu], RULE_MENU, "navigation")
-
-
-def is_inner_menu_item(
-    by_position: dict[int, Line], menu: set[int], position: int, step: int
-) -> bool:
-    """The line at `position`, walked to by `step` from a menu item, is a label of up to
-    MENU_INNER_ITEM_MAX_WORDS words with a menu item on its far side too."""
-    following = by_position.get(position + step)
-    return (
-        position - step in menu
-        and following is not None
-        and is_menu_item(following)
-        and is_menu_item(by_position[position], MENU_INNER_ITEM_MAX_WORDS)
-    )
-
-
-def is_menu_item(line: Line, max_words: int = MENU_ITEM_MAX_WORDS) -> bool:
-    """A capitalised label of one or two words ("Karriere", "Newsticker"), not a sentence,
-    a field label ("Zutaten:") or a cell of figures."""
-    text = line.text
-    return (
-        not line.protected_by
-        and len(text.split()) <= max_words
-        and text[:1].isupper()
-        and not SENTENCE_END.search(text)
-        and not text.endswith(":")
-        and not CJK.search(text)
-    )
 
 
 def drop_after_furniture(doc: Document, own: frozenset[int]) -> None:
@@ -264,6 +194,11 @@ class SectionDropper:
     rule_ids = (
         RuleInfo(
             RULE_RELATED, "related", "the headlines listed under a removed related-story heading"
+        ),
+        RuleInfo(
+            RULE_MENU_LINE,
+            "navigation",
+            "a whole menu printed as one line: a long run of capitalised labels",
         ),
         RuleInfo(
             RULE_MENU,

@@ -1,0 +1,111 @@
+"""Menus, for the sections stage: a whole menu printed as one line, and the run of short
+labels beside a removed navigation, share, login, tag, stamp, byline or consent line.
+
+- heuristic.menu-line: a long run of capitalised labels ("Select Section Home Investment
+  Newsletters Polls & Discussions ..."), which no sentence, headline or table row is;
+- heuristic.menu: the one- or two-word labels next to removed furniture, the rest of its menu
+  ("Videos", "Karriere"), with a three-word label between two of them.
+"""
+
+import regex
+
+from ..document import Document, Line
+from .prose import CJK, LIST_ITEM, SENTENCE_END, figure_count, is_free
+
+RULE_MENU = "heuristic.menu"
+RULE_MENU_LINE = "heuristic.menu-line"
+# Removals of these categories are page furniture whose neighbours may be the rest of a menu.
+MENU_CATEGORIES = frozenset(
+    {"navigation", "share", "paywall", "tags", "timestamp", "byline", "consent"}
+)
+# A menu item is at most this many words; three-word lines next to furniture are as often
+# an article's headings (measured: three words cost a held-out `with` snippet).
+MENU_ITEM_MAX_WORDS = 2
+# ... but inside a run, between two menu items, a label may have this many words (four took a
+# data field, "Art der Aufnahme: Digitalfoto", on a dev page).
+MENU_INNER_ITEM_MAX_WORDS = 3
+# A menu on one line has more words than a headline (sections.HEADLINE_MAX_WORDS, 20)...
+MENU_LINE_MIN_WORDS = 22
+# ... nearly all of them labels: capitalised, a figure ("500s") or a sign ("&", "-Equities").
+# On the full-page text of dragnet's pages, lines so made held 40,501 tokens outside the
+# article and 24 inside it (one headline in capitals); of cleaneval's, 405 tokens of data
+# tables printed as text, which the limits below leave alone.
+MENU_LINE_MIN_LABEL_SHARE = 0.85
+LABEL = regex.compile(r"^[-–—&(\"'“]*(?:\p{Lu}|\d|$)")
+# A table printed as text has more figures than this share of its words; a list of names or
+# descriptors has commas or semicolons, a table row of the HTML path its " | " cells.
+MENU_LINE_MAX_FIGURE_SHARE = 0.2
+NOT_A_MENU = regex.compile(r"[,;|]")
+
+
+def drop_menu_lines(doc: Document, own: frozenset[int]) -> None:
+    """Drop the lines that are a whole menu: many capitalised labels and nothing else."""
+    menus = [line for line in doc.lines if is_free(line, own) and is_menu_line(line.text)]
+    if menus:
+        doc.drop(menus, RULE_MENU_LINE, "navigation")
+
+
+def is_menu_line(text: str) -> bool:
+    """Longer than a headline, nearly every word a label, few figures, no list punctuation."""
+    words = text.split()
+    return (
+        len(words) >= MENU_LINE_MIN_WORDS
+        and not NOT_A_MENU.search(text)
+        and sum(1 for word in words if LABEL.match(word)) >= MENU_LINE_MIN_LABEL_SHARE * len(words)
+        and figure_count(words) <= MENU_LINE_MAX_FIGURE_SHARE * len(words)
+    )
+
+
+def drop_menu_runs(doc: Document, own: frozenset[int]) -> None:
+    """Next to each removed line of furniture, drop the run of menu items around it; a removed
+    list item ("- Kategorie: ...") is a field of a data list in the story, not a menu."""
+    by_position = {line.position: line for line in doc.lines}
+    menu: set[int] = set()  # positions
+    seeds = {
+        doc.position_of(r)
+        for r in doc.removed
+        if r.category in MENU_CATEGORIES and not LIST_ITEM.match(r.text)
+    }
+    for seed in sorted(seeds):
+        for step in (1, -1):
+            near = seed + step
+            while (
+                near in by_position
+                and is_free(by_position[near], own)
+                and (
+                    is_menu_item(by_position[near])
+                    or is_inner_menu_item(by_position, menu, near, step)
+                )
+            ):
+                menu.add(near)
+                near += step
+    if menu:
+        doc.drop([line for line in doc.lines if line.position in menu], RULE_MENU, "navigation")
+
+
+def is_inner_menu_item(
+    by_position: dict[int, Line], menu: set[int], position: int, step: int
+) -> bool:
+    """The line at `position`, walked to by `step` from a menu item, is a label of up to
+    MENU_INNER_ITEM_MAX_WORDS words with a menu item on its far side too."""
+    following = by_position.get(position + step)
+    return (
+        position - step in menu
+        and following is not None
+        and is_menu_item(following)
+        and is_menu_item(by_position[position], MENU_INNER_ITEM_MAX_WORDS)
+    )
+
+
+def is_menu_item(line: Line, max_words: int = MENU_ITEM_MAX_WORDS) -> bool:
+    """A capitalised label of one or two words ("Karriere", "Newsticker"), not a sentence,
+    a field label ("Zutaten:") or a cell of figures."""
+    text = line.text
+    return (
+        not line.protected_by
+        and len(text.split()) <= max_words
+        and text[:1].isupper()
+        and not SENTENCE_END.search(text)
+        and not text.endswith(":")
+        and not CJK.search(text)
+    )
