@@ -48,10 +48,11 @@ def drop_duplicates(doc: Document, min_chars: int, min_words: int, jaccard: floa
         seen_exact.add(key)
         if seen_sets is not None and len(words) >= min_words:
             word_set = frozenset(words)
-            if seen_sets.has_near(word_set):
+            prefix = seen_sets.prefix(word_set)
+            if seen_sets.has_near(word_set, prefix):
                 near.append(line)
                 continue
-            seen_sets.add(word_set)
+            seen_sets.add(word_set, prefix)
     if exact:
         doc.drop(exact, RULE_EXACT, "duplicate")
     if near:
@@ -75,15 +76,17 @@ class PrefixIndex:
         self.by_word: dict[str, list[int]] = {}
 
     def prefix(self, word_set: frozenset[str]) -> list[str]:
+        """The set's rarest words that has_near and add index it by."""
         # the least overlap a near duplicate can have, a hair low so that float rounding of
         # t * |s| (0.9 * 10 = 9.000000000000002) cannot make the prefix a word too short
         overlap = max(1, math.ceil(self.jaccard * len(word_set) - 1e-9))
         return sorted(word_set, key=self.rank.__getitem__)[: len(word_set) - overlap + 1]
 
-    def has_near(self, word_set: frozenset[str]) -> bool:
-        """Whether a set added earlier has a Jaccard similarity >= the threshold with this one."""
+    def has_near(self, word_set: frozenset[str], prefix: list[str]) -> bool:
+        """Whether a set added earlier has a Jaccard similarity >= the threshold with this one,
+        whose prefix() is `prefix`."""
         seen: set[int] = set()
-        for word in self.prefix(word_set):
+        for word in prefix:
             for index in self.by_word.get(word, ()):
                 if index not in seen:
                     seen.add(index)
@@ -91,10 +94,10 @@ class PrefixIndex:
                         return True
         return False
 
-    def add(self, word_set: frozenset[str]) -> None:
+    def add(self, word_set: frozenset[str], prefix: list[str]) -> None:
         index = len(self.sets)
         self.sets.append(word_set)
-        for word in self.prefix(word_set):
+        for word in prefix:
             self.by_word.setdefault(word, []).append(index)
 
 

@@ -5,6 +5,7 @@ The section heuristics drop the short lines around removed furniture; these pred
 which of those lines are the article's own text all the same.
 """
 
+from functools import lru_cache
 from itertools import pairwise
 
 import regex
@@ -17,6 +18,8 @@ PROSE_MIN_WORDS = 6
 PROSE_ANY_WORDS = 25
 # Scripts written without spaces: a "word" there is a whole sentence.
 CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+SENTENCE_MARKS = ".!?…;"
+CLOSERS = "\"'”’»«)]"  # quotes and brackets that may follow a sentence's mark
 SENTENCE_END = regex.compile(r"[.!?…;][\"'”’»«)\]]*$")
 # A hard-wrapped paragraph ends as a sentence does, or with the colon that opens a list or quote.
 PARAGRAPH_END = regex.compile(r"[.!?…;:][\"'”’»«)\]]*$")
@@ -115,6 +118,7 @@ QUANTITY = regex.compile(
     rf"(?<![\p{{L}}\d]){FIGURE}\s?(?:{'|'.join(regex.escape(unit) for unit in UNITS)})"
     r"(?![\p{L}\d])"
 )
+HAS_FIGURE = regex.compile(r"[\d½¼¾⅓⅔⅛]")
 # A price: a figure next to a currency sign (Unicode category Sc: $ € £ ¥ ₹ ...).
 PRICE = regex.compile(r"\p{Sc}\s?\d|\d\s?\p{Sc}")
 UNIT_WORDS = frozenset(UNITS)
@@ -154,9 +158,10 @@ def is_data_item(text: str) -> bool:
     """An item of the article's own list: a quantity with its unit, a price, a field whose
     value is mostly figures, or a numbered step."""
     words = text.split()
-    if (QUANTITY.search(text) or PRICE.search(text)) and figure_count(
-        words
-    ) >= DATA_MIN_FIGURE_SHARE * len(words):
+    if (
+        HAS_FIGURE.search(text)  # both need one: most lines are done with in one search
+        and (QUANTITY.search(text) or PRICE.search(text))
+    ) and figure_count(words) >= DATA_MIN_FIGURE_SHARE * len(words):
         return True
     return is_figure_field(text) or bool(STEP_NUMBER.match(text) and STATEMENT_END.search(text))
 
@@ -185,11 +190,18 @@ def is_figure_field(text: str) -> bool:
 
 def is_wrapped_body(line: Line) -> bool:
     """A line a hard wrap may have cut mid-paragraph: enough words, no sentence end."""
-    return (
-        len(line.text.split()) >= PROSE_MIN_WORDS
-        and not SENTENCE_END.search(line.text)
-        and not CJK.search(line.text)
-    )
+    return is_wrapped_body_text(line.text)
+
+
+@lru_cache(maxsize=4096)  # a memo of a pure function: each stage that reads wraps asks again
+def is_wrapped_body_text(text: str) -> bool:
+    return not ends_sentence(text) and len(text.split()) >= PROSE_MIN_WORDS and not CJK.search(text)
+
+
+def ends_sentence(text: str) -> bool:
+    """SENTENCE_END.search(text), read from the end of the line only."""
+    stripped = text.rstrip(CLOSERS)
+    return bool(stripped) and stripped[-1] in SENTENCE_MARKS
 
 
 def greedy_wrap_pieces(run: list[Line]) -> list[list[Line]]:
