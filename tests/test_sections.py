@@ -2,7 +2,10 @@
 furniture that closes an article. Lines are from trafilatura-eval dev pages."""
 
 from cleaner.document import Document
+from cleaner.stages.prose import SENTENCE_END, ends_sentence
 from cleaner.stages.sections import drop_sections
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 BODY = [
     "Der verschwiegene VPN-Anbieter hide.me senkt anlässlich von Black Friday die Abo-Preise, "
@@ -350,3 +353,10 @@ def test_a_menu_printed_as_one_line_goes_as_a_menu_line():
     doc = drop_sections(document([*BODY, MENU_LINE, *NOT_MENU_LINES]))
     assert kept(doc) == [*BODY, *NOT_MENU_LINES]
     assert [(r.rule, r.category) for r in doc.removed] == [("heuristic.menu-line", "navigation")]
+
+
+@settings(max_examples=2_000, deadline=None, derandomize=True)
+@given(st.text(alphabet="ab .!?…;\"'”’»«)]:,(", max_size=10))
+def test_ends_sentence_reads_a_lines_tail_as_the_sentence_end_pattern_does(text):
+    # a line holds no newline (before one, the pattern's $ would match too)
+    assert ends_sentence(text) == bool(SENTENCE_END.search(text))

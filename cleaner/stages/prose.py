@@ -20,7 +20,7 @@ PROSE_ANY_WORDS = 25
 CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 SENTENCE_MARKS = ".!?…;"
 CLOSERS = "\"'”’»«)]"  # quotes and brackets that may follow a sentence's mark
-SENTENCE_END = regex.compile(r"[.!?…;][\"'”’»«)\]]*$")
+SENTENCE_END = regex.compile(f"[{regex.escape(SENTENCE_MARKS)}][{regex.escape(CLOSERS)}]*$")
 # A hard-wrapped paragraph ends as a sentence does, or with the colon that opens a list or quote.
 PARAGRAPH_END = regex.compile(r"[.!?…;:][\"'”’»«)\]]*$")
 # A line ending so goes on on the next line: a comma, or a word hyphenated at the break.
@@ -199,7 +199,7 @@ def is_wrapped_body_text(text: str) -> bool:
 
 
 def ends_sentence(text: str) -> bool:
-    """SENTENCE_END.search(text), read from the end of the line only."""
+    """SENTENCE_END.search(text) for a line (no newline), read from its end only."""
     stripped = text.rstrip(CLOSERS)
     return bool(stripped) and stripped[-1] in SENTENCE_MARKS
 
