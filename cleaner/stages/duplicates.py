@@ -27,27 +27,28 @@ def drop_duplicates(doc: Document, min_chars: int, min_words: int, jaccard: floa
     """Drop lines that repeat an earlier kept line exactly or nearly; the lines of hard-wrapped
     paragraphs are neither dropped nor compared."""
     wrapped = wrapped_positions(doc.lines)
+    # one key a line, its words joined: a list of word strings a line would cost ~10x the
+    # text (a 2 MB document of repeated lines took 36 MB), the key about its size
     candidates = [
-        (line, WORD.findall(line.text.casefold()))
+        (line, " ".join(WORD.findall(line.text.casefold())))
         for line in doc.lines
         if not line.protected_by and line.position not in wrapped
     ]
-    long_words = [words for _, words in candidates if len(words) >= min_words]
+    long_keys = [key for _, key in candidates if key.count(" ") + 1 >= min_words]
     seen_sets = (
-        PrefixIndex(long_words, jaccard) if len(long_words) <= NEAR_DUPLICATE_MAX_LINES else None
+        PrefixIndex(long_keys, jaccard) if len(long_keys) <= NEAR_DUPLICATE_MAX_LINES else None
     )
     seen_exact: set[str] = set()
     exact, near = [], []
-    for line, words in candidates:
-        key = " ".join(words)
+    for line, key in candidates:
         if not key:
             continue
         if key in seen_exact and len(line.text) >= min_chars:
             exact.append(line)
             continue
         seen_exact.add(key)
-        if seen_sets is not None and len(words) >= min_words:
-            word_set = frozenset(words)
+        if seen_sets is not None and key.count(" ") + 1 >= min_words:
+            word_set = frozenset(key.split(" "))
             prefix = seen_sets.prefix(word_set)
             if seen_sets.has_near(word_set, prefix):
                 near.append(line)
@@ -67,8 +68,9 @@ class PrefixIndex:
     include a word of the other's. Only sets sharing such a word are compared, which keeps a
     long document of distinct lines from costing a comparison per pair."""
 
-    def __init__(self, lines_words: list[list[str]], jaccard: float):
-        counts = Counter(word for words in lines_words for word in set(words))
+    def __init__(self, keys: list[str], jaccard: float):
+        """`keys`: each line's words joined by one space."""
+        counts = Counter(word for key in keys for word in set(key.split(" ")))
         # rarest first; the word itself breaks ties, so the order is total
         self.rank = {word: i for i, word in enumerate(sorted(counts, key=lambda w: (counts[w], w)))}
         self.jaccard = jaccard
