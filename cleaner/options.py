@@ -16,8 +16,8 @@ class Options:
     # 296 MB and 30 s); the stages' time grows with the lines too (50,000 take ~4 s).
     max_lines: int = 50_000
     # A longer line and a document is refused: a paragraph has a few thousand characters.
-    # The stages' per-word structures for one line are alive together, ~20 bytes per
-    # character: a line at this limit takes ~40 MB, 2x max_input_bytes.
+    # The stages list a long line's words a slice at a time (cleaner/slices.py), so a line at
+    # this limit takes ~5 MB; the limit bounds the time each rule pattern spends on one line.
     max_line_chars: int = 2_000_000
     # Seconds one document may take to clean, HTML extraction included (None: no limit). A
     # news page takes ~10 ms and a 1 MB text ~2 s; a page past this is pathological, and in a

@@ -19,6 +19,8 @@ from cleaner.stages.glue import (
     load_dictionary,
     repair_glue,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import SEEDS
 
@@ -398,3 +400,19 @@ def test_a_split_records_its_halves_rule_evidence_and_score():
         "names",
     )
     assert split.score[0] == 3  # names: the second strongest evidence
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    st.lists(
+        st.sampled_from(["word", "glued\n", "é'ß-q", "tab\t", "two words", "x" * 40_000, "\n"]),
+        max_size=12,
+    )
+)
+def test_a_long_text_is_listed_in_slices_with_the_same_tokens_and_chunks(pieces):
+    from cleaner.glue.tokens import TOKEN_OR_LINE_BREAK, text_chunks, text_slices, text_tokens
+
+    text = " ".join(pieces)
+    assert "".join(text_slices(text)) == text
+    assert list(text_tokens(text)) == TOKEN_OR_LINE_BREAK.findall(text)
+    assert text_chunks(text) == set(text.split())

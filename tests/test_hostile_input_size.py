@@ -145,3 +145,14 @@ def test_line_bookkeeping_stays_under_twice_the_default_limit(tmp_path):
     assert codes == [0], stderr
     per_line = rise / (many - few)
     assert per_line * Options().max_lines <= 2 * LIMIT
+
+
+def test_a_long_line_is_cleaned_without_listing_its_words(tmp_path):
+    # the stages list a long line's words a slice at a time (cleaner/slices.py): listed at
+    # once, its words cost ~20 bytes a character
+    line = b"budget " * (MB // 7)
+    (tmp_path / "small.txt").write_bytes(b"budget " * 1_000)
+    (tmp_path / "long.txt").write_bytes(line)
+    rise, codes, stderr = measured(tmp_path, ["clean", "small.txt"], ["clean", "long.txt"])
+    assert codes == [0], stderr
+    assert rise <= 5 * len(line)

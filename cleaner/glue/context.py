@@ -10,17 +10,19 @@ from .candidates import COMPOUNDING_LANGS
 from .lexicon import GlueLexicon
 from .options import GlueOptions
 from .punctuation import glue_habits
-from .tokens import word_exact_zipf, word_zipf
+from .tokens import text_tokens, word_exact_zipf, word_zipf
 
 
 @dataclass(frozen=True)
 class Context:
-    """The document's text, tokens and adjacent pairs, the lexicon, the dictionary and the
-    document's language, and the options. Built for one pass over one document: its lazily
-    found parts (`habits`, `pairs`) belong to that document only."""
+    """The document's text, its tokens' counts and adjacent pairs, the lexicon, the
+    dictionary and the document's language, and the options. Built for one pass over one
+    document: its lazily found parts (`habits`, `pairs`) belong to that document only."""
 
     text: str  # the document's lines joined by newlines
-    tokens: list[str]  # its tokens in order, "\n" between lines
+    # its tokens in order, "\n" between lines; None for a text longer than SLICE_CHARS, whose
+    # tokens are listed again, a slice at a time, if its pairs are needed
+    tokens: list[str] | None
     counts: Counter[str]
     lexicon: GlueLexicon
     words: Dictionary | None
@@ -36,7 +38,8 @@ class Context:
     def pairs(self) -> frozenset[tuple[str, str]]:
         """The pairs of tokens seen side by side on a line ("New", "York"); found only if a
         split needs them."""
-        return frozenset(pairwise(self.tokens))
+        tokens = self.tokens if self.tokens is not None else text_tokens(self.text)
+        return frozenset(pairwise(tokens))
 
     def right_is_common(self, right: str) -> bool:
         """The document's part of the rule for the right half of a word split (viable_splits

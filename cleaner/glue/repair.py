@@ -4,6 +4,7 @@ from functools import cache, lru_cache
 
 from ..dictionary import load_dictionary, words_at_least
 from ..document import Document, Edit
+from ..slices import SLICE_CHARS
 from .candidates import viable_splits
 from .context import Context
 from .lexicon import GlueLexicon
@@ -18,6 +19,8 @@ from .tokens import (
     TOKEN_OR_LINE_BREAK,
     UNTOUCHABLE,
     possessive_stem,
+    text_chunks,
+    text_tokens,
     token_counts,
     word_core,
     word_zipf,
@@ -30,7 +33,7 @@ def repair_pass(doc: Document, lexicon: GlueLexicon, options: GlueOptions) -> bo
     chunk are rewritten."""
     text = "\n".join(line.text for line in doc.lines)  # no pattern here matches across lines
     context = document_context(doc, text, lexicon, options)
-    chunks = set(text.split()) - unsplittable_chunks(doc.lang, options)
+    chunks = text_chunks(text) - unsplittable_chunks(doc.lang, options)
     repairs = {chunk: found for chunk in chunks if (found := chunk_repair(chunk, context))}
     if not repairs:
         return False
@@ -56,10 +59,9 @@ def document_context(
     doc: Document, text: str, lexicon: GlueLexicon, options: GlueOptions
 ) -> Context:
     """The Context of one pass over `doc`, whose lines joined by newlines are `text`."""
-    tokens = TOKEN_OR_LINE_BREAK.findall(text)
-    return Context(
-        text, tokens, token_counts(tokens), lexicon, load_dictionary(doc.lang), doc.lang, options
-    )
+    tokens = TOKEN_OR_LINE_BREAK.findall(text) if len(text) <= SLICE_CHARS else None
+    counts = token_counts(tokens if tokens is not None else text_tokens(text))
+    return Context(text, tokens, counts, lexicon, load_dictionary(doc.lang), doc.lang, options)
 
 
 def chunk_repair(text: str, context: Context) -> Repair | None:

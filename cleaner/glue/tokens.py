@@ -2,11 +2,14 @@
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import chain
 
 import regex
 
 from ..dictionary import Dictionary
+from ..slices import text_slices
 
 # Chunks are what str.split() gives (its white space, which `re` shares and `regex` does not
 # quite: U+001C-U+001F), so a pass can collect them with split(), several times quicker.
@@ -43,7 +46,20 @@ def possessive_stem(token: str) -> str:
     return token[:-2] if token.endswith(POSSESSIVE) else token
 
 
-def token_counts(tokens: list[str]) -> Counter[str]:
+def text_tokens(text: str) -> Iterator[str]:
+    """The tokens of `text` in order, "\n" between lines."""
+    return chain.from_iterable(TOKEN_OR_LINE_BREAK.findall(piece) for piece in text_slices(text))
+
+
+def text_chunks(text: str) -> set[str]:
+    """The distinct whitespace-delimited chunks of `text`."""
+    chunks: set[str] = set()
+    for piece in text_slices(text):
+        chunks.update(piece.split())
+    return chunks
+
+
+def token_counts(tokens: Iterable[str]) -> Counter[str]:
     """How often each token occurs; a possessive also counts for its stem ("Putin's")."""
     counts = Counter(tokens)
     del counts["\n"]

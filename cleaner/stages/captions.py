@@ -11,6 +11,7 @@ import regex
 
 from ..document import Document, RuleInfo
 from ..prefilter import Prefilter
+from .prose import word_count
 
 RULE_TAIL = "caption.credit"
 RULE_LINE = "caption.credit-line"
@@ -74,7 +75,7 @@ def drop_captions(doc: Document, patterns: CaptionPatterns | None, max_words: in
         line
         for line in doc.lines
         if not line.protected_by
-        and len(line.text.split()) <= max_words
+        and word_count(line.text) <= max_words
         and (
             (1 in candidates[id(line)] and patterns.tail.search(line.text))
             or ends_in_bare_credit(line.text, patterns.names)

@@ -11,13 +11,15 @@ import re
 from collections import Counter
 
 from ..document import Document, RuleInfo
+from ..slices import text_slices
 from .prose import wrapped_positions
 
 RULE_EXACT = "duplicate.exact"
 RULE_NEAR = "duplicate.near"
 # Runs of letters and digits as Python's str.isalnum() knows them: `regex`'s [\p{L}\p{N}]
 # differs only on characters newer than Python's Unicode tables, and costs twice the time.
-WORD = re.compile(r"[^\W_]+")
+# A line's key is its words joined by one space: what lies between them made one space.
+NOT_WORD = re.compile(r"[\W_]+")
 # Near-duplicate search compares every pair of long lines; past this many long lines
 # (far beyond any article) only exact duplicates are removed, keeping the cost linear.
 NEAR_DUPLICATE_MAX_LINES = 3_000
@@ -27,10 +29,10 @@ def drop_duplicates(doc: Document, min_chars: int, min_words: int, jaccard: floa
     """Drop lines that repeat an earlier kept line exactly or nearly; the lines of hard-wrapped
     paragraphs are neither dropped nor compared."""
     wrapped = wrapped_positions(doc.lines)
-    # one key a line, its words joined: a list of word strings a line would cost ~10x the
-    # text (a 2 MB document of repeated lines took 36 MB), the key about its size
+    # one key a line, never a list of its words: those cost ~10x the text (a 2 MB document
+    # of repeated lines took 36 MB), the key about its size
     candidates = [
-        (line, " ".join(WORD.findall(line.text.casefold())))
+        (line, line_key(line.text))
         for line in doc.lines
         if not line.protected_by and line.position not in wrapped
     ]
@@ -48,7 +50,7 @@ def drop_duplicates(doc: Document, min_chars: int, min_words: int, jaccard: floa
             continue
         seen_exact.add(key)
         if seen_sets is not None and key.count(" ") + 1 >= min_words:
-            word_set = frozenset(key.split(" "))
+            word_set = key_words(key)
             prefix = seen_sets.prefix(word_set)
             if seen_sets.has_near(word_set, prefix):
                 near.append(line)
@@ -61,6 +63,24 @@ def drop_duplicates(doc: Document, min_chars: int, min_words: int, jaccard: floa
     return doc
 
 
+def line_key(text: str) -> str:
+    """The line's words, case-folded, joined by one space; a long line a slice at a time
+    (re.sub lists its pieces)."""
+    return " ".join(
+        key
+        for piece in text_slices(text)
+        if (key := NOT_WORD.sub(" ", piece.casefold()).strip(" "))
+    )
+
+
+def key_words(key: str) -> frozenset[str]:
+    """The distinct words of a line_key, a long one a slice at a time."""
+    words: set[str] = set()
+    for piece in text_slices(key):
+        words.update(piece.split())
+    return frozenset(words)
+
+
 class PrefixIndex:
     """Word sets indexed by their rarest words (prefix filtering, as in the AllPairs
     similarity join): two sets with Jaccard >= t share at least ceil(t * max size) words, so
@@ -70,7 +90,7 @@ class PrefixIndex:
 
     def __init__(self, keys: list[str], jaccard: float):
         """`keys`: each line's words joined by one space."""
-        counts = Counter(word for key in keys for word in set(key.split(" ")))
+        counts = Counter(word for key in keys for word in key_words(key))
         # rarest first; the word itself breaks ties, so the order is total
         self.rank = {word: i for i, word in enumerate(sorted(counts, key=lambda w: (counts[w], w)))}
         self.jaccard = jaccard

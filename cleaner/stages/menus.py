@@ -10,7 +10,15 @@ labels beside a removed navigation, share, login, tag, stamp, byline or consent 
 import regex
 
 from ..document import Document, Line
-from .prose import CJK, LIST_ITEM, SENTENCE_END, figure_count, is_free
+from .prose import (
+    CJK,
+    LIST_ITEM,
+    LONG_LINE_CHARS,
+    SENTENCE_END,
+    figure_count,
+    is_free,
+    word_count,
+)
 
 RULE_MENU = "heuristic.menu"
 RULE_MENU_LINE = "heuristic.menu-line"
@@ -36,6 +44,9 @@ LABEL = regex.compile(r"^[-–—&(\"'“]*(?:\p{Lu}|\d|$)")
 # descriptors has commas or semicolons, a table row of the HTML path its " | " cells.
 MENU_LINE_MAX_FIGURE_SHARE = 0.2
 NOT_A_MENU = regex.compile(r"[,;|]")
+# A menu on one line is shorter than a long paragraph (~1,500 labels): a longer line is not
+# one, and its words are never listed.
+MENU_LINE_MAX_CHARS = LONG_LINE_CHARS
 
 
 def drop_menu_lines(doc: Document, own: frozenset[int]) -> None:
@@ -47,6 +58,8 @@ def drop_menu_lines(doc: Document, own: frozenset[int]) -> None:
 
 def is_menu_line(text: str) -> bool:
     """Longer than a headline, nearly every word a label, few figures, no list punctuation."""
+    if len(text) > MENU_LINE_MAX_CHARS:
+        return False
     words = text.split()
     return (
         len(words) >= MENU_LINE_MIN_WORDS
@@ -103,7 +116,7 @@ def is_menu_item(line: Line, max_words: int = MENU_ITEM_MAX_WORDS) -> bool:
     text = line.text
     return (
         not line.protected_by
-        and len(text.split()) <= max_words
+        and word_count(text) <= max_words
         and text[:1].isupper()
         and not SENTENCE_END.search(text)
         and not text.endswith(":")

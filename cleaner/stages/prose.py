@@ -5,6 +5,7 @@ The section heuristics drop the short lines around removed furniture; these pred
 which of those lines are the article's own text all the same.
 """
 
+import re
 from functools import lru_cache
 from itertools import pairwise
 
@@ -139,6 +140,10 @@ FIELD_MIN_FIGURE_SHARE = 0.5
 # A numbered step ("1. Preheat the oven.", "2) Stir well."): a step number, and the line ends
 # as a statement does; a numbered headline in a most-read list does not stop.
 STEP_NUMBER = regex.compile(r"^\s*(?:\d{1,2}[.)]|[-–•*]\s*\d{1,2}[.)])\s+\S")
+# Lines longer than this (a paragraph has a few thousand characters) have their words counted
+# without a list of them: `re`'s white space is str.split()'s.
+LONG_LINE_CHARS = 10_000
+NON_SPACE = re.compile(r"\S+")
 
 
 def is_free(line: Line, own: frozenset[int]) -> bool:
@@ -146,9 +151,16 @@ def is_free(line: Line, own: frozenset[int]) -> bool:
     return not line.protected_by and line.position not in own
 
 
+def word_count(text: str) -> int:
+    """len(text.split()), without listing the words of a long line (~60 bytes each)."""
+    if len(text) <= LONG_LINE_CHARS:
+        return len(text.split())
+    return sum(1 for _ in NON_SPACE.finditer(text))
+
+
 def is_prose(text: str) -> bool:
     """A sentence: enough words and a sentence end, or simply long."""
-    words = len(text.split())
+    words = word_count(text)
     return words >= PROSE_ANY_WORDS or (
         words >= PROSE_MIN_WORDS and bool(SENTENCE_END.search(text))
     )
@@ -157,11 +169,11 @@ def is_prose(text: str) -> bool:
 def is_data_item(text: str) -> bool:
     """An item of the article's own list: a quantity with its unit, a price, a field whose
     value is mostly figures, or a numbered step."""
-    words = text.split()
     if (
         HAS_FIGURE.search(text)  # both need one: most lines are done with in one search
         and (QUANTITY.search(text) or PRICE.search(text))
-    ) and figure_count(words) >= DATA_MIN_FIGURE_SHARE * len(words):
+        and figure_count(words := text.split()) >= DATA_MIN_FIGURE_SHARE * len(words)
+    ):
         return True
     return is_figure_field(text) or bool(STEP_NUMBER.match(text) and STATEMENT_END.search(text))
 
@@ -195,7 +207,7 @@ def is_wrapped_body(line: Line) -> bool:
 
 @lru_cache(maxsize=4096)  # a memo of a pure function: each stage that reads wraps asks again
 def is_wrapped_body_text(text: str) -> bool:
-    return not ends_sentence(text) and len(text.split()) >= PROSE_MIN_WORDS and not CJK.search(text)
+    return not ends_sentence(text) and word_count(text) >= PROSE_MIN_WORDS and not CJK.search(text)
 
 
 def ends_sentence(text: str) -> bool:

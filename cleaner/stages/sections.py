@@ -30,6 +30,7 @@ from .prose import (
     is_data_item,
     is_free,
     is_prose,
+    word_count,
     wrapped_positions,
 )
 
@@ -90,7 +91,7 @@ def article_own_lines(doc: Document) -> frozenset[int]:
 
 def is_headline(text: str) -> bool:
     """Short and not ending like a statement: headlines may ask or exclaim, not stop."""
-    return not STATEMENT_END.search(text) and len(text.split()) <= HEADLINE_MAX_WORDS
+    return not STATEMENT_END.search(text) and word_count(text) <= HEADLINE_MAX_WORDS
 
 
 def is_list_item(line: Line, own: frozenset[int]) -> bool:
@@ -101,7 +102,7 @@ def is_list_item(line: Line, own: frozenset[int]) -> bool:
 def is_heading(text: str) -> bool:
     """A bare heading ("Related stories", "Das könnte Sie auch interessieren:"), not an
     inline teaser that carries its own headline ("Read more: Germany to ...")."""
-    return len(text.split()) <= HEADING_MAX_WORDS and not INLINE_TEASER.search(text)
+    return word_count(text) <= HEADING_MAX_WORDS and not INLINE_TEASER.search(text)
 
 
 def drop_related_lists(doc: Document, own: frozenset[int]) -> None:
@@ -147,7 +148,7 @@ def prose_words(doc: Document) -> list[tuple[int, int]]:
     """(position, words) of each prose line, the lines of hard-wrapped paragraphs included."""
     wrapped = wrapped_positions(doc.lines)
     return [
-        (line.position, len(line.text.split()))
+        (line.position, word_count(line.text))
         for line in doc.lines
         if is_prose(line.text) or line.position in wrapped
     ]
@@ -158,7 +159,7 @@ def lone_paragraphs(doc: Document, start: int, total: int, own: frozenset[int]) 
     document's `total` prose words is left there: an author box, a newsletter or comment-form
     notice, a teaser."""
     after = [line for line in doc.lines if line.position > start]
-    if sum(len(line.text.split()) for line in after) >= FURNITURE_MAX_PROSE_AFTER * total:
+    if sum(word_count(line.text) for line in after) >= FURNITURE_MAX_PROSE_AFTER * total:
         return []
     kept = {line.position for line in doc.lines}
     return [
