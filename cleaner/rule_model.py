@@ -11,6 +11,7 @@ from typing import ClassVar
 from .document import Document, Edit, Line
 from .patterns import Pattern
 from .prefilter import Prefilter
+from .slices import word_count
 
 
 @dataclass(frozen=True)
@@ -20,11 +21,6 @@ class Examples:
     drop: tuple[str, ...] = ()
     keep: tuple[str, ...] = ()
     fix: tuple[tuple[str, str], ...] = ()
-
-
-def word_count(text: str) -> int:
-    """Words as `max_words` counts them."""
-    return len(text.split())
 
 
 @dataclass(frozen=True)

@@ -409,10 +409,12 @@ def test_a_split_records_its_halves_rule_evidence_and_score():
         max_size=12,
     )
 )
-def test_a_long_text_is_listed_in_slices_with_the_same_tokens_and_chunks(pieces):
-    from cleaner.glue.tokens import TOKEN_OR_LINE_BREAK, text_chunks, text_slices, text_tokens
+def test_a_long_text_is_listed_in_slices_with_the_same_tokens_chunks_and_count(pieces):
+    from cleaner.glue.tokens import TOKEN_OR_LINE_BREAK, text_tokens
+    from cleaner.slices import text_chunks, text_slices, word_count
 
     text = " ".join(pieces)
     assert "".join(text_slices(text)) == text
     assert list(text_tokens(text)) == TOKEN_OR_LINE_BREAK.findall(text)
     assert text_chunks(text) == set(text.split())
+    assert word_count(text) == len(text.split())

@@ -4,7 +4,7 @@ from functools import cache, lru_cache
 
 from ..dictionary import load_dictionary, words_at_least
 from ..document import Document, Edit
-from ..slices import SLICE_CHARS
+from ..slices import SLICE_CHARS, text_chunks
 from .candidates import viable_splits
 from .context import Context
 from .lexicon import GlueLexicon
@@ -19,7 +19,6 @@ from .tokens import (
     TOKEN_OR_LINE_BREAK,
     UNTOUCHABLE,
     possessive_stem,
-    text_chunks,
     text_tokens,
     token_counts,
     word_core,

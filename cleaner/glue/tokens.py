@@ -51,14 +51,6 @@ def text_tokens(text: str) -> Iterator[str]:
     return chain.from_iterable(TOKEN_OR_LINE_BREAK.findall(piece) for piece in text_slices(text))
 
 
-def text_chunks(text: str) -> set[str]:
-    """The distinct whitespace-delimited chunks of `text`."""
-    chunks: set[str] = set()
-    for piece in text_slices(text):
-        chunks.update(piece.split())
-    return chunks
-
-
 def token_counts(tokens: Iterable[str]) -> Counter[str]:
     """How often each token occurs; a possessive also counts for its stem ("Putin's")."""
     counts = Counter(tokens)

@@ -11,7 +11,7 @@ import regex
 
 from ..document import Document, RuleInfo
 from ..prefilter import Prefilter
-from .prose import word_count
+from ..slices import word_count
 
 RULE_TAIL = "caption.credit"
 RULE_LINE = "caption.credit-line"

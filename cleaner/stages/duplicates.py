@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from ..document import Document, RuleInfo
-from ..slices import text_slices
+from ..slices import text_chunks, text_slices
 from .prose import wrapped_positions
 
 RULE_EXACT = "duplicate.exact"
@@ -50,7 +50,7 @@ def drop_duplicates(doc: Document, min_chars: int, min_words: int, jaccard: floa
             continue
         seen_exact.add(key)
         if seen_sets is not None and key.count(" ") + 1 >= min_words:
-            word_set = key_words(key)
+            word_set = frozenset(text_chunks(key))
             prefix = seen_sets.prefix(word_set)
             if seen_sets.has_near(word_set, prefix):
                 near.append(line)
@@ -73,14 +73,6 @@ def line_key(text: str) -> str:
     )
 
 
-def key_words(key: str) -> frozenset[str]:
-    """The distinct words of a line_key, a long one a slice at a time."""
-    words: set[str] = set()
-    for piece in text_slices(key):
-        words.update(piece.split())
-    return frozenset(words)
-
-
 class PrefixIndex:
     """Word sets indexed by their rarest words (prefix filtering, as in the AllPairs
     similarity join): two sets with Jaccard >= t share at least ceil(t * max size) words, so
@@ -90,7 +82,7 @@ class PrefixIndex:
 
     def __init__(self, keys: list[str], jaccard: float):
         """`keys`: each line's words joined by one space."""
-        counts = Counter(word for key in keys for word in key_words(key))
+        counts = Counter(word for key in keys for word in text_chunks(key))
         # rarest first; the word itself breaks ties, so the order is total
         self.rank = {word: i for i, word in enumerate(sorted(counts, key=lambda w: (counts[w], w)))}
         self.jaccard = jaccard

@@ -10,14 +10,13 @@ labels beside a removed navigation, share, login, tag, stamp, byline or consent 
 import regex
 
 from ..document import Document, Line
+from ..slices import word_count
 from .prose import (
     CJK,
     LIST_ITEM,
-    LONG_LINE_CHARS,
     SENTENCE_END,
     figure_count,
     is_free,
-    word_count,
 )
 
 RULE_MENU = "heuristic.menu"
@@ -46,7 +45,7 @@ MENU_LINE_MAX_FIGURE_SHARE = 0.2
 NOT_A_MENU = regex.compile(r"[,;|]")
 # A menu on one line is shorter than a long paragraph (~1,500 labels): a longer line is not
 # one, and its words are never listed.
-MENU_LINE_MAX_CHARS = LONG_LINE_CHARS
+MENU_LINE_MAX_CHARS = 10_000
 
 
 def drop_menu_lines(doc: Document, own: frozenset[int]) -> None:

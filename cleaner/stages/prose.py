@@ -5,13 +5,13 @@ The section heuristics drop the short lines around removed furniture; these pred
 which of those lines are the article's own text all the same.
 """
 
-import re
 from functools import lru_cache
 from itertools import pairwise
 
 import regex
 
 from ..document import Line
+from ..slices import word_count
 
 # A sentence has at least this many words and ends like one ("Read more." is not prose).
 PROSE_MIN_WORDS = 6
@@ -140,22 +140,11 @@ FIELD_MIN_FIGURE_SHARE = 0.5
 # A numbered step ("1. Preheat the oven.", "2) Stir well."): a step number, and the line ends
 # as a statement does; a numbered headline in a most-read list does not stop.
 STEP_NUMBER = regex.compile(r"^\s*(?:\d{1,2}[.)]|[-–•*]\s*\d{1,2}[.)])\s+\S")
-# Lines longer than this (a paragraph has a few thousand characters) have their words counted
-# without a list of them: `re`'s white space is str.split()'s.
-LONG_LINE_CHARS = 10_000
-NON_SPACE = re.compile(r"\S+")
 
 
 def is_free(line: Line, own: frozenset[int]) -> bool:
     """Neither protected by a rule nor one of the article's `own` lines (its positions)."""
     return not line.protected_by and line.position not in own
-
-
-def word_count(text: str) -> int:
-    """len(text.split()), without listing the words of a long line (~60 bytes each)."""
-    if len(text) <= LONG_LINE_CHARS:
-        return len(text.split())
-    return sum(1 for _ in NON_SPACE.finditer(text))
 
 
 def is_prose(text: str) -> bool:

@@ -21,6 +21,7 @@ over several lines, and the items of its data lists (ingredients, prices, fields
 import regex
 
 from ..document import Document, Line, Removal, RuleInfo
+from ..slices import word_count
 from .menus import MENU_CATEGORIES, RULE_MENU, RULE_MENU_LINE, drop_menu_lines, drop_menu_runs
 from .prose import (
     LIST_ITEM,
@@ -30,7 +31,6 @@ from .prose import (
     is_data_item,
     is_free,
     is_prose,
-    word_count,
     wrapped_positions,
 )
 
