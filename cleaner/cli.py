@@ -28,6 +28,7 @@ from .rules_cli import add_rules_commands, usage
 from .safepaths import (
     contained_path,
     input_name,
+    path_text,
     refuse_inside_inputs,
     refuse_replacing,
     refuse_shared_targets,
@@ -139,6 +140,7 @@ def run_clean(args) -> int:
 def clean_job(cleaner, args, job, records: JsonlWriter, report: JsonlWriter) -> bool:
     """Clean and write one document; a failure is one line on stderr and False."""
     name, source, target = job
+    name = path_text(name)
     try:
         result = clean_one(cleaner, read_input(cleaner, source), args, source)
         if args.format == "jsonl":
@@ -168,7 +170,15 @@ def plan_jobs(args):
     for raw in args.paths:
         path = Path(raw)
         if raw == "-":
-            yield "-", "-", None if args.output is None else args.output
+            if args.output is None or args.format == "jsonl":
+                yield "-", "-", None
+            elif single and not args.output.is_dir():
+                yield "-", "-", args.output
+            else:
+                raise UsageError(
+                    "- (standard input) has no file name to write into an output directory: "
+                    "give it alone with -o FILE, or use --format jsonl"
+                )
         elif path.is_dir():
             if args.output is None and args.format == "text":
                 raise UsageError(f"{raw} is a directory: give -o OUTPUT_DIR")

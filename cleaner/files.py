@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .errors import ConfigError, RecordError, printable
+from .safepaths import open_working_file
 
 # The name write_atomic gives its temporary file: only names of this shape are swept.
 LEFTOVER = re.compile(r"\..+\.[0-9a-f]{32}\.tmp")
@@ -99,10 +100,11 @@ class JsonlWriter:
         self.target.parent.mkdir(parents=True, exist_ok=True)
         partial = partial_path(self.target)
         if offset is None or (offset == 0 and not partial.exists()):
-            self.out = partial.open("wb")
+            flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+            self.out = os.fdopen(open_working_file(partial, flags), "wb")
             return self
         try:
-            self.out = partial.open("r+b")
+            self.out = os.fdopen(open_working_file(partial, os.O_RDWR), "r+b")
         except FileNotFoundError:
             raise ConfigError(
                 f"{partial}: the interrupted run's output is gone; rerun "

@@ -15,6 +15,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from .errors import UsageError
+from .safepaths import open_working_file
 
 
 def lock_path(target: Path) -> Path:
@@ -52,7 +53,7 @@ def acquire(path: Path, target: Path) -> int:
     """An open descriptor of `path`, exclusively locked; retried if the holder removed the
     file between our open and our lock (the lock then guards a file no one else sees)."""
     while True:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = open_working_file(path, os.O_RDWR | os.O_CREAT)
         try:
             fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as err:

@@ -22,6 +22,16 @@ NAME_MAX_BYTES = 200
 NAME_HASH_HEX = 16
 
 
+def open_working_file(path: Path, flags: int) -> int:
+    """os.open of a file a run names itself beside its output (`.NAME.partial`, `NAME.lock`)
+    that never follows a symbolic link: one planted at that name is removed (its target is
+    left alone), and O_NOFOLLOW refuses one planted after that, so no write lands outside
+    the output."""
+    if path.is_symlink():
+        path.unlink()
+    return os.open(path, flags | os.O_NOFOLLOW, 0o644)
+
+
 def safe_component(part: str) -> str:
     """One path component as it may be written: '.', '..', NUL and lone surrogates
     percent-encoded, and a name over NAME_MAX_BYTES shortened, keeping its suffix, with a
@@ -152,6 +162,16 @@ def same_path(source: Path, target: Path) -> bool:
         return os.path.samefile(source, target)
     except OSError:
         return False
+
+
+def path_text(name: str) -> str:
+    """A file name as text a record can hold: bytes the file system gave that are not UTF-8
+    (Python's surrogate escapes, which JSON cannot carry) written as \\xNN."""
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no file system gave: kept as its UTF-8 bytes
+        raw = name.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def input_name(raw: str) -> str:

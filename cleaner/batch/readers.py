@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from ..errors import CleanerError, InputError
 from ..metadata import language_code
-from ..safepaths import input_label
+from ..safepaths import input_label, path_text
 from ..sources import (
     DEFAULT_MAX_BYTES,
     READ_CHUNK_BYTES,
@@ -165,7 +165,7 @@ def file_record(
     path: Path, name: str, rel: str, fmt: str, prefix: str, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Record:
     """One document file (gzipped or not) as a Record with its mirrored .txt path."""
-    target = prefix + mirrored_name(rel)
+    target, name = prefix + mirrored_name(rel), path_text(name)
     try:
         data = read_document(path, max_bytes)
     except CleanerError as err:
