@@ -19,6 +19,8 @@ from .errors import DocumentTimeout
 # After the limit the alarm repeats this often, in case code between (trafilatura's
 # `except Exception`) swallowed the first DocumentTimeout.
 REPEAT_S = 0.1
+# A limit longer than this (a year) is no limit: setitimer cannot take 10^10 s (time_t).
+LONGEST_LIMIT_S = 365 * 24 * 3600.0
 
 
 def can_interrupt() -> bool:
@@ -32,8 +34,9 @@ def can_interrupt() -> bool:
 
 @contextmanager
 def time_limit(seconds: float | None):
-    """Raise DocumentTimeout in the body once it has run `seconds` (None or 0: no limit)."""
-    if not seconds or not can_interrupt():
+    """Raise DocumentTimeout in the body once it has run `seconds` (None, 0 or more than
+    LONGEST_LIMIT_S: no limit)."""
+    if not seconds or seconds > LONGEST_LIMIT_S or not can_interrupt():
         yield
         return
     expired = []

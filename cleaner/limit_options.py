@@ -44,6 +44,10 @@ def limit_options(args) -> dict[str, Any]:
 
 
 BYTE_SUFFIXES = {"": 1, "K": 10**3, "M": 10**6, "G": 10**9}
+# The largest --max-input-bytes (1 TB) and --time-limit (a year): far past any document, and
+# below what reads (sys.maxsize) and timers (time_t) can take.
+MAX_BYTE_COUNT = 10**12
+MAX_SECONDS = 365 * 24 * 3600
 
 
 def byte_count(text: str) -> int:
@@ -51,19 +55,23 @@ def byte_count(text: str) -> int:
     number, suffix = text.strip().upper().removesuffix("B"), ""
     if number[-1:] in ("K", "M", "G"):
         number, suffix = number[:-1], number[-1]
-    if not number.isdigit() or int(number) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a byte count of at least 1 (e.g. 20M)")
+    if not number.isdigit() or not 1 <= int(number) * BYTE_SUFFIXES[suffix] <= MAX_BYTE_COUNT:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a byte count from 1 to {MAX_BYTE_COUNT:,} (e.g. 20M)"
+        )
     return int(number) * BYTE_SUFFIXES[suffix]
 
 
 def seconds(text: str) -> float:
-    """A finite number of seconds, 0 or more (0: no limit)."""
+    """A number of seconds from 0 (no limit) to MAX_SECONDS."""
     try:
         value = float(text)
     except ValueError:
         value = -1
-    if not (math.isfinite(value) and value >= 0):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds, 0 or more")
+    if not (math.isfinite(value) and 0 <= value <= MAX_SECONDS):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number of seconds from 0 (no limit) to {MAX_SECONDS:,}"
+        )
     return value
 
 

@@ -29,3 +29,11 @@ def usable_url(url) -> str | None:
     except ValueError:
         return None
     return url
+
+
+def url_host(url) -> str:
+    """The URL's host without "www.", a scheme optional; "" for no URL or one Python cannot
+    parse ("http://[::1/", "http://℀.com"), which then has no domain or outlet."""
+    if not usable_url(url):
+        return ""
+    return (urlsplit(url if "//" in url else f"//{url}").hostname or "").removeprefix("www.")

@@ -9,10 +9,10 @@ carry once each is never learned; names across the whole corpus (corpus_names.py
 """
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import regex
 
+from ..metadata import url_host
 from .corpus_names import NameCounts, write_corpus_names
 from .learned_rules import learned_rule, rule_file_text
 from .line_counts import (
@@ -103,10 +103,7 @@ def selection(min_docs: int, min_share: float) -> str:
 
 
 def domain(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
-    return host.removeprefix("www.") or None
+    return url_host(url) or None
 
 
 def slug(key: str) -> str:

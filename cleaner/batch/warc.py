@@ -116,7 +116,15 @@ def html_response(
     doc_id = record.rec_headers.get_header("WARC-Record-ID") or fallback_id
     url = record.rec_headers.get_header("WARC-Target-URI")
     path = prefix + safe_name(doc_id)
-    payload = record.content_stream().read(max_bytes + 1)
+    try:
+        payload = record.content_stream().read(max_bytes + 1)
+    # the payload's Content-Encoding failed to decode (warcio with brotli 1.2 raises
+    # AttributeError on every "br" payload): this record fails, the file reads on
+    except Exception as err:  # noqa: BLE001 -- see above
+        skip(record)  # the framing is intact; a file that breaks off inside raises EOFError
+        return Record(
+            doc_id, None, url=url, path=path, error=f"cannot decode its payload: {describe(err)}"
+        )
     if getattr(record.raw_stream, "limit", 0) > 0 and len(payload) <= max_bytes:
         raise EOFError("the record's payload is shorter than its Content-Length")
     if len(payload) > max_bytes:

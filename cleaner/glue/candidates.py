@@ -17,11 +17,18 @@ ACRONYM_THEN_WORD = regex.compile(r"(\p{Lu}{2,})(\p{Ll}{2,})")  # "NFLquarterbac
 # Languages that write compounds as one word: an unknown token that splits into two known
 # words is usually a compound there, not glue (GlueOptions.compounding_right_min_zipf).
 COMPOUNDING_LANGS = frozenset({"de", "nl", "sv", "da", "no", "nb", "fi", "is", "af"})
+# Characters: no two glued words are longer ("Donaudampfschifffahrtsgesellschaft" + "und" is
+# 37). A longer run of letters (a key, a hash, a stretched "aaaa...") is never split, and its
+# cuts are never listed: all of them, each half a copy, cost memory in the square of its length.
+GLUED_TOKEN_MAX_CHARS = 64
 
 
 def candidate_splits(token: str):
     """Where `token` may be glued: at its one lower->upper case change ("chulProfessor"),
-    or before a lower-case letter in its first or last hyphen-separated segment."""
+    or before a lower-case letter in its first or last hyphen-separated segment; nowhere in
+    a token longer than GLUED_TOKEN_MAX_CHARS."""
+    if len(token) > GLUED_TOKEN_MAX_CHARS:
+        return
     changes = [m.start() for m in CASE_CHANGE.finditer(token)]
     if changes:
         if len(changes) == 1 and len(INNER_CAPITAL.findall(token)) == 1:

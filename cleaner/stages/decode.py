@@ -67,8 +67,13 @@ class Decoded:
 
 
 def to_text(data, fmt: str, url: str | None, options: Options) -> Decoded:
-    """Decode `data` (str or bytes) and, for HTML, extract its article text; refused
-    (InputError) over the size limit, or with more or longer lines than the options allow."""
+    """Decode `data` (str, or bytes-like) and, for HTML, extract its article text; refused
+    (InputError) over the size limit, or with more or longer lines than the options allow.
+    Any other type is a TypeError naming it."""
+    if isinstance(data, (bytearray, memoryview)):
+        data = bytes(data)
+    if not isinstance(data, (str, bytes)):
+        raise TypeError(f"cleaner takes a document as str or bytes, not {type(data).__name__}")
     if fmt not in ("auto", "text", "html"):
         raise InputError(f"unknown format {fmt!r}: use 'text', 'html' or 'auto'")
     size = len(data.encode("utf-8", "surrogatepass")) if isinstance(data, str) else len(data)

@@ -1,10 +1,10 @@
 """Resolve the outlet: explicit argument > URL domain > fingerprint patterns > none."""
 
 from collections.abc import Mapping
-from urllib.parse import urlsplit
 
 from ..document import Document, RuleInfo
 from ..errors import ConfigError
+from ..metadata import url_host
 from ..prefilter import Prefilter
 from ..ruleset import Outlet
 
@@ -30,9 +30,9 @@ def resolve_outlet(
 
 def outlet_by_url(url: str | None, outlets: Outlets) -> str | None:
     """The outlet whose domain is the URL's host or a parent of it."""
-    if not url:
+    host = url_host(url)
+    if not host:
         return None
-    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").removeprefix("www.")
     for outlet_id, outlet in sorted(outlets.items()):
         if any(host == domain or host.endswith("." + domain) for domain in outlet.domains):
             return outlet_id
