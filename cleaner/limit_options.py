@@ -7,6 +7,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from .deadline import LONGEST_LIMIT_S
 from .errors import UsageError
 from .options import Options
 
@@ -44,10 +45,9 @@ def limit_options(args) -> dict[str, Any]:
 
 
 BYTE_SUFFIXES = {"": 1, "K": 10**3, "M": 10**6, "G": 10**9}
-# The largest --max-input-bytes (1 TB) and --time-limit (a year): far past any document, and
-# below what reads (sys.maxsize) and timers (time_t) can take.
+# The largest --max-input-bytes (1 TB): far past any document, and below what reads
+# (sys.maxsize) can take. The largest --time-limit is deadline.LONGEST_LIMIT_S (a year).
 MAX_BYTE_COUNT = 10**12
-MAX_SECONDS = 365 * 24 * 3600
 
 
 def byte_count(text: str) -> int:
@@ -55,22 +55,23 @@ def byte_count(text: str) -> int:
     number, suffix = text.strip().upper().removesuffix("B"), ""
     if number[-1:] in ("K", "M", "G"):
         number, suffix = number[:-1], number[-1]
-    if not number.isdigit() or not 1 <= int(number) * BYTE_SUFFIXES[suffix] <= MAX_BYTE_COUNT:
+    count = int(number) * BYTE_SUFFIXES[suffix] if number.isdigit() else 0
+    if not 1 <= count <= MAX_BYTE_COUNT:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a byte count from 1 to {MAX_BYTE_COUNT:,} (e.g. 20M)"
         )
-    return int(number) * BYTE_SUFFIXES[suffix]
+    return count
 
 
 def seconds(text: str) -> float:
-    """A number of seconds from 0 (no limit) to MAX_SECONDS."""
+    """A number of seconds from 0 (no limit) to LONGEST_LIMIT_S."""
     try:
         value = float(text)
     except ValueError:
         value = -1
-    if not (math.isfinite(value) and 0 <= value <= MAX_SECONDS):
+    if not (math.isfinite(value) and 0 <= value <= LONGEST_LIMIT_S):
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a number of seconds from 0 (no limit) to {MAX_SECONDS:,}"
+            f"{text!r} is not a number of seconds from 0 (no limit) to {LONGEST_LIMIT_S:,.0f}"
         )
     return value
 

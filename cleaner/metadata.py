@@ -22,18 +22,21 @@ def language_code(lang) -> str | None:
 def usable_url(url) -> str | None:
     """The URL if Python can parse it (its host included), else None: "http://[x/" raises
     ValueError in urlsplit, and would otherwise cost the document its text."""
-    if not isinstance(url, str) or not url:
-        return None
-    try:
-        _ = urlsplit(url if "//" in url else f"//{url}").hostname  # raises on a bad host
-    except ValueError:
-        return None
-    return url
+    return url if parsed_host(url) is not None else None
 
 
 def url_host(url) -> str:
     """The URL's host without "www.", a scheme optional; "" for no URL or one Python cannot
-    parse ("http://[::1/", "http://℀.com"), which then has no domain or outlet."""
-    if not usable_url(url):
-        return ""
-    return (urlsplit(url if "//" in url else f"//{url}").hostname or "").removeprefix("www.")
+    parse ("http://[::1/"), which then has no domain or outlet."""
+    return (parsed_host(url) or "").removeprefix("www.")
+
+
+def parsed_host(url) -> str | None:
+    """The host of a non-empty str URL ("" if it names none); None for anything else or a
+    URL whose host urlsplit cannot parse."""
+    if not isinstance(url, str) or not url:
+        return None
+    try:
+        return urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    except ValueError:
+        return None
