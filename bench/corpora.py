@@ -18,7 +18,7 @@ Each of the last three is one `pages.jsonl.gz`: a JSON object a line with `id`, 
 
 Inputs of one page:
 - html: the article text trafilatura extracts, as cleaner's HTML path does (cached on disk,
-  keyed by trafilatura's version and cleaner/stages/extract.py, since extraction costs
+  keyed by trafilatura's version and cleaner/stages/extract.py and html.py, since extraction costs
   ~30 ms a page);
 - scrape: a careless article scrape (textscrape.py);
 - fullpage: every visible text block of the page, one a line (html-text's extract_text).
@@ -128,12 +128,13 @@ def page_input(page: Page, kind: str) -> str:
 
 @cache
 def extraction_version() -> str:
-    """trafilatura's version and a digest of cleaner's extraction module: the html input
-    changes when either does."""
+    """trafilatura's version and a digest of cleaner's extraction modules (the extractor and
+    the guards around it): the html input changes when any of them does."""
     import trafilatura
-    from cleaner.stages import extract
+    from cleaner.stages import extract, html
 
-    digest = hashlib.sha1(Path(extract.__file__).read_bytes()).hexdigest()[:12]
+    sources = b"".join(Path(module.__file__).read_bytes() for module in (extract, html))
+    digest = hashlib.sha1(sources).hexdigest()[:12]
     return f"{trafilatura.__version__}+{digest}"
 
 

@@ -29,6 +29,7 @@ from .safepaths import (
     contained_path,
     input_name,
     path_text,
+    refuse_directories,
     refuse_inside_inputs,
     refuse_replacing,
     refuse_shared_targets,
@@ -123,9 +124,10 @@ def run_clean(args) -> int:
     targets = [target for _, _, target in jobs if target is not None]
     refuse_shared_targets((source, target) for _, source, target in jobs)
     refuse_special_files(targets + [args.output, args.report])
+    jsonl_target = (args.output or Path("-")) if args.format == "jsonl" else None
+    refuse_directories(targets + [jsonl_target, args.report])
     refuse_replacing(args.paths, targets + [args.output, args.report])
     refuse_inside_inputs(args.paths, {args.output for t in targets if t != args.output})
-    jsonl_target = (args.output or Path("-")) if args.format == "jsonl" else None
     with (
         output_locks(jsonl_target, args.report),
         JsonlWriter(jsonl_target) as records,

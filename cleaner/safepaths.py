@@ -110,6 +110,14 @@ def refuse_special_files(outputs) -> None:
             )
 
 
+def refuse_directories(files) -> None:
+    """UsageError if an output that is written as one file (None and stdout skipped) is an
+    existing directory: found before the run, not when its finished file is renamed over it."""
+    for target in files:
+        if target is not None and str(target) != "-" and Path(target).is_dir():
+            raise UsageError(f"{target}: is a directory; name a file to write")
+
+
 def refuse_shared_targets(pairs) -> None:
     """UsageError if two inputs would be written to one output file, (source, target)
     pairs (None targets skipped): the second would silently replace the first."""

@@ -17,6 +17,7 @@ from ..limit_options import add_limit_options, limit_options
 from ..lock import output_locks
 from ..report.cli import write_report
 from ..safepaths import (
+    refuse_directories,
     refuse_holding_inputs,
     refuse_inside_inputs,
     refuse_replacing,
@@ -97,6 +98,8 @@ def run_batch_command(args) -> int:
 def refuse_overlap(job: BatchJob, summary: Path | None, report: Path | None = None) -> None:
     """A usage error if an output would replace an input or be read back as one."""
     refuse_special_files((job.output, job.errors, summary, report))
+    refuse_directories((job.output if writes_jsonl(job.output) else None, job.errors))
+    refuse_directories((summary, report))
     refuse_replacing(job.inputs, (job.output, job.errors, summary, report))
     if report is not None and {report.resolve()} & {job.output.resolve(), job.errors.resolve()}:
         raise UsageError(f"--report {report}: give the page a file of its own")

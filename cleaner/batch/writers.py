@@ -37,7 +37,10 @@ class DirectoryOutput:
             ) from None
         if outcome.path is None:  # every reader of files and streams names one
             raise RecordError("the document has no output path; it was not written")
-        write_atomic(contained_path(self.root, outcome.path), data)
+        target = contained_path(self.root, outcome.path)
+        if target.is_dir():
+            raise RecordError(f"its output {target} is a directory; it was not written")
+        write_atomic(target, data)
         return 0
 
     def position(self) -> int:
