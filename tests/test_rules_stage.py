@@ -263,3 +263,16 @@ def test_the_generic_rules_leave_the_tail_of_a_wrapped_sentence(cleaner):
     text = "\n".join(WRAPPED) + "\n"
     assert cleaner.clean(text).text == text
     assert cleaner.clean(WRAPPED[1]).removed[0].rule == "common.english-byline"
+
+
+def test_a_link_bar_is_no_line_of_a_wrapped_paragraph(cleaner):
+    """Two footer bars before "partners:" read as a paragraph hard-wrapped over three lines
+    (the colon ends it, the last line starts in lower case), which no rule may drop."""
+    bars = [
+        "Copyright 2005 Los Angeles Times | Privacy Policy | Terms of Service",
+        "Home Delivery | Advertise | Archives | Contact | Site Map | Help",
+    ]
+    text = "\n".join(["The council met on Monday to discuss the budget.", *bars, "partners:"])
+    removed = {removal.text: removal.rule for removal in cleaner.clean(text).removed}
+    assert removed[bars[0]] == "common.copyright"
+    assert removed[bars[1]] == "common.footer-links"

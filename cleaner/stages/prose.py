@@ -34,6 +34,10 @@ WRAP_MIN_GOING_ON = 0.5
 # cleaneval's gold text this keeps 3,900 tokens after-furniture took; allowing two lines kept
 # only 80 more, on the evidence of a single break.
 WRAP_UNENDED_MIN_LINES = 3
+# Items set apart by bars or dots ("Privacy Policy | Terms of Service | Site Map"): a link bar,
+# whose line a wrap never cut from a paragraph, however long it is.
+ITEM_SEPARATOR = regex.compile(r"\s[|•·]\s")
+LINK_BAR_MIN_SEPARATORS = 2
 # An item of a bulleted or numbered list.
 LIST_ITEM = regex.compile(r"^\s*(?:[-–•*·▪►]|\d{1,2}[.)])\s")
 STATEMENT_END = regex.compile(r"[.…;][\"'”’»«)\]]*$")
@@ -190,13 +194,19 @@ def is_figure_field(text: str) -> bool:
 
 
 def is_wrapped_body(line: Line) -> bool:
-    """A line a hard wrap may have cut mid-paragraph: enough words, no sentence end."""
+    """A line a hard wrap may have cut mid-paragraph: enough words, no sentence end, not a
+    link bar."""
     return is_wrapped_body_text(line.text)
 
 
 @lru_cache(maxsize=4096)  # a memo of a pure function: each stage that reads wraps asks again
 def is_wrapped_body_text(text: str) -> bool:
-    return not ends_sentence(text) and word_count(text) >= PROSE_MIN_WORDS and not CJK.search(text)
+    return (
+        not ends_sentence(text)
+        and word_count(text) >= PROSE_MIN_WORDS
+        and not CJK.search(text)
+        and len(ITEM_SEPARATOR.findall(text)) < LINK_BAR_MIN_SEPARATORS
+    )
 
 
 def ends_sentence(text: str) -> bool:
