@@ -360,3 +360,54 @@ def test_a_menu_printed_as_one_line_goes_as_a_menu_line():
 def test_ends_sentence_reads_a_lines_tail_as_the_sentence_end_pattern_does(text):
     # a line holds no newline (before one, the pattern's $ would match too)
     assert ends_sentence(text) == bool(SENTENCE_END.search(text))
+
+
+PARAGRAPH = (
+    "Despite its intricate hills and valleys, a crimped bakery-style pie crust only looks "
+    "tricky to make at home, and two hands and a few minutes are all it takes."
+)
+LABELS = [
+    "Recipes",
+    "Original Recipes",
+    "Grilling",
+    "Fast and Easy",
+    "Breakfast",
+    "Appetizers",
+    "Soup",
+    "Salads",
+]
+
+
+def test_a_run_of_labels_before_the_first_paragraph_goes_as_a_menu():
+    title = "How to Crimp Pie Crust"
+    doc = drop_sections(document([title, *LABELS, "Sign up now!", PARAGRAPH]))
+    assert kept(doc) == [title, "Sign up now!", PARAGRAPH]
+    assert {r.rule for r in doc.removed} == {"heuristic.leading-menu"}
+
+
+def test_labels_after_the_first_paragraph_are_the_articles_own_list():
+    places = ["Aliso Viejo", "Anaheim", "Anaheim Hills", "Brea", "Buena Park", "Costa Mesa"] * 2
+    texts = [PARAGRAPH, *places, PARAGRAPH.replace("pie", "tart")]
+    assert kept(drop_sections(document(texts))) == texts
+
+
+def test_a_short_run_of_labels_or_a_page_without_a_paragraph_keeps_its_lists():
+    assert kept(drop_sections(document([*LABELS[:7], PARAGRAPH]))) == [*LABELS[:7], PARAGRAPH]
+    members = [*LABELS, "The club meets on Mondays."]
+    assert kept(drop_sections(document(members))) == members
+
+
+def test_a_data_sheets_values_break_the_run_of_its_field_names():
+    sheet = [
+        "Darreichungsform",
+        "Tablette",
+        "Wirkstoffe",
+        "Chininum salicylicum",
+        "Inhaltsstoffe",
+        "Lactose monohydrat (Hilfsstoff)",
+        "Weizenstärke (Hilfsstoff)",
+        "ATC Code",
+        "V60A Homöopathika",
+        "Preise und Preisvergleich",
+    ]
+    assert kept(drop_sections(document([*sheet, PARAGRAPH]))) == [*sheet, PARAGRAPH]

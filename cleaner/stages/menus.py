@@ -4,7 +4,9 @@ labels beside a removed navigation, share, login, tag, stamp, byline or consent 
 - heuristic.menu-line: a long run of capitalised labels ("Select Section Home Investment
   Newsletters Polls & Discussions ..."), which no sentence, headline or table row is;
 - heuristic.menu: the one- or two-word labels next to removed furniture, the rest of its menu
-  ("Videos", "Karriere"), with a three-word label between two of them.
+  ("Videos", "Karriere"), with a three-word label between two of them;
+- heuristic.leading-menu: a long run of labels before the article's first paragraph, a menu
+  that no removed line marks ("Recipes", "Grilling", "Fast and Easy", "Breakfast", ...).
 """
 
 import regex
@@ -17,10 +19,12 @@ from .prose import (
     SENTENCE_END,
     figure_count,
     is_free,
+    is_prose,
 )
 
 RULE_MENU = "heuristic.menu"
 RULE_MENU_LINE = "heuristic.menu-line"
+RULE_LEADING_MENU = "heuristic.leading-menu"
 # Removals of these categories are page furniture whose neighbours may be the rest of a menu.
 MENU_CATEGORIES = frozenset(
     {"navigation", "share", "paywall", "tags", "timestamp", "byline", "consent"}
@@ -31,6 +35,18 @@ MENU_ITEM_MAX_WORDS = 2
 # ... but inside a run, between two menu items, a label may have this many words (four took a
 # data field, "Art der Aufnahme: Digitalfoto", on a dev page).
 MENU_INNER_ITEM_MAX_WORDS = 3
+# Before the article's first paragraph (a prose line of ARTICLE_PARAGRAPH_MIN_WORDS words or
+# more), a run of at least LEADING_MENU_MIN_ITEMS labels is a menu (docs/sections.md). Chosen
+# on dragnet's full pages, where the runs hold 15,885 tokens outside the article and 19
+# inside; later runs are as often an article's own lists (names, places, a taxonomy), and a
+# document with no such paragraph is all lists.
+LEADING_MENU_MIN_ITEMS = 8
+ARTICLE_PARAGRAPH_MIN_WORDS = 20
+# A label there has every word capitalised but short joining words ("Fast and Easy", "Sex &
+# Culture"), and no figure or bracket: a data sheet's values ("Lactose monohydrat
+# (Hilfsstoff)", "1 Tablette") break the run of its field names.
+LEADING_LABEL = regex.compile(r"^(?:\p{Lu}\S*|\p{Ll}{1,3}|&)$")
+NOT_A_LABEL = regex.compile(r"[\d()\[\]]")
 # A menu on one line has more words than a headline (sections.HEADLINE_MAX_WORDS, 20)...
 MENU_LINE_MIN_WORDS = 22
 # ... nearly all of them labels: capitalised, a figure ("500s") or a sign ("&", "-Equities").
@@ -93,6 +109,44 @@ def drop_menu_runs(doc: Document, own: frozenset[int]) -> None:
                 near += step
     if menu:
         doc.drop([line for line in doc.lines if line.position in menu], RULE_MENU, "navigation")
+
+
+def drop_leading_menus(doc: Document, own: frozenset[int]) -> None:
+    """Drop each run of LEADING_MENU_MIN_ITEMS or more labels among the lines kept before the
+    article's first paragraph: a site's menus, with no removed line beside them."""
+    first = next(
+        (
+            line.position
+            for line in doc.lines
+            if word_count(line.text) >= ARTICLE_PARAGRAPH_MIN_WORDS and is_prose(line.text)
+        ),
+        None,
+    )
+    if first is None:
+        return
+    menus: list[Line] = []
+    run: list[Line] = []
+    for line in doc.lines:
+        if line.position < first and is_free(line, own) and is_leading_label(line):
+            run.append(line)
+            continue
+        if len(run) >= LEADING_MENU_MIN_ITEMS:
+            menus += run
+        run = []
+        if line.position >= first:
+            break
+    if menus:
+        doc.drop(menus, RULE_LEADING_MENU, "navigation")
+
+
+def is_leading_label(line: Line) -> bool:
+    """A menu label of up to MENU_INNER_ITEM_MAX_WORDS words, each capitalised or a short
+    joining word, with no figure or bracket."""
+    return (
+        is_menu_item(line, MENU_INNER_ITEM_MAX_WORDS)
+        and not NOT_A_LABEL.search(line.text)
+        and all(LEADING_LABEL.match(word) for word in line.text.split())
+    )
 
 
 def is_inner_menu_item(

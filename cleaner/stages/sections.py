@@ -5,8 +5,9 @@ The YAML rules recognise the headings ("Ähnliche Beiträge", "Leave a reply", "
 this stage extends a heading to the lines it introduces, which rules cannot name:
 - heuristic.related-list: the run of headline-like lines right after a related-story heading,
   with the teaser excerpts cut short among them ("Die neuen…");
-- heuristic.menu-line and heuristic.menu: a whole menu printed as one line, and the rest of a
-  menu beside a removed navigation line (menus.py);
+- heuristic.menu-line, heuristic.menu and heuristic.leading-menu: a whole menu printed as one
+  line, the rest of a menu beside a removed navigation line, and a long run of labels before
+  the article's first paragraph (menus.py);
 - heuristic.after-furniture: every non-prose line after the first heading of the closing
   furniture (related, comments, share, tags, newsletter...) once the article's prose is
   mostly behind us. Prose after it stays: it may be the article's last paragraphs;
@@ -22,7 +23,15 @@ import regex
 
 from ..document import Document, Line, Removal, RuleInfo
 from ..slices import word_count
-from .menus import MENU_CATEGORIES, RULE_MENU, RULE_MENU_LINE, drop_menu_lines, drop_menu_runs
+from .menus import (
+    MENU_CATEGORIES,
+    RULE_LEADING_MENU,
+    RULE_MENU,
+    RULE_MENU_LINE,
+    drop_leading_menus,
+    drop_menu_lines,
+    drop_menu_runs,
+)
 from .prose import (
     LIST_ITEM,
     SENTENCE_END,
@@ -78,6 +87,7 @@ def drop_sections(doc: Document) -> Document:
     drop_menu_lines(doc, own)
     drop_related_lists(doc, own)
     drop_menu_runs(doc, own)
+    drop_leading_menus(doc, own)
     drop_after_furniture(doc, own)
     return doc
 
@@ -206,6 +216,11 @@ class SectionDropper:
             "navigation",
             "the one- and two-word labels next to removed "
             "navigation, share, login, tag, stamp, byline or consent lines",
+        ),
+        RuleInfo(
+            RULE_LEADING_MENU,
+            "navigation",
+            "a long run of one- to three-word labels before the article's first paragraph",
         ),
         RuleInfo(
             RULE_AFTER, "navigation", "the short lines after the furniture that closes an article"
