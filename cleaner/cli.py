@@ -4,6 +4,8 @@ Exit codes are in cleaner.exits. Errors are one line on stderr, never a tracebac
 """
 
 import argparse
+import errno
+import os
 import sys
 from pathlib import Path
 
@@ -29,6 +31,7 @@ from .safepaths import (
     contained_path,
     input_name,
     path_text,
+    refuse_collisions,
     refuse_directories,
     refuse_inside_inputs,
     refuse_replacing,
@@ -39,6 +42,7 @@ from .sources import document_files, file_format, mirrored_name, read_source
 
 
 def main(argv=None) -> int:
+    stand_in_for_closed_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
@@ -57,6 +61,32 @@ def main(argv=None) -> int:
         return EXIT_INTERRUPTED
     except Exception as err:  # noqa: BLE001 -- a bug: one line, not a traceback
         return fail(internal_error(err), EXIT_FAILED_DOCS)
+
+
+class ClosedStream:
+    """Stands for a standard stream the caller closed (`<&-`, `>&-`): any use of it is an
+    OSError naming it, which the command reports in one line, not an AttributeError."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def flush(self) -> None:
+        """Nothing to flush (Python flushes stdout at exit)."""
+
+    def __getattr__(self, attribute: str):
+        raise OSError(errno.EBADF, "is closed", self.name)
+
+
+def stand_in_for_closed_streams() -> None:
+    """A closed stdin or stdout becomes a ClosedStream; a closed stderr (cron, a daemon)
+    becomes /dev/null, so that the run's diagnostics cannot stop its output from being
+    written: the exit status and the errors file still tell."""
+    if sys.stdin is None:
+        sys.stdin = ClosedStream("standard input")
+    if sys.stdout is None:
+        sys.stdout = ClosedStream("standard output")
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 -- for the life of the process
 
 
 def fail(err, code: int = EXIT_USAGE) -> int:
@@ -126,6 +156,7 @@ def run_clean(args) -> int:
     refuse_special_files(targets + [args.output, args.report])
     jsonl_target = (args.output or Path("-")) if args.format == "jsonl" else None
     refuse_directories(targets + [jsonl_target, args.report])
+    refuse_collisions({"-o": args.output, "--report": args.report})
     refuse_replacing(args.paths, targets + [args.output, args.report])
     refuse_inside_inputs(args.paths, {args.output for t in targets if t != args.output})
     with (

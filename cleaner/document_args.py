@@ -1,11 +1,10 @@
 """The options of `clean` and `explain` that say what a document is: its outlet, URL,
 language, format and the extra rule files to clean it with; and the Cleaner they make."""
 
-from pathlib import Path
-
 from . import Cleaner
 from .errors import rules_readable
 from .limit_options import check_outlet, limit_options
+from .rule_files import rules_path
 
 
 def add_document_options(parser) -> None:
@@ -15,7 +14,7 @@ def add_document_options(parser) -> None:
     parser.add_argument(
         "--rules",
         action="append",
-        type=Path,
+        type=rules_path,
         default=[],
         metavar="DIR",
         help="extra rule file or directory (repeatable)",

@@ -58,13 +58,21 @@ def run_explain(args) -> int:
         sys.stdout.buffer.write(explain_page(result, name))
     else:
         color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
-        sys.stdout.write(explain(result, color))
+        write_printable(explain(result, color))
     print(
         f"# lang={result.lang} outlet={result.outlet} removed={len(result.removed)} "
         f"edits={len(result.edits)}",
         file=sys.stderr,
     )
     return EXIT_OK
+
+
+def write_printable(text: str) -> None:
+    """`text` to stdout in its encoding; what that cannot hold (a lone surrogate from a JSON
+    escape, any non-ASCII under PYTHONIOENCODING=ascii) is written as a \\x, \\u escape."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode(sys.stdout.encoding or "utf-8", "backslashreplace"))
+    sys.stdout.buffer.flush()
 
 
 def clean_file(cleaner: Cleaner, args) -> Result:

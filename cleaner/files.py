@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .errors import ConfigError, RecordError, printable
-from .safepaths import open_working_file
+from .safepaths import open_working_file, partial_path
 
 # The name write_atomic gives its temporary file: only names of this shape are swept.
 LEFTOVER = re.compile(r"\..+\.[0-9a-f]{32}\.tmp")
@@ -40,10 +40,6 @@ def remove_leftovers(folder: Path, target: str = "*", recursive: bool = False) -
     for path in folder.rglob(pattern) if recursive else folder.glob(pattern):
         if LEFTOVER.fullmatch(path.name) and path.is_file():
             path.unlink(missing_ok=True)
-
-
-def partial_path(target: Path) -> Path:
-    return target.with_name(f".{target.name}.partial")
 
 
 def encode_record(record: dict[str, Any]) -> tuple[bytes, int]:

@@ -15,11 +15,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from .errors import UsageError
-from .safepaths import open_working_file
-
-
-def lock_path(target: Path) -> Path:
-    return target.with_name(target.name + ".lock")
+from .safepaths import lock_path, open_working_file
 
 
 @contextmanager

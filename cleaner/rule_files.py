@@ -5,6 +5,7 @@ MAX_RULE_FILE_BYTES each. Symlinked subdirectories of a rules folder are followe
 directory once, so a link loop ends; a dangling link or a directory named `*.yaml` is an error.
 """
 
+import argparse
 import os
 import stat
 from pathlib import Path
@@ -20,6 +21,19 @@ RULE_SUFFIXES = (".yaml", ".yml")
 # seconds of YAML parsing and its size again in memory.
 MAX_RULE_FILE_BYTES = 4 << 20
 DANGLING_LINK = "cannot read rule file: a symlink to nothing; fix or remove it"
+# A rules folder past this many directories or rule files is a mistake (`--rules /`, which
+# walked the whole disk for minutes and read every YAML file on it), not a rule collection:
+# one outlet a file, this is ten thousand outlets.
+MAX_RULE_DIRS = 10_000
+MAX_RULE_FILES = 10_000
+
+
+def rules_path(text: str) -> Path:
+    """`--rules`' argument type: a path, not the empty string (which Path reads as the
+    current directory, and with it every YAML file below)."""
+    if not text:
+        raise argparse.ArgumentTypeError("an empty path; name a rules folder or file")
+    return Path(text)
 
 
 def rule_files(paths) -> list[Path]:
@@ -40,13 +54,22 @@ def rule_files(paths) -> list[Path]:
 
 def files_under(folder: Path) -> list[Path]:
     """The rule files in `folder` and its subdirectories, symlinked ones included."""
-    found, seen = [], set()
+    found: list[Path] = []
+    seen: set[str] = set()
     for root, dirs, files in os.walk(folder, followlinks=True):
         real = os.path.realpath(root)
         if real in seen:  # a link back to a directory already read
             dirs[:] = []
             continue
         seen.add(real)
+        if len(seen) > MAX_RULE_DIRS or len(found) > MAX_RULE_FILES:
+            raise RuleError(
+                folder,
+                None,
+                None,
+                f"over {MAX_RULE_DIRS:,} folders or {MAX_RULE_FILES:,} rule files under it: "
+                "not a rules folder; name the folder that holds the rule files",
+            )
         for name in dirs + files:
             path = Path(root, name)
             if path.suffix not in RULE_SUFFIXES:
@@ -100,7 +123,38 @@ def parse_yaml(path: Path, text: str):
         ) from None
     except RecursionError:
         raise RuleError(path, None, None, "malformed YAML: nested too deeply") from None
+    if not fits_when_expanded(data, MAX_RULE_FILE_BYTES):
+        raise RuleError(
+            path,
+            None,
+            None,
+            f"its aliases (*name) repeat text past {MAX_RULE_FILE_BYTES >> 20} MB; "
+            "write the rules out, or split the file",
+        )
     return Mapping() if data is None else data
+
+
+# What a value other than text counts toward the expanded size (fits_when_expanded).
+NODE_BYTES = 16
+
+
+def fits_when_expanded(data, budget: int) -> bool:
+    """Whether `data`, each alias counted at every place it is used, holds at most `budget`
+    characters of text (NODE_BYTES a value besides): PyYAML shares an aliased value, but
+    the loader compiles a pattern each time, so a file of a few KB could stand for GBs.
+    Stops as soon as the budget is spent."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        budget -= len(item) if isinstance(item, str) else NODE_BYTES
+        if budget < 0:
+            return False
+        if isinstance(item, dict):
+            stack += item.keys()
+            stack += item.values()
+        elif isinstance(item, list):
+            stack += item
+    return True
 
 
 class Mapping(dict[Any, Any]):

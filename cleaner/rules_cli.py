@@ -8,6 +8,7 @@ from .errors import rules_readable
 from .examples import example_cases
 from .exits import EXIT_FAILED_DOCS, EXIT_OK, EXIT_USAGE
 from .rule_checks import static_warnings
+from .rule_files import rules_path
 from .rule_schema import markdown_table
 from .ruleset import RuleSet, builtin_rules_dir, load_rulesets
 from .stress import slow_patterns
@@ -35,7 +36,7 @@ def add_rules_commands(sub) -> None:
     listing.add_argument(
         "--rules",
         action="append",
-        type=Path,
+        type=rules_path,
         default=[],
         metavar="DIR",
         help="extra rule file or directory (repeatable)",

@@ -22,6 +22,26 @@ NAME_MAX_BYTES = 200
 NAME_HASH_HEX = 16
 
 
+def partial_path(target: Path) -> Path:
+    """Where a JSONL output is written before it is renamed over `target`."""
+    return target.with_name(f".{target.name}.partial")
+
+
+def lock_path(target: Path) -> Path:
+    """The lock file a run holds for `target` (lock.py)."""
+    return target.with_name(target.name + ".lock")
+
+
+def checkpoint_path(target: Path) -> Path:
+    """A batch run's progress record for `target` (batch/checkpoint.py)."""
+    return target.with_name(f".{target.name}.progress.json")
+
+
+def working_paths(target: Path) -> tuple[Path, ...]:
+    """The files a run names itself beside `target`."""
+    return partial_path(target), lock_path(target), checkpoint_path(target)
+
+
 def open_working_file(path: Path, flags: int) -> int:
     """os.open of a file a run names itself beside its output (`.NAME.partial`, `NAME.lock`)
     that never follows a symbolic link: one planted at that name is removed (its target is
@@ -108,6 +128,24 @@ def refuse_special_files(outputs) -> None:
                 f"{target}: not a regular file or directory (a device, pipe or socket); "
                 "name a file, or leave out -o to write to stdout where the command can"
             )
+
+
+def refuse_collisions(outputs: dict[str, Path | None]) -> None:
+    """UsageError if two outputs (option -> path; None and stdout skipped) are one file, or one
+    is a working file of another (working_paths): the later write would replace the other,
+    or the run would delete it as its own."""
+    seen: dict[Path, str] = {}
+    for option, target in outputs.items():
+        if target is None or str(target) == "-":
+            continue
+        own = {Path(target).resolve(): option}
+        own |= {path.resolve(): f"{option}'s working file" for path in working_paths(Path(target))}
+        for path, role in own.items():
+            if path in seen:
+                raise UsageError(
+                    f"{target}: {role} and {seen[path]} are the same file; give each its own"
+                )
+        seen |= own
 
 
 def refuse_directories(files) -> None:

@@ -40,12 +40,24 @@ def slow_patterns(rulesets: Sequence[RuleSet]) -> list[str]:
             )
             if line is not None:
                 found.append(
-                    f"{pattern.where}: rule {owner}: pattern {pattern.source!r} ran over "
+                    f"{pattern.where}: rule {owner}: pattern {shown(pattern.source)} ran over "
                     f"{STRESS_LIMIT_S} s on {len(line)} characters of {line[:4]!r}...; it "
                     "backtracks catastrophically: avoid a repeated group that holds a "
                     "quantifier, such as (?:\\S*\\s+)*"
                 )
     return found
+
+
+# Characters of a pattern a message shows; the rest is counted, not printed.
+SHOWN_PATTERN_CHARS = 200
+
+
+def shown(source: str) -> str:
+    """The pattern as a message quotes it: its head, and how much more there is."""
+    if len(source) <= SHOWN_PATTERN_CHARS:
+        return repr(source)
+    rest = len(source) - SHOWN_PATTERN_CHARS
+    return f"{source[:SHOWN_PATTERN_CHARS]!r}... ({rest:,} more characters)"
 
 
 def patterns_of(ruleset: RuleSet) -> list[tuple[str, Pattern, Rule | None]]:

@@ -7,12 +7,12 @@ import json
 
 from cleaner.batch.checkpoint import (
     Checkpoint,
-    checkpoint_path,
     input_fingerprints,
     save_checkpoint,
 )
 from cleaner.batch.runner import BatchJob
 from cleaner.batch.summary import Summary
+from cleaner.safepaths import checkpoint_path
 
 from batch_corpus import cli, read_jsonl
 from conftest import run_cli

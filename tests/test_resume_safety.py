@@ -5,13 +5,13 @@ import json
 
 from cleaner.batch.checkpoint import (
     Checkpoint,
-    checkpoint_path,
     input_fingerprints,
     save_checkpoint,
 )
 from cleaner.batch.runner import BatchJob
 from cleaner.batch.summary import Summary
 from cleaner.batch.writers import default_errors_path
+from cleaner.safepaths import checkpoint_path
 
 from batch_corpus import cli, records, write_jsonl
 from conftest import assert_one_line_error, run_cli, tree

@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 from ..errors import UsageError
+from ..rule_files import rules_path
 from .line_counts import MIN_DOCS, MIN_SHARE
 from .runner import CHECKPOINT_EVERY
 from .shard import ALL, parse_shard
@@ -94,7 +95,7 @@ def add_input_options(parser) -> None:
     parser.add_argument(
         "--rules",
         action="append",
-        type=Path,
+        type=rules_path,
         default=[],
         metavar="DIR",
         help="extra rule file or directory (repeatable)",
@@ -119,7 +120,7 @@ def add_engine_options(parser) -> None:
     parser.add_argument(
         "--jobs",
         "-j",
-        type=positive_int,
+        type=job_count,
         default=os.cpu_count() or 1,
         help="worker processes (default: all cores)",
     )
@@ -188,3 +189,16 @@ def positive_int(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
     return int(text)
+
+
+# More worker processes than this is a mistake, not a machine: each is a Python process of
+# ~150 MB, and the watchdog keeps a slot per worker (10^11 of them filled a disk).
+MAX_JOBS = 1024
+
+
+def job_count(text: str) -> int:
+    """--jobs: a whole number from 1 to MAX_JOBS."""
+    jobs = positive_int(text)
+    if jobs > MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"{text} worker processes: at most {MAX_JOBS:,}")
+    return jobs

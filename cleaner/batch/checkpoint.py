@@ -32,10 +32,6 @@ class Checkpoint:
     counts: dict[str, Any]  # Summary.counts()
 
 
-def checkpoint_path(target: Path) -> Path:
-    return target.with_name(f".{target.name}.progress.json")
-
-
 def save_checkpoint(path: Path, checkpoint: Checkpoint) -> None:
     write_atomic(path, json.dumps(asdict(checkpoint), sort_keys=True))
 

@@ -17,6 +17,7 @@ from ..limit_options import add_limit_options, limit_options
 from ..lock import output_locks
 from ..report.cli import write_report
 from ..safepaths import (
+    refuse_collisions,
     refuse_directories,
     refuse_holding_inputs,
     refuse_inside_inputs,
@@ -101,8 +102,9 @@ def refuse_overlap(job: BatchJob, summary: Path | None, report: Path | None = No
     refuse_directories((job.output if writes_jsonl(job.output) else None, job.errors))
     refuse_directories((summary, report))
     refuse_replacing(job.inputs, (job.output, job.errors, summary, report))
-    if report is not None and {report.resolve()} & {job.output.resolve(), job.errors.resolve()}:
-        raise UsageError(f"--report {report}: give the page a file of its own")
+    refuse_collisions(
+        {"-o": job.output, "--errors": job.errors, "--summary": summary, "--report": report}
+    )
     if not writes_jsonl(job.output):
         refuse_inside_inputs(job.inputs, [job.output])
         refuse_holding_inputs(job.inputs, [job.output])

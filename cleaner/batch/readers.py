@@ -259,15 +259,27 @@ def unique_paths(records):
     """The records with their output paths made unique in input order: a second document
     with the same id, so the same path, is written as 'name~2.txt', never over the first.
     Applied to the whole input before a resume or a shard skips any, so every run names a
-    document alike. Keeps an 8-byte hash per document."""
+    document alike. Keeps an 8-byte hash per document, and per repeated path the last copy
+    number given, where the next search for a free number starts (10,000 documents of one
+    id took 48 s, searching from 2 each time)."""
     seen = set()
+    last_copy: dict[int, int] = {}
     for record in records:
-        path, copy = record.path, 1
+        base = stable_hash(str(record.path))
+        copy = last_copy.get(base, 1)
+        path = numbered(record.path, copy)
         while (key := stable_hash(str(path))) in seen:
             copy += 1
-            path = f"{record.path.removesuffix('.txt')}~{copy}.txt"
+            path = numbered(record.path, copy)
         seen.add(key)
+        if copy > 1:
+            last_copy[base] = copy
         yield record if copy == 1 else replace(record, path=path)
+
+
+def numbered(path: str, copy: int) -> str:
+    """The output path of a document's `copy`th occurrence ('name~2.txt'; the first as is)."""
+    return path if copy == 1 else f"{path.removesuffix('.txt')}~{copy}.txt"
 
 
 def safe_name(doc_id: str) -> str:

@@ -13,9 +13,9 @@ from typing import Any
 
 from ..errors import RecordError, WorkerError
 from ..files import JsonlWriter, remove_leftovers
+from ..safepaths import checkpoint_path
 from .checkpoint import (
     Checkpoint,
-    checkpoint_path,
     input_fingerprints,
     load_checkpoint,
     save_checkpoint,

@@ -5,6 +5,7 @@ on one bad line, and it says how many it left out."""
 
 import gzip
 import json
+import stat
 from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,6 +96,12 @@ def open_results(path: Path) -> BinaryIO:
     try:
         if path.is_dir():
             raise UsageError(f"{path}: is a directory; give the .jsonl that `cleaner batch` wrote")
+        mode = path.stat().st_mode
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
+            # /dev/urandom or /dev/zero would be read forever (a pipe ends with its writer)
+            raise UsageError(
+                f"{path}: a device, not a file; give the .jsonl that `cleaner batch` wrote"
+            )
         return gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")  # type: ignore[return-value]
     except OSError as err:
         raise UsageError(f"{path}: {err.strerror or err}") from None

@@ -8,14 +8,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ..batch.arguments import add_field_options, positive_int
+from ..batch.arguments import add_field_options, job_count
 from ..batch.readers import Fields, check_inputs, read_inputs
 from ..catalog import RuleCatalog
 from ..errors import UsageError, rules_readable
 from ..exits import EXIT_OK
 from ..options import Options
 from ..rule_checks import blocked_block_ends, domain_conflicts
-from ..rule_files import rule_files
+from ..rule_files import rule_files, rules_path
 from ..ruleset import RuleSet, builtin_rules_dir, load_rulesets
 from .cache import default_cache_dir, load_run, run_key, save_run
 from .checks import block_warnings, effect_warnings
@@ -41,7 +41,7 @@ def add_try_command(rules_sub) -> None:
     tryout.add_argument(
         "--rules",
         action="append",
-        type=Path,
+        type=rules_path,
         default=[],
         metavar="DIR",
         help="rule files on in both runs, as the bundled ones (repeatable)",
@@ -69,7 +69,7 @@ def add_report_options(tryout) -> None:
     tryout.add_argument(
         "--jobs",
         "-j",
-        type=positive_int,
+        type=job_count,
         default=os.cpu_count() or 1,
         help="worker processes (default: all cores)",
     )
