@@ -4,21 +4,14 @@ language, format and the extra rule files to clean it with; and the Cleaner they
 from . import Cleaner
 from .errors import rules_readable
 from .limit_options import check_outlet, limit_options
-from .rule_files import rules_path
+from .rule_files import add_rules_option
 
 
 def add_document_options(parser) -> None:
     parser.add_argument("--outlet", help="outlet id (default: from --url or fingerprints)")
     parser.add_argument("--url", help="the document's URL (selects the outlet by domain)")
     parser.add_argument("--lang", help="language code (default: detected)")
-    parser.add_argument(
-        "--rules",
-        action="append",
-        type=rules_path,
-        default=[],
-        metavar="DIR",
-        help="extra rule file or directory (repeatable)",
-    )
+    add_rules_option(parser)
     parser.add_argument(
         "--input-format",
         choices=("auto", "text", "html"),

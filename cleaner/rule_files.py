@@ -36,6 +36,14 @@ def rules_path(text: str) -> Path:
     return Path(text)
 
 
+def add_rules_option(parser, help_text: str = "extra rule file or directory (repeatable)") -> None:
+    """`--rules DIR` (repeatable, a list of paths), as every command that takes rule files
+    spells it."""
+    parser.add_argument(
+        "--rules", action="append", type=rules_path, default=[], metavar="DIR", help=help_text
+    )
+
+
 def rule_files(paths) -> list[Path]:
     """All *.yaml/*.yml files under `paths` (files or directories), sorted for determinism
     within each directory given."""

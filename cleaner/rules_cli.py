@@ -8,7 +8,7 @@ from .errors import rules_readable
 from .examples import example_cases
 from .exits import EXIT_FAILED_DOCS, EXIT_OK, EXIT_USAGE
 from .rule_checks import static_warnings
-from .rule_files import rules_path
+from .rule_files import add_rules_option
 from .rule_schema import markdown_table
 from .ruleset import RuleSet, builtin_rules_dir, load_rulesets
 from .stress import slow_patterns
@@ -33,14 +33,7 @@ def add_rules_commands(sub) -> None:
         help="list every rule id the pipeline can emit, "
         "built-in and YAML, with its stage, category and description",
     )
-    listing.add_argument(
-        "--rules",
-        action="append",
-        type=rules_path,
-        default=[],
-        metavar="DIR",
-        help="extra rule file or directory (repeatable)",
-    )
+    add_rules_option(listing)
     listing.set_defaults(run=run_rules_list)
     add_try_command(rules_sub)
     schema = rules_sub.add_parser("schema", help="print the rule-file format as a Markdown table")

@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 
 from ..errors import UsageError
-from ..rule_files import rules_path
+from ..rule_files import add_rules_option
 from .line_counts import MIN_DOCS, MIN_SHARE
 from .runner import CHECKPOINT_EVERY
 from .shard import ALL, parse_shard
@@ -92,14 +92,7 @@ def add_input_options(parser) -> None:
         help="directory, .jsonl(.gz/.zst), .warc(.gz), .txt/.html file, or -",
     )
     add_engine_options(parser)
-    parser.add_argument(
-        "--rules",
-        action="append",
-        type=rules_path,
-        default=[],
-        metavar="DIR",
-        help="extra rule file or directory (repeatable)",
-    )
+    add_rules_option(parser)
     parser.add_argument(
         "--input-format",
         choices=("auto", "text", "html"),

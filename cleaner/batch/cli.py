@@ -99,8 +99,9 @@ def run_batch_command(args) -> int:
 def refuse_overlap(job: BatchJob, summary: Path | None, report: Path | None = None) -> None:
     """A usage error if an output would replace an input or be read back as one."""
     refuse_special_files((job.output, job.errors, summary, report))
-    refuse_directories((job.output if writes_jsonl(job.output) else None, job.errors))
-    refuse_directories((summary, report))
+    refuse_directories(
+        (job.output if writes_jsonl(job.output) else None, job.errors, summary, report)
+    )
     refuse_replacing(job.inputs, (job.output, job.errors, summary, report))
     refuse_collisions(
         {"-o": job.output, "--errors": job.errors, "--summary": summary, "--report": report}

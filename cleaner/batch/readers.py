@@ -267,14 +267,14 @@ def unique_paths(records):
     for record in records:
         base = stable_hash(str(record.path))
         copy = last_copy.get(base, 1)
-        path = numbered(record.path, copy)
-        while (key := stable_hash(str(path))) in seen:
+        key = base if copy == 1 else stable_hash(numbered(record.path, copy))
+        while key in seen:
             copy += 1
-            path = numbered(record.path, copy)
+            key = stable_hash(numbered(record.path, copy))
         seen.add(key)
         if copy > 1:
             last_copy[base] = copy
-        yield record if copy == 1 else replace(record, path=path)
+        yield record if copy == 1 else replace(record, path=numbered(record.path, copy))
 
 
 def numbered(path: str, copy: int) -> str:

@@ -38,9 +38,10 @@ class DirectoryOutput:
         if outcome.path is None:  # every reader of files and streams names one
             raise RecordError("the document has no output path; it was not written")
         target = contained_path(self.root, outcome.path)
-        if target.is_dir():
-            raise RecordError(f"its output {target} is a directory; it was not written")
-        write_atomic(target, data)
+        try:
+            write_atomic(target, data)
+        except IsADirectoryError:
+            raise RecordError(f"its output {target} is a directory; it was not written") from None
         return 0
 
     def position(self) -> int:

@@ -9,6 +9,8 @@ labels beside a removed navigation, share, login, tag, stamp, byline or consent 
   that no removed line marks ("Recipes", "Grilling", "Fast and Easy", "Breakfast", ...).
 """
 
+from itertools import groupby, takewhile
+
 import regex
 
 from ..document import Document, Line
@@ -124,17 +126,10 @@ def drop_leading_menus(doc: Document, own: frozenset[int]) -> None:
     )
     if first is None:
         return
-    menus: list[Line] = []
-    run: list[Line] = []
-    for line in doc.lines:
-        if line.position < first and is_free(line, own) and is_leading_label(line):
-            run.append(line)
-            continue
-        if len(run) >= LEADING_MENU_MIN_ITEMS:
-            menus += run
-        run = []
-        if line.position >= first:
-            break
+    before = takewhile(lambda line: line.position < first, doc.lines)
+    labels = groupby(before, lambda line: is_free(line, own) and is_leading_label(line))
+    runs = [list(run) for is_label, run in labels if is_label]
+    menus = [line for run in runs if len(run) >= LEADING_MENU_MIN_ITEMS for line in run]
     if menus:
         doc.drop(menus, RULE_LEADING_MENU, "navigation")
 

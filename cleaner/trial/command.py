@@ -15,7 +15,7 @@ from ..errors import UsageError, rules_readable
 from ..exits import EXIT_OK
 from ..options import Options
 from ..rule_checks import blocked_block_ends, domain_conflicts
-from ..rule_files import rule_files, rules_path
+from ..rule_files import add_rules_option, rule_files
 from ..ruleset import RuleSet, builtin_rules_dir, load_rulesets
 from .cache import default_cache_dir, load_run, run_key, save_run
 from .checks import block_warnings, effect_warnings
@@ -38,14 +38,7 @@ def add_try_command(rules_sub) -> None:
         metavar="CORPUS",
         help="what `cleaner batch` reads: directory, .jsonl(.gz/.zst), .warc(.gz), .txt/.html file",
     )
-    tryout.add_argument(
-        "--rules",
-        action="append",
-        type=rules_path,
-        default=[],
-        metavar="DIR",
-        help="rule files on in both runs, as the bundled ones (repeatable)",
-    )
+    add_rules_option(tryout, "rule files on in both runs, as the bundled ones (repeatable)")
     tryout.add_argument(
         "--input-format",
         choices=("auto", "text", "html"),
