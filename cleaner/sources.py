@@ -18,6 +18,12 @@ READ_CHUNK_BYTES = 1 << 20
 DEFAULT_MAX_BYTES = Options().max_input_bytes
 
 
+def has_suffix(name: str, suffixes: tuple[str, ...]) -> bool:
+    """True if `name` ends in one of `suffixes` in any letter case ('a.JSONL' is JSONL): the
+    one rule by which every input and output is told by its name."""
+    return name.lower().endswith(suffixes)
+
+
 def document_format(name: str) -> str | None:
     """The cleaning format of a document file by its suffix (.gz ignored), or None."""
     return DOCUMENT_FORMATS.get(Path(name.lower().removesuffix(".gz")).suffix)

@@ -25,6 +25,7 @@ from ..sources import (
     document_files,
     document_format,
     file_format,
+    has_suffix,
     mirrored_name,
     read_document,
     read_limited,
@@ -91,12 +92,11 @@ def stream_errors() -> tuple[type[BaseException], ...]:
 
 
 def input_kind(raw: str) -> str | None:
-    name = raw.lower()
-    if name.endswith(JSONL_SUFFIXES):
+    if has_suffix(raw, JSONL_SUFFIXES):
         return "jsonl"
-    if name.endswith(WARC_SUFFIXES):
+    if has_suffix(raw, WARC_SUFFIXES):
         return "warc"
-    if document_format(name) is not None:
+    if document_format(raw) is not None:
         return "file"
     return None
 

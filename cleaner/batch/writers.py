@@ -12,6 +12,7 @@ from typing import Any
 from ..errors import MESSAGE_MAX_CHARS, RecordError, printable
 from ..files import JsonlWriter, remove_leftovers, write_atomic
 from ..safepaths import contained_path
+from ..sources import has_suffix
 from .records import Outcome
 
 
@@ -63,8 +64,9 @@ class JsonlOutput(JsonlWriter):
 
 
 def writes_jsonl(target: Path) -> bool:
-    """A target ending in .jsonl gets JSON lines; any other is a directory of .txt files."""
-    return target.suffix == ".jsonl"
+    """A target ending in .jsonl (in any case, as inputs are told) gets JSON lines; any
+    other is a directory of .txt files."""
+    return has_suffix(target.name, (".jsonl",))
 
 
 def open_output(target: Path):
@@ -73,8 +75,9 @@ def open_output(target: Path):
 
 
 def default_errors_path(target: Path) -> Path:
-    """'out.jsonl' -> 'out.errors.jsonl'; 'outdir' -> 'outdir.errors.jsonl'."""
-    return target.with_name(target.name.removesuffix(".jsonl") + ".errors.jsonl")
+    """'out.jsonl' (or 'out.JSONL') -> 'out.errors.jsonl'; 'outdir' -> 'outdir.errors.jsonl'."""
+    stem = target.name[: -len(".jsonl")] if writes_jsonl(target) else target.name
+    return target.with_name(stem + ".errors.jsonl")
 
 
 def error_line(outcome_id, error: str) -> dict[str, Any]:
