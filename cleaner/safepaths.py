@@ -156,6 +156,17 @@ def refuse_directories(files) -> None:
             raise UsageError(f"{target}: is a directory; name a file to write")
 
 
+def refuse_non_directories(dirs) -> None:
+    """UsageError if an output written as a directory (None skipped) exists and is not one
+    (a file, a device, a link to nowhere): found before the run, not when its first file is
+    written after the whole input was cleaned."""
+    for target in dirs:
+        if target is not None and os.path.lexists(target) and not Path(target).is_dir():
+            raise UsageError(
+                f"{target}: File exists, and is not a directory; name a directory to write into"
+            )
+
+
 def refuse_shared_targets(pairs) -> None:
     """UsageError if two inputs would be written to one output file, (source, target)
     pairs (None targets skipped): the second would silently replace the first."""

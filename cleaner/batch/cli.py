@@ -21,6 +21,7 @@ from ..safepaths import (
     refuse_directories,
     refuse_holding_inputs,
     refuse_inside_inputs,
+    refuse_non_directories,
     refuse_replacing,
     refuse_special_files,
 )
@@ -107,6 +108,7 @@ def refuse_overlap(job: BatchJob, summary: Path | None, report: Path | None = No
         {"-o": job.output, "--errors": job.errors, "--summary": summary, "--report": report}
     )
     if not writes_jsonl(job.output):
+        refuse_non_directories([job.output])
         refuse_inside_inputs(job.inputs, [job.output])
         refuse_holding_inputs(job.inputs, [job.output])
 
@@ -173,6 +175,7 @@ def with_learned_rules(job: BatchJob, engine, args) -> BatchJob:
 
 
 def run_learn_command(args) -> int:
+    refuse_non_directories([args.output])
     check_inputs(args.inputs)
     config = CleanConfig(rules=tuple(str(p) for p in args.rules))
     job = BatchJob(
