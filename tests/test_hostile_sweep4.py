@@ -5,6 +5,7 @@ invisible format characters only treated as blank, and SIGTERM ending a batch as
 import os
 
 import pytest
+from cleaner import clean
 
 from batch_corpus import read_jsonl, write_jsonl
 from conftest import assert_one_line_error, run_cli
@@ -30,3 +31,33 @@ def test_a_directory_output_that_is_a_file_is_refused_before_any_input_is_read(t
     done = run_cli(command, tmp_path / "in.jsonl", "-o", tmp_path / "taken", "-j", "1")
     assert_one_line_error(done, 2, "taken: File exists", "name a directory")
     assert (tmp_path / "taken").read_text() == "mine\n"
+
+
+FORMAT_ONLY_LINES = [
+    "\u200e",
+    "\u200f\u200e",
+    "\u202a\u202b\u202c\u202d\u202e",
+    " \u2066\u2067 \u2068\u2069 ",
+    "\ufeff",
+    "\u200b\u200c\u200d",
+    "\u2060",
+    "\u00ad",
+]
+
+
+@pytest.mark.parametrize("blank", FORMAT_ONLY_LINES)
+def test_a_line_of_format_characters_only_is_blank_and_its_removal_is_recorded(blank):
+    second = "The vote was seven to two, with one member absent from the chamber.\n"
+    result = clean(ARTICLE + blank + "\n" + second)
+    assert result.text == ARTICLE + second
+    edits = [e for e in result.edits if e.line == 2]
+    assert "".join(e.before for e in edits) == blank  # every character went by a rule
+    assert {e.rule for e in edits} in ({"whitespace.format-only"}, {"repair.encoding"})
+
+
+def test_joiners_inside_words_and_emoji_stay():
+    persian = "\u0646\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"  # a ZWNJ inside the word
+    family = f"The family \U0001f468\u200d\U0001f469\u200d\U0001f467 moved ({persian}).\n"
+    result = clean(ARTICLE + family)
+    assert result.text == ARTICLE + family
+    assert [e for e in result.edits if e.rule == "whitespace.format-only"] == []

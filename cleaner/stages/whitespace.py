@@ -7,9 +7,14 @@ from ..document import Document, Edit, RuleInfo
 # Zero-width space, word joiner, stray BOM, soft hyphen. ZWJ and ZWNJ stay: they carry
 # meaning in emoji and in Persian and Indic scripts.
 INVISIBLE = regex.compile(r"[\u200b\u2060\ufeff\u00ad]+")
+# A line of nothing but white space and format characters (Unicode Cf: bidi marks and
+# isolates, zero-width characters, BOMs, soft hyphens) shows nothing: it is blank. Joiners
+# inside words are never touched by it: a line with anything else does not match.
+FORMAT_ONLY = regex.compile(r"^[\s\p{Cf}]++$")
 TRIM = regex.compile(r"^\s+|\s+$")
 SPACE_RUN = regex.compile(r"\s{2,}|[^\S ]")
 PASSES = (
+    ("whitespace.format-only", FORMAT_ONLY, ""),
     ("whitespace.invisible", INVISIBLE, ""),
     ("whitespace.trim", TRIM, ""),
     ("whitespace.collapse", SPACE_RUN, " "),
@@ -20,8 +25,9 @@ UNTIDY = regex.compile("|".join(pattern.pattern for _, pattern, _ in PASSES))
 
 def normalize_whitespace(doc: Document) -> Document:
     """Remove invisible characters, trim line ends, collapse runs of space; blank lines go
-    (they are layout, not content, so they are not recorded as removals) and the lines left
-    are placed one after the other, so that single and double spacing have the same neighbours."""
+    (they are layout, not content, so they are not recorded as removals; one of format
+    characters is emptied by an edit first) and the lines left are placed one after the
+    other, so that single and double spacing have the same neighbours."""
     doc.lines = [line for line in doc.lines if line.text.strip()]
     for line in (line for line in doc.lines if not is_tidy(line.text) and UNTIDY.search(line.text)):
         for rule, pattern, replacement in PASSES:
@@ -52,6 +58,12 @@ class WhitespaceNormalizer:
             "whitespace.invisible",
             "repair",
             "zero-width spaces, word joiners, stray BOMs and soft hyphens removed",
+        ),
+        RuleInfo(
+            "whitespace.format-only",
+            "repair",
+            "a line of nothing but invisible format characters (bidi marks, zero-width "
+            "characters, soft hyphens) emptied, so that it goes as a blank line",
         ),
         RuleInfo("whitespace.trim", "repair", "white space at a line's ends removed"),
         RuleInfo("whitespace.collapse", "repair", "a run of white space made one space"),
