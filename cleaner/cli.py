@@ -8,6 +8,7 @@ import errno
 import os
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 from . import __version__
 from .batch.cli import add_batch_commands
@@ -38,7 +39,7 @@ from .safepaths import (
     refuse_shared_targets,
     refuse_special_files,
 )
-from .sources import document_files, file_format, mirrored_name, read_source
+from .sources import document_files, file_format, mirrored_name, read_listed, read_source
 
 
 def main(argv=None) -> int:
@@ -131,9 +132,21 @@ def add_clean_commands(sub) -> None:
     add_explain_command(sub)
 
 
-def read_input(cleaner, path: str) -> bytes:
+class CleanJob(NamedTuple):
+    """One document of `cleaner clean`: its name, where it is read from ('-': stdin), where
+    it is written (None: stdout or the JSONL output), and whether it was found in an input
+    directory (then it is read only if it is a regular file)."""
+
+    name: str
+    source: str
+    target: Path | None
+    listed: bool = False
+
+
+def read_input(cleaner, job: CleanJob) -> bytes:
     """The bytes of a document file (gunzipped if .gz), or of stdin for '-'."""
-    return read_source(path, cleaner.options.max_input_bytes)
+    limit = cleaner.options.max_input_bytes
+    return read_listed(Path(job.source), limit) if job.listed else read_source(job.source, limit)
 
 
 def clean_one(cleaner, data, args, name="-"):
@@ -151,8 +164,8 @@ def run_clean(args) -> int:
     jobs = list(plan_jobs(args))
     if args.output is None and args.format == "text" and len(jobs) > 1:
         raise UsageError("several inputs need -o OUTPUT_DIR (or --format jsonl for stdout)")
-    targets = [target for _, _, target in jobs if target is not None]
-    refuse_shared_targets((source, target) for _, source, target in jobs)
+    targets = [job.target for job in jobs if job.target is not None]
+    refuse_shared_targets((job.source, job.target) for job in jobs)
     refuse_special_files(targets + [args.output, args.report])
     jsonl_target = (args.output or Path("-")) if args.format == "jsonl" else None
     refuse_directories(targets + [jsonl_target, args.report])
@@ -170,12 +183,11 @@ def run_clean(args) -> int:
     return EXIT_FAILED_DOCS if failed else EXIT_OK
 
 
-def clean_job(cleaner, args, job, records: JsonlWriter, report: JsonlWriter) -> bool:
+def clean_job(cleaner, args, job: CleanJob, records: JsonlWriter, report: JsonlWriter) -> bool:
     """Clean and write one document; a failure is one line on stderr and False."""
-    name, source, target = job
-    name = path_text(name)
+    source, target, name = job.source, job.target, path_text(job.name)
     try:
-        result = clean_one(cleaner, read_input(cleaner, source), args, source)
+        result = clean_one(cleaner, read_input(cleaner, job), args, source)
         if args.format == "jsonl":
             records.write({"id": name, **result.to_dict(include_changes=False)})
         elif target is None:
@@ -197,16 +209,16 @@ def clean_job(cleaner, args, job, records: JsonlWriter, report: JsonlWriter) -> 
 
 
 def plan_jobs(args):
-    """(name, source path or '-', target path or None) for every input document; every
-    target lies inside the output (see cleaner.safepaths)."""
+    """A CleanJob for every input document; every target lies inside the output (see
+    cleaner.safepaths)."""
     single = len(args.paths) == 1
     for raw in args.paths:
         path = Path(raw)
         if raw == "-":
             if args.output is None or args.format == "jsonl":
-                yield "-", "-", None
+                yield CleanJob("-", "-", None)
             elif single and not args.output.is_dir():
-                yield "-", "-", args.output
+                yield CleanJob("-", "-", args.output)
             else:
                 raise UsageError(
                     "- (standard input) has no file name to write into an output directory: "
@@ -220,15 +232,15 @@ def plan_jobs(args):
                     mirrored_name(rel) if single else (f"{input_name(raw)}/{mirrored_name(rel)}")
                 )
                 target = None if args.format == "jsonl" else contained_path(args.output, mirrored)
-                yield str(path / rel), str(path / rel), target
+                yield CleanJob(str(path / rel), str(path / rel), target, listed=True)
         elif not path.exists():
             raise UsageError(f"{raw}: no such file or directory")
         elif args.output is None or args.format == "jsonl":
-            yield raw, raw, None
+            yield CleanJob(raw, raw, None)
         elif single and not args.output.is_dir():
-            yield raw, raw, args.output
+            yield CleanJob(raw, raw, args.output)
         else:
-            yield raw, raw, contained_path(args.output, mirrored_name(path.name))
+            yield CleanJob(raw, raw, contained_path(args.output, mirrored_name(path.name)))
 
 
 if __name__ == "__main__":

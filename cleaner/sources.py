@@ -3,6 +3,7 @@ under a directory are documents, their format by suffix, their bytes (read as a 
 past the size limit), their output name."""
 
 import gzip
+import stat
 import sys
 import zlib
 from pathlib import Path
@@ -37,12 +38,38 @@ def file_format(name: str, requested: str) -> str:
 
 
 def document_files(root: Path) -> list[str]:
-    """The document files under `root`, as sorted relative POSIX paths."""
+    """The document files under `root`, as sorted relative POSIX paths: every entry named
+    like a document that is not a directory, so that one that is no regular file (a FIFO, a
+    dangling link) is reported when read (read_listed) instead of passed over unmentioned."""
     return sorted(
         p.relative_to(root).as_posix()
         for p in root.rglob("*")
-        if p.is_file() and document_format(p.name) is not None
+        if document_format(p.name) is not None and not p.is_dir()
     )
+
+
+def not_a_regular_file(path: Path) -> str | None:
+    """Why a file found in a directory is no document to open (a FIFO would block the run
+    for good), or None for a regular file, a link to one, or one that stat cannot see
+    (reading it says why)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "dangling symbolic link" if path.is_symlink() else None
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    return f"not a regular file: {SPECIAL_FILES.get(stat.S_IFMT(mode), 'special file')}"
+
+
+SPECIAL_FILES = {
+    stat.S_IFIFO: "FIFO",
+    stat.S_IFSOCK: "socket",
+    stat.S_IFCHR: "character device",
+    stat.S_IFBLK: "block device",
+    stat.S_IFDIR: "directory",
+}
 
 
 def too_large(limit: int) -> InputError:
@@ -77,6 +104,16 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         raise InputError(f"cannot read: not valid gzip ({err or 'truncated'})") from None
     except OSError as err:
         raise InputError(f"cannot read: {err.strerror or err}") from None
+
+
+def read_listed(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """A document file found in an input directory (document_files): refused unopened
+    (InputError) if it is no regular file, else read as read_document reads it. A file
+    named on the command line is read whatever it is: `<(zcat a.txt.gz)` is a pipe."""
+    problem = not_a_regular_file(path)
+    if problem:
+        raise InputError(f"{problem}; it was not read")
+    return read_document(path, max_bytes)
 
 
 def read_source(source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

@@ -2,7 +2,10 @@
 told in any case, files in an input directory that are no regular files reported, lines of
 invisible format characters only treated as blank, and SIGTERM ending a batch as Ctrl-C does."""
 
+import json
 import os
+import socket
+import subprocess
 
 import pytest
 from cleaner import clean
@@ -61,3 +64,66 @@ def test_joiners_inside_words_and_emoji_stay():
     result = clean(ARTICLE + family)
     assert result.text == ARTICLE + family
     assert [e for e in result.edits if e.rule == "whitespace.format-only"] == []
+
+
+@pytest.fixture
+def odd_entries(tmp_path):
+    """An input directory with one article and, named like documents, a FIFO no one writes
+    to (opening it would block the run for good), a socket, a link to a device and a link
+    to nowhere."""
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "a.txt").write_text(ARTICLE)
+    os.mkfifo(root / "fifo.txt")
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(root / "socket.txt"))
+    (root / "device.txt").symlink_to("/dev/zero")
+    (root / "gone.txt").symlink_to(root / "nowhere.txt")
+    (root / "notes.md").write_text("not a document: passed over, as ever\n")
+    return root
+
+
+ODD_ENTRIES = {
+    "device.txt": "not a regular file: character device; it was not read",
+    "fifo.txt": "not a regular file: FIFO; it was not read",
+    "gone.txt": "dangling symbolic link; it was not read",
+    "socket.txt": "not a regular file: socket; it was not read",
+}
+
+
+def test_batch_reports_every_entry_of_an_input_directory_that_is_no_regular_file(
+    tmp_path, odd_entries
+):
+    summary = tmp_path / "summary.json"
+    done = run_cli("batch", odd_entries, "-o", tmp_path / "out", "-j", "1", "--summary", summary)
+    assert done.returncode == 1, done.stderr
+    assert (tmp_path / "out" / "a.txt").read_text() == ARTICLE
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.txt"]
+    errors = read_jsonl(tmp_path / "out.errors.jsonl")
+    assert {e["id"]: e["error"] for e in errors} == {
+        f"{odd_entries}/{name}": error for name, error in ODD_ENTRIES.items()
+    }
+    counts = json.loads(summary.read_text())
+    assert (counts["docs_in"], counts["docs_out"], counts["docs_failed"]) == (5, 1, 4)
+
+
+def test_clean_names_every_entry_of_an_input_directory_that_is_no_regular_file(
+    tmp_path, odd_entries
+):
+    done = run_cli("clean", odd_entries, "-o", tmp_path / "out")
+    assert done.returncode == 1
+    lines = done.stderr.decode().splitlines()
+    for name, error in ODD_ENTRIES.items():
+        assert f"cleaner: {odd_entries}/{name}: {error}" in lines
+    assert lines[-1] == "cleaner: 4 of 5 documents failed"
+    assert (tmp_path / "out" / "a.txt").read_text() == ARTICLE
+
+
+def test_a_fifo_named_on_the_command_line_is_read(tmp_path):
+    """Only files found in a directory are refused: `<(zcat a.txt.gz)` is a pipe too."""
+    os.mkfifo(tmp_path / "pipe.txt")
+    writer = subprocess.Popen(["sh", "-c", f"printf '{ARTICLE.strip()}' > {tmp_path}/pipe.txt"])
+    done = run_cli("clean", tmp_path / "pipe.txt")
+    writer.wait()
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode() == ARTICLE

@@ -9,6 +9,7 @@ It also holds a fingerprint of each input, so a resume refuses an input that cha
 
 import hashlib
 import json
+import os
 import stat
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -97,7 +98,7 @@ def input_fingerprint(path: Path) -> str:
         return "-"  # unreadable: the reader reports it
     if path.is_dir():
         for rel in document_files(path):
-            info = (path / rel).stat()
+            info = entry_stat(path / rel)
             entry = f"{rel}\0{info.st_size}\0{info.st_mtime_ns}\n"
             digest.update(entry.encode("utf-8", "surrogateescape"))
         return digest.hexdigest()
@@ -108,3 +109,11 @@ def input_fingerprint(path: Path) -> str:
         stream.seek(max(0, size - FINGERPRINT_END_BYTES))
         digest.update(stream.read(FINGERPRINT_END_BYTES))
     return f"{size}:{digest.hexdigest()}"
+
+
+def entry_stat(path: Path) -> os.stat_result:
+    """A listed document file's status; a dangling link's own (it is listed, as a failure)."""
+    try:
+        return path.stat()
+    except FileNotFoundError:
+        return path.lstat()

@@ -29,6 +29,7 @@ from ..sources import (
     mirrored_name,
     read_document,
     read_limited,
+    read_listed,
 )
 from .records import Record
 from .shard import stable_hash
@@ -156,18 +157,26 @@ def stdin_record(fmt: str, path: str, max_bytes: int) -> Record:
 
 
 def directory_records(root: Path, fmt: str, prefix: str, max_bytes: int = DEFAULT_MAX_BYTES):
-    """Every document file under `root`, sorted by relative path; output mirrors the tree."""
+    """Every document file under `root`, sorted by relative path; output mirrors the tree. One
+    that is no regular file is a Record with an error: it reaches the errors file unopened."""
     for rel in document_files(root):
-        yield file_record(root / rel, str(root / rel), rel, fmt, prefix, max_bytes)
+        yield file_record(root / rel, str(root / rel), rel, fmt, prefix, max_bytes, read_listed)
 
 
 def file_record(
-    path: Path, name: str, rel: str, fmt: str, prefix: str, max_bytes: int = DEFAULT_MAX_BYTES
+    path: Path,
+    name: str,
+    rel: str,
+    fmt: str,
+    prefix: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    read=read_document,
 ) -> Record:
-    """One document file (gzipped or not) as a Record with its mirrored .txt path."""
+    """One document file (gzipped or not) as a Record with its mirrored .txt path; `read`
+    reads it (read_listed for a file found in a directory)."""
     target, name = prefix + mirrored_name(rel), path_text(name)
     try:
-        data = read_document(path, max_bytes)
+        data = read(path, max_bytes)
     except CleanerError as err:
         return Record(name, None, path=target, error=str(err))
     return Record(name, data, file_format(path.name, fmt), path=target)
