@@ -21,9 +21,17 @@ from .errors import (
     internal_error,
     printable,
 )
-from .exits import EXIT_FAILED_DOCS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, exit_code
+from .exits import (
+    EXIT_FAILED_DOCS,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_TERMINATED,
+    EXIT_USAGE,
+    exit_code,
+)
 from .explain_cli import add_explain_command
 from .files import JsonlWriter, write_atomic
+from .interrupts import Terminated, terminate_as_interrupt
 from .limit_options import add_limit_options
 from .lock import output_locks
 from .report.cli import add_report_command
@@ -49,7 +57,8 @@ def main(argv=None) -> int:
     if not getattr(args, "run", None):
         return usage(parser)
     try:
-        code: int = args.run(args)
+        with terminate_as_interrupt():
+            code: int = args.run(args)
         return code
     except CleanerError as err:
         return fail(err, exit_code(err))
@@ -58,6 +67,8 @@ def main(argv=None) -> int:
         return EXIT_OK
     except OSError as err:  # an output directory not writable, a full disk
         return fail(f"{err.filename or 'output'}: {err.strerror or err}", EXIT_FAILED_DOCS)
+    except Terminated:
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except Exception as err:  # noqa: BLE001 -- a bug: one line, not a traceback

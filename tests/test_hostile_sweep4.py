@@ -4,13 +4,16 @@ invisible format characters only treated as blank, and SIGTERM ending a batch as
 
 import json
 import os
+import signal
 import socket
 import subprocess
+import sys
+import time
 
 import pytest
 from cleaner import clean
 
-from batch_corpus import read_jsonl, write_jsonl
+from batch_corpus import cli, read_jsonl, records, write_jsonl
 from conftest import assert_one_line_error, run_cli
 
 ARTICLE = "The city council approved the new budget on Tuesday after a long debate.\n"
@@ -127,3 +130,33 @@ def test_a_fifo_named_on_the_command_line_is_read(tmp_path):
     writer.wait()
     assert done.returncode == 0, done.stderr
     assert done.stdout.decode() == ARTICLE
+
+
+def test_sigterm_ends_a_batch_as_ctrl_c_does_and_resume_gives_identical_output(tmp_path):
+    """The lock is released; the checkpoint and the partial outputs, which --resume
+    continues from, stay; nothing is published under the final names."""
+    source = write_jsonl(tmp_path / "in.jsonl", records(300, bad_every=50))
+    common = ["-j", "1", "--checkpoint-every", "20"]
+    assert cli("batch", source, "-o", tmp_path / "ref.jsonl", *common) == 1
+    target, progress = tmp_path / "out.jsonl", tmp_path / ".out.jsonl.progress.json"
+    run = subprocess.Popen(
+        [sys.executable, "-m", "cleaner", "batch", source, "-o", target, *common],
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while not progress.exists() and time.monotonic() < deadline:
+        time.sleep(0.005)
+    run.send_signal(signal.SIGTERM)  # the batch process alone, as `kill PID` does
+    _, stderr = run.communicate(timeout=60)
+    assert run.returncode == 143, stderr
+    assert b"Traceback" not in stderr
+    assert 20 <= json.loads(progress.read_text())["consumed"] < 300, "the signal must land mid-run"
+    left = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out"))
+    assert left == [".out.errors.jsonl.partial", ".out.jsonl.partial", ".out.jsonl.progress.json"]
+    assert cli("batch", source, "-o", target, *common, "--resume") == 1
+    assert target.read_bytes() == (tmp_path / "ref.jsonl").read_bytes()
+    assert (tmp_path / "out.errors.jsonl").read_bytes() == (
+        tmp_path / "ref.errors.jsonl"
+    ).read_bytes()
+    assert not progress.exists()

@@ -13,6 +13,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from ..errors import UsageError, WorkerError
+from ..interrupts import terminate_at_once
 from .records import CleanConfig, Outcome, Record, clean_batch
 from .watchdog import Slots, clean_watched, start_slot, start_watchdog
 
@@ -81,7 +82,9 @@ class ProcessEngine:
 
 
 def start_worker(parent: int, slots: Slots) -> None:
-    """Worker initializer: end with the parent, and claim a slot the watchdog reads."""
+    """Worker initializer: end with the parent, end at once on SIGTERM, and claim a slot the
+    watchdog reads."""
+    terminate_at_once()
     exit_with_parent(parent)
     start_slot(slots)
 
