@@ -156,7 +156,7 @@ def build_stages(options: Options, catalog: RuleCatalog) -> tuple[Stage, ...]:
         RuleApplier(catalog),
         CaptionDropper(catalog, options.caption_max_words),
         *model,
-        SectionDropper(),
+        SectionDropper(options.comment_threads),
         DuplicateDropper(
             options.duplicate_min_chars,
             options.near_duplicate_min_words,

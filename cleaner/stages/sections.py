@@ -23,6 +23,7 @@ import regex
 
 from ..document import Document, Line, Removal, RuleInfo
 from ..slices import word_count
+from .comments import RULE_COMMENT_THREAD, drop_comment_threads
 from .menus import (
     MENU_CATEGORIES,
     RULE_LEADING_MENU,
@@ -80,15 +81,17 @@ def heuristics_started(category: str) -> tuple[str, ...]:
     return tuple(started)
 
 
-def drop_sections(doc: Document) -> Document:
-    """Drop related-story lists, menus beside removed furniture and the short lines of an
-    article's closing furniture."""
+def drop_sections(doc: Document, comment_threads: bool = True) -> Document:
+    """Drop related-story lists, menus beside removed furniture, the short lines of an
+    article's closing furniture and, if `comment_threads`, a readers' comment thread."""
     own = article_own_lines(doc)
     drop_menu_lines(doc, own)
     drop_related_lists(doc, own)
     drop_menu_runs(doc, own)
     drop_leading_menus(doc, own)
     drop_after_furniture(doc, own)
+    if comment_threads:
+        drop_comment_threads(doc)
     return doc
 
 
@@ -230,7 +233,15 @@ class SectionDropper:
             "boilerplate",
             "a paragraph standing alone among the removed closing furniture (author box, notice)",
         ),
+        RuleInfo(
+            RULE_COMMENT_THREAD,
+            "comments",
+            "a readers' comment thread: repeated signed and dated headers, each over its post",
+        ),
     )
 
+    def __init__(self, comment_threads: bool = True):
+        self.comment_threads = comment_threads
+
     def __call__(self, doc: Document) -> None:
-        drop_sections(doc)
+        drop_sections(doc, self.comment_threads)

@@ -1,0 +1,133 @@
+"""heuristic.comment-thread: a readers' comment thread known by its posts' signed, dated
+headers, and the dated lines that are no thread. Lines are shaped after dragnet's and
+trafilatura-eval's pages."""
+
+from cleaner import Cleaner
+from cleaner.document import Document
+from cleaner.stages.comments import RULE_COMMENT_THREAD, drop_comment_threads, header_shape
+
+ARTICLE = [
+    "Two years ago, Patrick Buckley and Craig Dalton had an idea for an iPad case made using "
+    "traditional bookbinding, and today their company sells it in forty countries.",
+    "Their trajectory started with a small business competition, which they won in its first "
+    "year with a few hundred orders and a borrowed workshop.",
+]
+POSTS = [
+    "Does the competition have any plans to expand to other countries this year?",
+    "I watched the company grow during the first competition and it inspired me to start.",
+    "Thanks for doing this again, it is great to have extra motivation to finish my shop.",
+    "Is the competition open to entrants who sell services rather than goods?",
+]
+
+
+def with_posts(headers):
+    """Each header followed by a post."""
+    return [line for pair in zip(headers, POSTS[: len(headers)], strict=True) for line in pair]
+
+
+def cleaned(lines, **options):
+    return Cleaner(**options).clean("\n".join(lines), fmt="text")
+
+
+def kept(lines):
+    doc = Document.from_lines(lines)
+    drop_comment_threads(doc)
+    return [line.text for line in doc.lines]
+
+
+def test_a_thread_of_signed_dated_posts_goes_with_the_footer_after_it():
+    headers = [
+        "Graham — July 11th, 2012, 4:30 am",
+        "Tristan King — July 10th, 2012, 10:54 pm",
+        "K. Orr — July 10th, 2012, 7:32 pm",
+    ]
+    thread = with_posts(headers)
+    result = cleaned(ARTICLE + thread + ["Powered by a blog platform"])
+    assert result.text.splitlines() == ARTICLE
+    dropped = [r for r in result.removed if r.rule == RULE_COMMENT_THREAD]
+    assert [r.text for r in dropped] == thread + ["Powered by a blog platform"]
+    assert [r.evidence for r in dropped[:3]] == [
+        "comment header 1 of 3",
+        "in the comment thread from line 3",
+        "comment header 2 of 3",
+    ]
+    assert {r.category for r in dropped} == {"comments"}
+
+
+def test_headers_signed_writes_without_a_date_make_a_thread():
+    headers = [
+        "by swalve (1980968) writes:",
+        "by garyebickford (222422) writes:",
+        "by cayenne8 (626475) writes:",
+    ]
+    thread = with_posts(headers)
+    assert kept(ARTICLE + thread) == ARTICLE
+
+
+def test_names_and_dates_of_one_shape_whatever_their_words():
+    assert header_shape("Anna — July 18th, 2012, 4:09 pm") == header_shape(
+        "Tristan King — July 10th, 2012, 10:54 pm"
+    )
+    assert header_shape("Posted by: liz at May 29, 2005 10:19:16 PM") == header_shape(
+        "Posted by: Monday Evening QB at Jan 17, 2005 7:45:47 PM"
+    )
+
+
+def test_the_option_off_keeps_the_thread():
+    headers = ["Heather on October 23rd, 2012 1:37 pm", "Kate on October 23rd, 2012 1:38 pm"]
+    headers.append("Chloe on October 23rd, 2012 1:41 pm")
+    thread = with_posts(headers)
+    assert cleaned(ARTICLE + thread, comment_threads=False).text.splitlines() == ARTICLE + thread
+    assert cleaned(ARTICLE + thread).text.splitlines() == ARTICLE
+
+
+def test_embedded_tweets_attributions_are_the_articles_quotes():
+    tweets = [
+        "Meine Mutter ist jederzeit für mich da, auch wenn sie selbst keine Zeit hat.",
+        "— Carline Mohr (@Mohrenpost) 27. August 2018",
+        "Ein Investor sollte immer zuerst an die Gründer denken und dann an das Geld.",
+        "— Frank Thelen (@FrankThelen) 28. August 2018",
+        "Wer nichts wagt, der nicht gewinnt, das gilt auch für jede neue Firma.",
+        "— Tijen Onaran (@TijenOnaran) 29. August 2018",
+    ]
+    assert kept(ARTICLE + tweets) == ARTICLE + tweets
+
+
+def test_a_timeline_or_a_teaser_list_has_no_post_between_its_dates():
+    timeline = [
+        "6. The Padilla Case (Mar. 11, 2003)",
+        "7. The Hamdi Case (June 28, 2004)",
+        "8. The Rasul Case (June 28, 2004)",
+        "9. The Hamdan Case (June 29, 2006)",
+    ]
+    assert kept(ARTICLE + timeline) == ARTICLE + timeline
+    teasers = [
+        "Bettina Kugler 19.10.2019, 05:00 Uhr",
+        "Brandy Butler startet Schauspielkarriere",
+        "Julia Stephan 18.10.2019, 20:00 Uhr",
+        "Neu auch in der Schweiz: Unternehmen bauen spektakuläre Firmensitze",
+        "Sabine Altorfer 18.10.2019, 18:50 Uhr",
+    ]
+    assert kept(ARTICLE + teasers) == ARTICLE + teasers
+
+
+def test_one_signature_again_and_again_is_a_blogs_own_posts():
+    posts = [
+        line
+        for day, post in zip(("April 2", "March 21", "March 20"), POSTS, strict=False)
+        for line in (f"Posted by Kathy on {day}, 2007", post)
+    ]
+    assert kept(ARTICLE + posts) == ARTICLE + posts
+
+
+def test_headers_before_the_first_paragraph_are_the_articles_byline():
+    byline = "by Bud Elliott on Aug 9, 2012 10:31 AM EDT"
+    thread = [byline, *ARTICLE, "by SoCalNole on Aug 9, 2012 12:43 PM EDT", POSTS[0]]
+    thread += ["by WinstonSalemNole on Aug 9, 2012 1:04 PM EDT", POSTS[1]]
+    assert kept(thread) == thread
+
+
+def test_no_paragraph_no_thread():
+    lines = ["Graham — July 11th, 2012, 4:30 am", "Short post.", "Ann — July 12th, 2012, 1:30 am"]
+    lines += ["Another.", "Bo — July 13th, 2012, 2:30 am", "Third."]
+    assert kept(lines) == lines
