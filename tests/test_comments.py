@@ -73,6 +73,16 @@ def test_names_and_dates_of_one_shape_whatever_their_words():
     )
 
 
+def test_a_lively_thread_has_readers_who_post_often():
+    names = ["Nico", "carp", "Nico", "Copenhagen", "carp", "Nico", "Copenhagen", "carp"]
+    thread = [
+        line
+        for minute, name in enumerate(names, 10)
+        for line in (f"by {name} on Aug 8, 2012 9:{minute} PM PDT reply", POSTS[minute % 4])
+    ]
+    assert kept(ARTICLE + thread) == ARTICLE
+
+
 def test_the_option_off_keeps_the_thread():
     headers = ["Heather on October 23rd, 2012 1:37 pm", "Kate on October 23rd, 2012 1:38 pm"]
     headers.append("Chloe on October 23rd, 2012 1:41 pm")

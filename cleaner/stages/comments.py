@@ -34,8 +34,10 @@ THREAD_MIN_HEADERS = 3
 # a sentence (a timeline, a list of sources or of teasers has its dated items one under the
 # other or between headlines).
 THREAD_MIN_POSTS_SHARE = 0.5
-# ... and at least this share of its signatures differ (a blog's "Posted by Kathy on ...").
-THREAD_MIN_SIGNERS_SHARE = 0.5
+# ... and signed by several people, none of whom signs more than this share of its headers (a
+# blog's posts are all "Posted by Kathy on ..."; in a lively thread a few readers post often).
+THREAD_MIN_SIGNERS = 3
+THREAD_MAX_ONE_SIGNER_SHARE = 0.5
 MONTH = (
     r"(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|ma[iy]|june?|juni"
     r"|july?|juli|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?"
@@ -115,10 +117,12 @@ def thread_headers(lines: list[Line]) -> list[Line]:
         any(is_prose(line.text) for line in lines[earlier + 1 : later])
         for (earlier, _), (later, _) in pairwise(headers)
     )
-    signers = {signer(line.text) for _, line in headers}
-    if posts < THREAD_MIN_POSTS_SHARE * (len(headers) - 1) or len(
-        signers
-    ) < THREAD_MIN_SIGNERS_SHARE * len(headers):
+    signers = Counter(signer(line.text) for _, line in headers)
+    if (
+        posts < THREAD_MIN_POSTS_SHARE * (len(headers) - 1)
+        or len(signers) < THREAD_MIN_SIGNERS
+        or signers.most_common(1)[0][1] > THREAD_MAX_ONE_SIGNER_SHARE * len(headers)
+    ):
         return []
     return [line for _, line in headers]
 
