@@ -59,6 +59,8 @@ STAMP = regex.compile(
     + r"|(?:\d+|an?)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)"
     + r"\s+ago)\b"
 )
+# What every stamp holds, found much faster than STAMP: a figure, or "ago" ("an hour ago").
+MAY_BE_STAMPED = regex.compile(r"\d|\bago\b", regex.IGNORECASE)
 # A header with no stamp names its writer so ("by mcgrew (92797) writes:").
 SIGNED = regex.compile(r"(?i)\b(?:says|said|writes|wrote)\s*:\s*$")
 # A line opening with a dash attributes the quote above it: an embedded tweet's "— Carline
@@ -134,7 +136,7 @@ def is_header(line: Line) -> bool:
     return (
         word_count(text) <= HEADER_MAX_WORDS
         and not ATTRIBUTION.match(text)
-        and bool(STAMP.search(text) or SIGNED.search(text))
+        and bool((MAY_BE_STAMPED.search(text) and STAMP.search(text)) or SIGNED.search(text))
     )
 
 
