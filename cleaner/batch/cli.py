@@ -37,7 +37,7 @@ from .learn import learn
 from .readers import Fields, check_inputs
 from .records import CleanConfig, cleaner_for
 from .runner import BatchJob, run_batch
-from .writers import default_errors_path, writes_jsonl
+from .writers import default_errors_path, refuse_compressed, writes_jsonl
 
 
 def add_batch_commands(sub) -> None:
@@ -80,6 +80,7 @@ def named(path: Path) -> Path:
 
 
 def run_batch_command(args) -> int:
+    refuse_compressed((args.output, args.errors, args.summary, args.report))
     check_inputs(args.inputs)
     changes = args.changes or args.report is not None  # the report is made of the changes
     config = CleanConfig(
