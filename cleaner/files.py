@@ -5,12 +5,13 @@ import json
 import math
 import os
 import re
+import shutil
 import sys
 import uuid
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .errors import ConfigError, RecordError, printable
+from .errors import ConfigError, RecordError, UsageError, printable
 from .safepaths import open_working_file, partial_path
 
 # The name write_atomic gives its temporary file: only names of this shape are swept.
@@ -31,6 +32,20 @@ def write_atomic(target: Path, text: str | bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def fresh_directory(path: Path) -> None:
+    """Remove `path` and make it anew, empty; UsageError if either cannot be done (a
+    symbolic link is not followed), so a run finds out before its work, not after."""
+    try:
+        if os.path.lexists(path):
+            shutil.rmtree(path)
+        path.mkdir(parents=True)
+    except OSError as err:
+        raise UsageError(
+            f"{path}: cannot be emptied and written ({err.strerror or err}); remove it, or "
+            "choose another output"
+        ) from None
 
 
 def remove_leftovers(folder: Path, target: str = "*", recursive: bool = False) -> None:

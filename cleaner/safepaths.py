@@ -37,6 +37,12 @@ def checkpoint_path(target: Path) -> Path:
     return target.with_name(f".{target.name}.progress.json")
 
 
+def learned_path(target: Path) -> Path:
+    """The directory of rules a batch run learns for `target` (--learned-boilerplate,
+    --corpus-names), made anew each run."""
+    return target.with_name(target.name + ".learned")
+
+
 def working_paths(target: Path) -> tuple[Path, ...]:
     """The files a run names itself beside `target`."""
     return partial_path(target), lock_path(target), checkpoint_path(target)

@@ -1,11 +1,14 @@
 """Issue 15, a fifth hostile sweep: compressed batch outputs refused, not written as a
-directory of that name."""
+directory of that name; the directory of learned rules checked before the learning pass."""
 
 import os
 
 import pytest
 
-from conftest import assert_one_line_error, run_cli
+from batch_corpus import read_jsonl, write_jsonl
+from conftest import assert_one_line_error, run_cli, tree
+
+ARTICLE = "The city council approved the new budget on Tuesday after a long debate.\n"
 
 
 @pytest.mark.parametrize(
@@ -27,4 +30,50 @@ def test_a_compressed_output_name_is_refused_before_any_input_is_read(tmp_path, 
     done = run_cli("batch", tmp_path / "in.jsonl", *output, option, tmp_path / name, "-j", "1")
     plain = name.rsplit(".", 1)[0]
     assert_one_line_error(done, 2, name, "compressed output is not written", f"gzip {plain}")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
+
+
+@pytest.mark.parametrize("option", ["--learned-boilerplate", "--corpus-names"])
+def test_a_learned_rules_directory_that_is_a_file_is_refused_before_any_input_is_read(
+    tmp_path, option
+):
+    """It failed only when the rules were written, after the whole learning pass."""
+    os.mkfifo(tmp_path / "in.jsonl")
+    (tmp_path / "out.jsonl.learned").write_text("mine\n")
+    done = run_cli("batch", tmp_path / "in.jsonl", "-o", tmp_path / "out.jsonl", option, "-j", "1")
+    assert_one_line_error(done, 2, "out.jsonl.learned: File exists", "name a directory")
+    assert (tmp_path / "out.jsonl.learned").read_text() == "mine\n"
+
+
+def test_a_learned_rules_directory_that_cannot_be_emptied_is_refused_before_learning(tmp_path):
+    """A link to a directory is not followed: its rules stay, and none are learned into it."""
+    os.mkfifo(tmp_path / "in.jsonl")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "kept.yaml").write_text("mine\n")
+    (tmp_path / "out.jsonl.learned").symlink_to(tmp_path / "elsewhere")
+    done = run_cli(
+        "batch", tmp_path / "in.jsonl", "-o", tmp_path / "out.jsonl", "--learned-boilerplate"
+    )
+    assert_one_line_error(done, 2, "out.jsonl.learned: cannot be emptied", "remove it")
+    assert tree(tmp_path / "elsewhere") == {"kept.yaml": b"mine\n"}
+
+
+def test_a_learned_rules_directory_that_holds_an_input_is_refused(tmp_path):
+    """The run empties it first: the input would be deleted before it was read."""
+    (tmp_path / "out.jsonl.learned").mkdir()
+    source = write_jsonl(
+        tmp_path / "out.jsonl.learned" / "in.jsonl", [{"id": "a", "text": ARTICLE}]
+    )
+    done = run_cli("batch", source, "-o", tmp_path / "out.jsonl", "--corpus-names", "-j", "1")
+    assert_one_line_error(done, 2, "out.jsonl.learned: the output directory holds the input")
+    assert read_jsonl(source) == [{"id": "a", "text": ARTICLE}]
+
+
+def test_an_output_on_the_learned_rules_directory_is_refused(tmp_path):
+    source = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": ARTICLE}])
+    summary = tmp_path / "out.jsonl.learned"
+    done = run_cli(
+        "batch", source, "-o", tmp_path / "out.jsonl", "--corpus-names", "--summary", summary
+    )
+    assert_one_line_error(done, 2, "the learned rules' directory", "are the same file")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]

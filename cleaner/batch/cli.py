@@ -1,7 +1,6 @@
 """The `cleaner batch` and `cleaner learn` commands: argument parsing and printing only."""
 
 import json
-import shutil
 import sys
 import time
 from dataclasses import replace
@@ -12,11 +11,12 @@ from tqdm import tqdm
 
 from ..errors import UsageError, rules_readable
 from ..exits import EXIT_FAILED_DOCS, EXIT_OK
-from ..files import write_atomic
+from ..files import fresh_directory, write_atomic
 from ..limit_options import add_limit_options, limit_options
 from ..lock import output_locks
 from ..report.cli import write_report
 from ..safepaths import (
+    learned_path,
     refuse_collisions,
     refuse_directories,
     refuse_holding_inputs,
@@ -91,27 +91,40 @@ def run_batch_command(args) -> int:
     job = job_from_args(args, config)
     if args.report is not None and not writes_jsonl(job.output):
         raise UsageError(f"--report needs a .jsonl output to read back, not {job.output}")
-    refuse_overlap(job, args.summary, args.report)
+    learned = learned_path(job.output) if args.learned_boilerplate or args.corpus_names else None
+    refuse_overlap(job, args.summary, args.report, learned)
     with rules_readable():  # rule errors surface now; forked workers inherit the rules
         cleaner_for(config)
     with output_locks(job.output, job.errors):
         return run_locked(job, args)
 
 
-def refuse_overlap(job: BatchJob, summary: Path | None, report: Path | None = None) -> None:
-    """A usage error if an output would replace an input or be read back as one."""
+def refuse_overlap(
+    job: BatchJob, summary: Path | None, report: Path | None = None, learned: Path | None = None
+) -> None:
+    """A usage error if an output would replace an input or be read back as one, or if the
+    directory of learned rules (made anew: it must not hold an input) cannot be one."""
     refuse_special_files((job.output, job.errors, summary, report))
     refuse_directories(
         (job.output if writes_jsonl(job.output) else None, job.errors, summary, report)
     )
     refuse_replacing(job.inputs, (job.output, job.errors, summary, report))
     refuse_collisions(
-        {"-o": job.output, "--errors": job.errors, "--summary": summary, "--report": report}
+        {
+            "-o": job.output,
+            "--errors": job.errors,
+            "--summary": summary,
+            "--report": report,
+            "the learned rules' directory": learned,
+        }
     )
     if not writes_jsonl(job.output):
         refuse_non_directories([job.output])
         refuse_inside_inputs(job.inputs, [job.output])
         refuse_holding_inputs(job.inputs, [job.output])
+    if learned is not None:
+        refuse_non_directories([learned])
+        refuse_holding_inputs(job.inputs, [learned])
 
 
 def run_locked(job: BatchJob, args) -> int:
@@ -152,9 +165,10 @@ def show_progress(bar: "tqdm[NoReturn]", summary) -> None:
 
 def with_learned_rules(job: BatchJob, engine, args) -> BatchJob:
     """First pass of --learned-boilerplate and --corpus-names: learn what was asked for into
-    OUTPUT.learned/ and add those rules."""
-    learned = job.output.with_name(job.output.name + ".learned")
-    shutil.rmtree(learned, ignore_errors=True)
+    OUTPUT.learned/ (emptied first: a failure there comes before the pass) and add those
+    rules."""
+    learned = learned_path(job.output)
+    fresh_directory(learned)
     learner = learn(job, engine, args.by)
     if args.learned_boilerplate:
         written = learner.write_rules(learned, args.min_docs, args.min_share / 100)
