@@ -173,6 +173,14 @@ def refuse_non_directories(dirs) -> None:
             )
 
 
+def refuse_directory_overlap(inputs, target: Path) -> None:
+    """UsageError if an output written as a directory exists and is not one, lies inside an
+    input directory or holds an input."""
+    refuse_non_directories([target])
+    refuse_inside_inputs(inputs, [target])
+    refuse_holding_inputs(inputs, [target])
+
+
 def refuse_shared_targets(pairs) -> None:
     """UsageError if two inputs would be written to one output file, (source, target)
     pairs (None targets skipped): the second would silently replace the first."""

@@ -1,9 +1,11 @@
 """Issue 15, a fifth hostile sweep: compressed batch outputs refused, not written as a
-directory of that name; the directory of learned rules checked before the learning pass."""
+directory of that name; the directory of learned rules checked before the learning pass;
+`learn` refusing an output over its inputs and locking its output as batch does."""
 
 import os
 
 import pytest
+from cleaner.lock import output_lock
 
 from batch_corpus import read_jsonl, write_jsonl
 from conftest import assert_one_line_error, run_cli, tree
@@ -77,3 +79,43 @@ def test_an_output_on_the_learned_rules_directory_is_refused(tmp_path):
     )
     assert_one_line_error(done, 2, "the learned rules' directory", "are the same file")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
+
+
+@pytest.mark.parametrize(
+    ("inputs", "output", "problem"),
+    [
+        (["corpus"], "corpus/learned", "lies inside the input"),
+        (["corpus"], "corpus", "lies inside the input"),
+        (["corpus/in.jsonl"], "corpus", "holds the input"),
+        (["corpus/in.jsonl"], ".", "holds the input"),
+    ],
+)
+def test_learn_refuses_an_output_over_its_inputs_before_reading_them(
+    tmp_path, inputs, output, problem
+):
+    """As batch does for a directory output: learned files would land among the inputs."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_jsonl(corpus / "in.jsonl", [{"id": "a", "text": ARTICLE}])
+    before = tree(tmp_path)
+    done = run_cli("learn", *inputs, "-o", output, "-j", "1", cwd=tmp_path)
+    assert_one_line_error(done, 2, problem, "choose an output outside the inputs")
+    assert tree(tmp_path) == before
+
+
+def test_a_second_learn_on_one_output_is_refused_and_names_the_holder(tmp_path):
+    """Two learn runs on one directory wrote their rule files over each other's."""
+    source = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": ARTICLE}])
+    target = tmp_path / "learned"
+    with output_lock(target):
+        done = run_cli("learn", source, "-o", target, "-j", "1")
+        last = assert_one_line_error(done, 2, "learned is being written by another run")
+        assert f"pid {os.getpid()}" in last
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
+
+
+def test_learn_releases_its_lock(tmp_path):
+    source = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": ARTICLE}])
+    done = run_cli("learn", source, "-o", tmp_path / "learned", "-j", "1")
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "learned"]

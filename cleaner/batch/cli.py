@@ -19,8 +19,8 @@ from ..safepaths import (
     learned_path,
     refuse_collisions,
     refuse_directories,
+    refuse_directory_overlap,
     refuse_holding_inputs,
-    refuse_inside_inputs,
     refuse_non_directories,
     refuse_replacing,
     refuse_special_files,
@@ -119,9 +119,7 @@ def refuse_overlap(
         }
     )
     if not writes_jsonl(job.output):
-        refuse_non_directories([job.output])
-        refuse_inside_inputs(job.inputs, [job.output])
-        refuse_holding_inputs(job.inputs, [job.output])
+        refuse_directory_overlap(job.inputs, job.output)
     if learned is not None:
         refuse_non_directories([learned])
         refuse_holding_inputs(job.inputs, [learned])
@@ -190,13 +188,14 @@ def with_learned_rules(job: BatchJob, engine, args) -> BatchJob:
 
 
 def run_learn_command(args) -> int:
-    refuse_non_directories([args.output])
+    output = named(args.output)
+    refuse_directory_overlap(args.inputs, output)
     check_inputs(args.inputs)
     config = CleanConfig(rules=tuple(str(p) for p in args.rules))
     job = BatchJob(
         tuple(args.inputs),
-        args.output,
-        args.output,
+        output,
+        output,
         config,
         Fields(args.id_field, args.text_field, args.url_field, args.lang_field),
         args.input_format,
@@ -204,20 +203,26 @@ def run_learn_command(args) -> int:
     )
     with rules_readable():
         cleaner_for(config)
+    with output_locks(output):
+        return learn_locked(job, args)
+
+
+def learn_locked(job: BatchJob, args) -> int:
+    """The learning run proper, under the output's lock: learn, then write the rule files."""
     engine = make_engine(args.engine, args.jobs, args.address)
     try:
         learner = learn(job, engine, args.by)
     finally:
         engine.close()
-    written = learner.write_rules(args.output, args.min_docs, args.min_share / 100)
+    written = learner.write_rules(job.output, args.min_docs, args.min_share / 100)
     for path, rules in written:
         print(f"{path}: {rules} rules")
-    path, names = learner.write_corpus_names(args.output, args.min_docs)
+    path, names = learner.write_corpus_names(job.output, args.min_docs)
     print(f"{path}: {names} corpus names")
     summary = learn_summary(args.by, len(learner.groups), learner.by_domain, learner.ungrouped)
     print(
         f"cleaner: {len(written)} rule files from {summary}; review them with "
-        f"`cleaner rules check {args.output}`",
+        f"`cleaner rules check {job.output}`",
         file=sys.stderr,
     )
     return EXIT_OK
