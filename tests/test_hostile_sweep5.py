@@ -3,14 +3,22 @@ directory of that name; the directory of learned rules checked before the learni
 `learn` refusing an output over its inputs and locking its output as batch does."""
 
 import os
+import time
+import tracemalloc
+import zlib
+from io import BytesIO
 
 import pytest
+from cleaner.batch.readers import safe_name
+from cleaner.batch.warc import RECORD_HEADER_BYTES, warc_records
 from cleaner.lock import output_lock
+from cleaner.sources import DEFAULT_MAX_BYTES
 
 from batch_corpus import read_jsonl, write_jsonl
 from conftest import assert_one_line_error, run_cli, tree
 
 ARTICLE = "The city council approved the new budget on Tuesday after a long debate.\n"
+PARAGRAPH = ARTICLE.strip()
 
 
 @pytest.mark.parametrize(
@@ -119,3 +127,84 @@ def test_learn_releases_its_lock(tmp_path):
     done = run_cli("learn", source, "-o", tmp_path / "learned", "-j", "1")
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "learned"]
+
+
+def warc_response(page: str = f"<p>{PARAGRAPH}</p>", *headers: tuple[str, str]) -> bytes:
+    """A gzipped WARC record: an HTML response of `page` from example.com, with `headers`
+    among its HTTP headers."""
+    pytest.importorskip("warcio")
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), *headers], "HTTP/1.1")
+    writer.write_record(
+        writer.create_warc_record(
+            "https://example.com/a", "response", payload=BytesIO(page.encode()), http_headers=http
+        )
+    )
+    return out.getvalue()
+
+
+def gzip_member(data: bytes) -> bytes:
+    """`data` as one gzip member, as a .warc.gz holds each record."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    return packer.compress(data) + packer.flush()
+
+
+HEAD = b"WARC/1.0\r\nWARC-Type: response\r\n"
+# A record's headers as hostile bytes make them, 30-50 MB each once unpacked (some 50 KB
+# packed): warcio took 40-50 s and up to 3 GB on each.
+ENDLESS_HEADERS = {
+    "a line without an end": HEAD + b"X-Long: " + b"A" * 50_000_000,
+    "lines without number": HEAD + b"X: y\r\n" * 5_000_000,
+    "blank lines without number": b"\r\n" * 15_000_000,
+}
+
+
+@pytest.fixture(params=ENDLESS_HEADERS, ids=lambda shape: shape.replace(" ", "-"))
+def endless_headers(request, tmp_path):
+    """A .warc.gz of a good record, one whose headers never end, and a good record."""
+    good = warc_response()
+    source = tmp_path / "crawl.warc.gz"
+    source.write_bytes(good + gzip_member(ENDLESS_HEADERS[request.param]) + good)
+    return source
+
+
+def test_a_record_whose_headers_never_end_is_an_error_line_and_ends_the_file(
+    tmp_path, endless_headers
+):
+    done = run_cli("batch", endless_headers, "-o", tmp_path / "out.jsonl", "-j", "1")
+    assert done.returncode == 1, done.stderr
+    assert [r["url"] for r in read_jsonl(tmp_path / "out.jsonl")] == ["https://example.com/a"]
+    [error] = read_jsonl(tmp_path / "out.errors.jsonl")
+    assert error["id"] == f"{endless_headers}#2"
+    assert error["error"] == (
+        "cannot read the WARC file past record 1: HeadersTooLong: a record's header lines "
+        f"run past {RECORD_HEADER_BYTES:,} bytes"
+    )
+
+
+def test_headers_that_never_end_cost_a_bounded_time_and_memory(endless_headers):
+    started = time.monotonic()
+    tracemalloc.start()
+    try:
+        records = list(warc_records(endless_headers, "", DEFAULT_MAX_BYTES, safe_name))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [r.error is None for r in records] == [True, False]
+    # short header lines are kept as Python tuples, some 11 bytes for each byte read
+    assert peak < 16 * RECORD_HEADER_BYTES, f"{peak:,} bytes"
+    assert time.monotonic() - started < 10, "it took 40-50 s"
+
+
+def test_long_payloads_and_headers_within_the_limit_are_read_whole(tmp_path):
+    """Only header lines are counted: a long one-line page is cleaned."""
+    page = f"<html><body><article><p>{PARAGRAPH}</p>{' ' * 3_000_000}</article></body></html>"
+    source = tmp_path / "crawl.warc.gz"
+    source.write_bytes(warc_response(page, ("Set-Cookie", "x" * 500_000)))
+    done = run_cli("batch", source, "-o", tmp_path / "out.jsonl", "-j", "1")
+    assert done.returncode == 0, done.stderr
+    assert [r["text"] for r in read_jsonl(tmp_path / "out.jsonl")] == [PARAGRAPH + "\n"]

@@ -1,10 +1,10 @@
 """HTML responses of a WARC file as Records, read as a stream: a payload over the size limit,
-a record without an id, or an archive that breaks off becomes an error Record or a fallback
-id, never a traceback or a lost document."""
+a record without an id, headers without end, or an archive that breaks off becomes an error
+Record or a fallback id, never a traceback, a hang or a lost document."""
 
 import gzip
 import io
-from contextlib import redirect_stderr
+from contextlib import contextmanager, redirect_stderr
 from pathlib import Path
 
 from ..errors import InputError, UsageError
@@ -12,11 +12,71 @@ from .records import Record
 
 
 def archive_iterator(stream):
+    """warcio's records of `stream`, and the LineBudget its header lines are read through."""
     try:
         from warcio.archiveiterator import ArchiveIterator
     except ImportError:
         raise UsageError("reading WARC needs warcio: pip install 'cleaner[warc]'") from None
-    return iter(ArchiveIterator(stream))
+    archive = ArchiveIterator(stream)
+    archive.reader = lines = LineBudget(archive.reader)  # each record is parsed from it
+    return iter(archive), lines
+
+
+# Bytes warcio may read as lines for one record: the blank lines before it, its WARC headers
+# and its HTTP headers. Real ones take a few KB (servers refuse HTTP headers past 8-64 KB).
+# warcio grows a line by copying it whole for each 16 KB read: a 50 MB header line without
+# an end took 46 s and 310 MB, and a 194 KB .warc.gz of one ran for minutes.
+RECORD_HEADER_BYTES = 1 << 20
+
+
+class HeadersTooLong(Exception):
+    """A record's header lines run past RECORD_HEADER_BYTES."""
+
+
+class LineBudget:
+    """warcio's reader, with the lines it reads while a record's headers are parsed
+    (`headers()`) bounded to RECORD_HEADER_BYTES in all. Payloads, read with read() and
+    bounded by the size limit, are not counted."""
+
+    def __init__(self, reader):
+        self.reader, self.left = reader, None
+
+    def __getattr__(self, name: str):
+        return getattr(self.reader, name)
+
+    @contextmanager
+    def headers(self):
+        self.left = RECORD_HEADER_BYTES
+        try:
+            yield
+        finally:
+            self.left = None
+
+    def readline(self, length: int | None = None) -> bytes:
+        if self.left is None:
+            line: bytes = self.reader.readline(length)
+            return line
+        limit = self.left + 1 if length is None or length < 0 else min(length, self.left + 1)
+        line = whole_line(self.reader, limit)
+        self.left -= len(line)
+        if self.left < 0:
+            raise HeadersTooLong(f"a record's header lines run past {RECORD_HEADER_BYTES:,} bytes")
+        return line
+
+
+def whole_line(reader, limit: int) -> bytes:
+    """A line of `reader`, at most `limit` bytes of it: warcio's readline(limit) may stop
+    short of both the line's end and the limit."""
+    parts, size = [], 0
+    while size < limit:
+        part = reader.readline(limit - size)
+        if not part:
+            break
+        parts.append(part)
+        size += len(part)
+        if part.endswith(b"\n"):
+            break
+    return b"".join(parts)
 
 
 def read_errors() -> tuple[type[BaseException], ...]:
@@ -76,10 +136,11 @@ def warc_records(path: Path, prefix: str, max_bytes: int, safe_name):
     records from 1), url = WARC-Target-URI. A file that breaks off ends with an error Record."""
     number = 0
     with open_warc(path) as stream:
-        records = archive_iterator(stream)
+        records, lines = archive_iterator(stream)
         while True:
             try:
-                with redirect_stderr(io.StringIO()):  # warcio prints its warnings there
+                # warcio prints its warnings on stderr
+                with redirect_stderr(io.StringIO()), lines.headers():
                     record = next(records, None)
                 if record is None:
                     return
