@@ -127,7 +127,9 @@ def add_clean_commands(sub) -> None:
     files at a time."""
     clean = sub.add_parser("clean", help="clean files, directories or stdin")
     clean.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, or - for stdin")
-    clean.add_argument("-o", "--output", type=Path, help="output file or directory")
+    clean.add_argument(
+        "-o", "--output", type=output_path, help="output file or directory (-: standard output)"
+    )
     clean.add_argument(
         "--format",
         choices=("text", "jsonl"),
@@ -141,6 +143,12 @@ def add_clean_commands(sub) -> None:
     add_limit_options(clean)
     clean.set_defaults(run=run_clean)
     add_explain_command(sub)
+
+
+def output_path(text: str) -> Path | None:
+    """`clean -o`'s argument type: '-' is standard output, as it is for an input and for
+    `--format jsonl`, not a file named '-'."""
+    return None if text == "-" else Path(text)
 
 
 class CleanJob(NamedTuple):

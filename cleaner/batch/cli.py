@@ -14,6 +14,7 @@ from ..exits import EXIT_FAILED_DOCS, EXIT_OK
 from ..files import fresh_directory, write_atomic
 from ..limit_options import add_limit_options, limit_options
 from ..lock import output_locks
+from ..output_names import refuse_stdout
 from ..report.cli import write_report
 from ..safepaths import (
     learned_path,
@@ -80,6 +81,14 @@ def named(path: Path) -> Path:
 
 
 def run_batch_command(args) -> int:
+    refuse_stdout(
+        {
+            "-o": args.output,
+            "--errors": args.errors,
+            "--summary": args.summary,
+            "--report": args.report,
+        }
+    )
     refuse_compressed((args.output, args.errors, args.summary, args.report))
     check_inputs(args.inputs)
     changes = args.changes or args.report is not None  # the report is made of the changes
@@ -188,6 +197,7 @@ def with_learned_rules(job: BatchJob, engine, args) -> BatchJob:
 
 
 def run_learn_command(args) -> int:
+    refuse_stdout({"-o": args.output})
     output = named(args.output)
     refuse_directory_overlap(args.inputs, output)
     check_inputs(args.inputs)
