@@ -34,6 +34,7 @@ from .files import JsonlWriter, write_atomic
 from .interrupts import Terminated, terminate_as_interrupt
 from .limit_options import add_limit_options
 from .lock import output_locks
+from .output_names import refuse_compressed
 from .report.cli import add_report_command
 from .rules_cli import add_rules_commands, usage
 from .safepaths import (
@@ -179,6 +180,7 @@ def clean_one(cleaner, data, args, name="-"):
 
 
 def run_clean(args) -> int:
+    refuse_compressed((args.output, args.report))
     cleaner = command_cleaner(args)
     jobs = list(plan_jobs(args))
     if args.output is None and args.format == "text" and len(jobs) > 1:

@@ -4,6 +4,7 @@ command does not write."""
 from pathlib import Path
 
 from .errors import UsageError
+from .sources import has_suffix
 
 
 def refuse_stdout(outputs: dict[str, Path | None]) -> None:
@@ -15,4 +16,21 @@ def refuse_stdout(outputs: dict[str, Path | None]) -> None:
             raise UsageError(
                 f"{option} -: batch and learn write files, not standard output; name a file "
                 "(`cleaner clean --format jsonl` streams JSON lines to standard output)"
+            )
+
+
+# Names of compressed files: an output so named would be written uncompressed (text, JSONL) or
+# as a directory of .txt files, neither of which its name promises.
+COMPRESSED_SUFFIXES = (".gz", ".zst", ".bz2", ".xz", ".lz4", ".lzma", ".br", ".zip", ".7z", ".tgz")
+
+
+def refuse_compressed(outputs) -> None:
+    """UsageError if an output (None skipped) is named as a compressed file: no command writes
+    one, and resuming a batch means truncating its output, which compression forbids."""
+    for target in outputs:
+        if target is not None and has_suffix(Path(target).name, COMPRESSED_SUFFIXES):
+            plain = Path(target).name.rsplit(".", 1)[0]
+            raise UsageError(
+                f"{target}: compressed output is not written; name {plain} and compress it "
+                f"when the run ends (gzip {plain}, zstd {plain})"
             )

@@ -1,5 +1,6 @@
 """Issue 15, a sixth hostile sweep: `-o -` standard output for `clean` and refused by `batch`
-and `learn`, which wrote a file or directory named '-'."""
+and `learn`, which wrote a file or directory named '-'; compressed output names refused by
+`clean` as by `batch`."""
 
 import os
 
@@ -47,3 +48,30 @@ def test_clean_of_several_inputs_to_dash_needs_an_output_directory(tmp_path):
     (tmp_path / "b.txt").write_text(ARTICLE)
     done = run_cli("clean", "a.txt", "b.txt", "-o", "-", cwd=tmp_path)
     assert_one_line_error(done, 2, "several inputs need -o OUTPUT_DIR")
+
+
+@pytest.mark.parametrize(
+    ("form", "name"),
+    [
+        (["-o"], "clean.txt.gz"),
+        (["-o"], "clean.TXT.ZST"),
+        (["--format", "jsonl", "-o"], "clean.jsonl.bz2"),
+        (["--report"], "report.jsonl.xz"),
+    ],
+)
+def test_clean_refuses_a_compressed_output_name_before_reading_its_input(tmp_path, form, name):
+    """`clean in.txt -o clean.txt.gz` wrote plain text under a compressed name. The input is
+    a FIFO no one writes to: reading it would block the run for good."""
+    os.mkfifo(tmp_path / "in.txt")
+    done = run_cli("clean", "in.txt", *form, name, cwd=tmp_path)
+    plain = name.rsplit(".", 1)[0]
+    assert_one_line_error(done, 2, name, "compressed output is not written", f"gzip {plain}")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.txt"]
+
+
+def test_clean_refuses_a_compressed_output_directory_name(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ARTICLE)
+    done = run_cli("clean", "in", "-o", "out.gz", cwd=tmp_path)
+    assert_one_line_error(done, 2, "out.gz: compressed output is not written")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]

@@ -14,7 +14,7 @@ from ..exits import EXIT_FAILED_DOCS, EXIT_OK
 from ..files import fresh_directory, write_atomic
 from ..limit_options import add_limit_options, limit_options
 from ..lock import output_locks
-from ..output_names import refuse_stdout
+from ..output_names import refuse_compressed, refuse_stdout
 from ..report.cli import write_report
 from ..safepaths import (
     learned_path,
@@ -38,7 +38,7 @@ from .learn import learn
 from .readers import Fields, check_inputs
 from .records import CleanConfig, cleaner_for
 from .runner import BatchJob, run_batch
-from .writers import default_errors_path, refuse_compressed, writes_jsonl
+from .writers import default_errors_path, writes_jsonl
 
 
 def add_batch_commands(sub) -> None:

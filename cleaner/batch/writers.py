@@ -9,7 +9,7 @@ proven to lie inside the directory (see cleaner.safepaths).
 from pathlib import Path
 from typing import Any
 
-from ..errors import MESSAGE_MAX_CHARS, RecordError, UsageError, printable
+from ..errors import MESSAGE_MAX_CHARS, RecordError, printable
 from ..files import JsonlWriter, remove_leftovers, write_atomic
 from ..safepaths import contained_path
 from ..sources import has_suffix
@@ -67,23 +67,6 @@ def writes_jsonl(target: Path) -> bool:
     """A target ending in .jsonl (in any case, as inputs are told) gets JSON lines; any
     other is a directory of .txt files."""
     return has_suffix(target.name, (".jsonl",))
-
-
-# Names of compressed files: a batch output so named would be written uncompressed (JSONL) or
-# as a directory of .txt files, neither of which its name promises.
-COMPRESSED_SUFFIXES = (".gz", ".zst", ".bz2", ".xz", ".lz4", ".lzma", ".br", ".zip", ".7z", ".tgz")
-
-
-def refuse_compressed(outputs) -> None:
-    """UsageError if an output (None skipped) is named as a compressed file: a batch writes
-    none, and resuming one means truncating it at a checkpoint, which compression forbids."""
-    for target in outputs:
-        if target is not None and has_suffix(Path(target).name, COMPRESSED_SUFFIXES):
-            plain = Path(target).name.rsplit(".", 1)[0]
-            raise UsageError(
-                f"{target}: compressed output is not written; name {plain} and compress it "
-                f"when the run ends (gzip {plain}, zstd {plain})"
-            )
 
 
 def open_output(target: Path):
