@@ -1,12 +1,14 @@
 """Issue 15, a sixth hostile sweep: `-o -` standard output for `clean` and refused by `batch`
 and `learn`, which wrote a file or directory named '-'; compressed output names refused by
-`clean` as by `batch`."""
+`clean` as by `batch`; `learn -o DIR` replacing only its own earlier files."""
 
 import os
 
 import pytest
+from cleaner.batch.learn_output import MANIFEST
 
-from conftest import assert_one_line_error, run_cli
+from batch_corpus import cli, write_jsonl
+from conftest import assert_one_line_error, run_cli, tree
 
 ARTICLE = "The city council approved the new budget on Tuesday after a long debate.\n"
 
@@ -75,3 +77,66 @@ def test_clean_refuses_a_compressed_output_directory_name(tmp_path):
     done = run_cli("clean", "in", "-o", "out.gz", cwd=tmp_path)
     assert_one_line_error(done, 2, "out.gz: compressed output is not written")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
+
+
+def site_corpus(path, host: str):
+    """Six documents of `host`, each with the site's boilerplate line: learn makes a rule
+    file `learned-<host>.yaml` of it."""
+    rows = [
+        {
+            "id": f"{host}-{i}",
+            "text": f"{ARTICLE.strip()} Story {'abcdef'[i]}.\nSubscribe to {host} today\n",
+            "url": f"https://{host}/news/{i}",
+        }
+        for i in range(6)
+    ]
+    return write_jsonl(path, rows)
+
+
+def learned_names(out_dir) -> list[str]:
+    return sorted(p.name for p in out_dir.iterdir())
+
+
+def test_a_second_learn_replaces_the_rule_files_the_first_wrote(tmp_path):
+    """The first run's learned-one-example.yaml stayed beside the second's, and `--rules
+    DIR` loaded both."""
+    out = tmp_path / "learned"
+    assert cli("learn", site_corpus(tmp_path / "one.jsonl", "one.example"), "-o", out) == 0
+    assert "learned-one-example.yaml" in learned_names(out)
+    assert cli("learn", site_corpus(tmp_path / "two.jsonl", "two.example"), "-o", out) == 0
+    assert learned_names(out) == [
+        MANIFEST,
+        "learned-corpus-names.yaml",
+        "learned-two-example.yaml",
+    ]
+
+
+@pytest.mark.parametrize("name", ["mine.yaml", "notes.txt", "sub"])
+def test_learn_refuses_a_directory_holding_what_it_did_not_write_before_reading(tmp_path, name):
+    """The input is a FIFO no one writes to: reading it would block the run for good."""
+    os.mkfifo(tmp_path / "in.jsonl")
+    out = tmp_path / "learned"
+    out.mkdir()
+    (out / "learned-old.yaml").write_text("ruleset: old\n")  # no manifest lists it either
+    if name == "sub":
+        (out / name).mkdir()
+    else:
+        (out / name).write_text("mine\n")
+    before = tree(out)
+    done = run_cli("learn", "in.jsonl", "-o", "learned", "-j", "1", cwd=tmp_path)
+    assert_one_line_error(done, 2, "not written by `cleaner learn`", "choose another -o")
+    assert tree(out) == before
+
+
+def test_learn_refuses_a_rule_file_it_wrote_but_someone_edited(tmp_path):
+    """Reviewing and editing learned files in place is the documented workflow: a rerun
+    must not throw the edits away."""
+    source = site_corpus(tmp_path / "one.jsonl", "one.example")
+    out = tmp_path / "learned"
+    assert cli("learn", source, "-o", out) == 0
+    edited = out / "learned-one-example.yaml"
+    edited.write_text(edited.read_text() + "# reviewed\n")
+    before = tree(out)
+    done = run_cli("learn", source, "-o", out, "-j", "1")
+    assert_one_line_error(done, 2, "learned-one-example.yaml: not written by", "or edited since")
+    assert tree(out) == before

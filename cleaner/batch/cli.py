@@ -35,6 +35,7 @@ from .arguments import (
 )
 from .engines import make_engine
 from .learn import learn
+from .learn_output import refuse_foreign_files, remove_earlier_files, write_manifest
 from .readers import Fields, check_inputs
 from .records import CleanConfig, cleaner_for
 from .runner import BatchJob, run_batch
@@ -200,6 +201,7 @@ def run_learn_command(args) -> int:
     refuse_stdout({"-o": args.output})
     output = named(args.output)
     refuse_directory_overlap(args.inputs, output)
+    refuse_foreign_files(output)
     check_inputs(args.inputs)
     config = CleanConfig(rules=tuple(str(p) for p in args.rules))
     job = BatchJob(
@@ -218,17 +220,21 @@ def run_learn_command(args) -> int:
 
 
 def learn_locked(job: BatchJob, args) -> int:
-    """The learning run proper, under the output's lock: learn, then write the rule files."""
+    """The learning run proper, under the output's lock: learn, then replace the rule files
+    an earlier run wrote with this run's."""
     engine = make_engine(args.engine, args.jobs, args.address)
     try:
         learner = learn(job, engine, args.by)
     finally:
         engine.close()
+    refuse_foreign_files(job.output)  # again, under the lock
+    remove_earlier_files(job.output)
     written = learner.write_rules(job.output, args.min_docs, args.min_share / 100)
     for path, rules in written:
         print(f"{path}: {rules} rules")
     path, names = learner.write_corpus_names(job.output, args.min_docs)
     print(f"{path}: {names} corpus names")
+    write_manifest(job.output, [p for p, _ in written] + [path])
     summary = learn_summary(args.by, len(learner.groups), learner.by_domain, learner.ungrouped)
     print(
         f"cleaner: {len(written)} rule files from {summary}; review them with "
