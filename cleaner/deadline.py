@@ -11,6 +11,7 @@ is stuck past its limit where no signal reaches.
 """
 
 import signal
+import sys
 import threading
 from contextlib import contextmanager
 
@@ -21,6 +22,29 @@ from .errors import DocumentTimeout
 REPEAT_S = 0.1
 # A limit longer than this (a year) is no limit: setitimer cannot take 10^10 s (time_t).
 LONGEST_LIMIT_S = 365 * 24 * 3600.0
+
+
+class Deadline:
+    """Whether a document's time limit has passed. The alarm records it and raises; a raise
+    that lands in a __del__ or a garbage-collection callback is lost (Python ignores
+    exceptions there), so the pipeline calls `check()` between stages to raise it again."""
+
+    def __init__(self, seconds: float | None = None):
+        self.seconds = seconds
+        self.passed = False
+
+    def expire(self, _signum=None, _frame=None) -> None:
+        """The alarm's handler: the limit has passed."""
+        self.passed = True
+        self.check()
+
+    def check(self) -> None:
+        """DocumentTimeout if the limit has passed."""
+        if self.passed:
+            raise DocumentTimeout(
+                f"cleaning took over {self.seconds:g} s (Options.doc_time_limit_s, "
+                "--time-limit): the document is pathological, or raise the limit"
+            )
 
 
 def can_interrupt() -> bool:
@@ -35,25 +59,33 @@ def can_interrupt() -> bool:
 @contextmanager
 def time_limit(seconds: float | None):
     """Raise DocumentTimeout in the body once it has run `seconds` (None, 0 or more than
-    LONGEST_LIMIT_S: no limit)."""
+    LONGEST_LIMIT_S: no limit); yields the Deadline, for the body to `check()`."""
+    deadline = Deadline(seconds)
     if not seconds or seconds > LONGEST_LIMIT_S or not can_interrupt():
-        yield
+        yield deadline
         return
-    expired = []
-
-    def expire(_signum, _frame):
-        expired.append(True)
-        raise DocumentTimeout(
-            f"cleaning took over {seconds:g} s (Options.doc_time_limit_s, --time-limit): "
-            "the document is pathological, or raise the limit"
-        )
-
-    previous = signal.signal(signal.SIGALRM, expire)
+    previous = signal.signal(signal.SIGALRM, deadline.expire)
+    hook = sys.unraisablehook
+    sys.unraisablehook = unless_lost_timeout(hook)
     signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT_S)
     try:
-        yield
+        yield deadline
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-    if expired:  # the body swallowed every alarm but still ran over
-        expire(None, None)
+        try:  # an alarm repeating into this cleanup must not cut it short
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        finally:
+            signal.signal(signal.SIGALRM, previous)
+            sys.unraisablehook = hook
+    deadline.check()  # the body swallowed every alarm but still ran over
+
+
+def unless_lost_timeout(hook):
+    """`hook` for every unraisable exception but a DocumentTimeout: that one was lost in a
+    __del__ or a GC callback, and the Deadline raises it again, so it is no error to print
+    (with a traceback) on stderr."""
+
+    def report(event) -> None:
+        if not isinstance(event.exc_value, DocumentTimeout):
+            hook(event)
+
+    return report

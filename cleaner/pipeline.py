@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .catalog import RuleCatalog
-from .deadline import time_limit
+from .deadline import Deadline, time_limit
 from .document import Document, Edit, Removal, RuleInfo
 from .errors import ConfigError
 from .metadata import language_code, usable_url
@@ -121,20 +121,24 @@ class Cleaner:
     def clean(self, text, *, url=None, outlet=None, lang=None, fmt="auto") -> Result:
         """Clean one document (str or bytes; fmt "text", "html" or "auto") within
         Options.doc_time_limit_s (DocumentTimeout)."""
-        with time_limit(self.options.doc_time_limit_s):
-            return self._clean(text, usable_url(url), outlet, language_code(lang), fmt)
+        with time_limit(self.options.doc_time_limit_s) as deadline:
+            return self._clean(text, usable_url(url), outlet, language_code(lang), fmt, deadline)
 
     def warm_up(self) -> None:
         """Make the one-time loads (language profiles, the English word list) now, outside
         any time limit, so that a worker's first document is not charged for them."""
-        self._clean(WARM_UP_TEXT, None, None, None, "text")
+        self._clean(WARM_UP_TEXT, None, None, None, "text", Deadline())
 
-    def _clean(self, text, url, outlet, lang, fmt) -> Result:
+    def _clean(self, text, url, outlet, lang, fmt, deadline: Deadline) -> Result:
+        """The stages over one document; `deadline` checked after each, where a timeout
+        lost in a __del__ or GC callback is raised again."""
         decoded = to_text(text, fmt, url, self.options)
+        deadline.check()
         doc = Document.from_lines(decoded.lines, url=url, lang=lang, outlet=outlet)
         decoded.apply(doc)
         for stage in self.stages:
             stage(doc)
+            deadline.check()
         return Result.of(doc, decoded.lines)
 
 

@@ -1,11 +1,17 @@
 """Issue 15, a sixth hostile sweep: `-o -` standard output for `clean` and refused by `batch`
 and `learn`, which wrote a file or directory named '-'; compressed output names refused by
-`clean` as by `batch`; `learn -o DIR` replacing only its own earlier files."""
+`clean` as by `batch`; `learn -o DIR` replacing only its own earlier files; a time limit
+whose DocumentTimeout was lost in a __del__ or GC callback raised again."""
 
+import gc
 import os
+import sys
+import time
 
 import pytest
+from cleaner import Cleaner
 from cleaner.batch.learn_output import MANIFEST
+from cleaner.errors import DocumentTimeout
 
 from batch_corpus import cli, write_jsonl
 from conftest import assert_one_line_error, run_cli, tree
@@ -140,3 +146,100 @@ def test_learn_refuses_a_rule_file_it_wrote_but_someone_edited(tmp_path):
     done = run_cli("learn", source, "-o", out, "-j", "1")
     assert_one_line_error(done, 2, "learned-one-example.yaml: not written by", "or edited since")
     assert tree(out) == before
+
+
+LIMIT_S = 0.2
+
+
+def busy(seconds: float) -> None:
+    """Run Python bytecode for `seconds`: an alarm due meanwhile fires in here."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pass
+
+
+class SlowFinalizer:
+    def __del__(self):
+        busy(2 * LIMIT_S)
+
+
+def finalizer_outlasting_the_limit() -> None:
+    """The alarm fires in a __del__: Python reports its DocumentTimeout as unraisable."""
+    SlowFinalizer()
+
+
+def gc_callback_outlasting_the_limit() -> None:
+    """The alarm fires in a garbage-collection callback: reported as unraisable too."""
+
+    def slow(phase, _info):
+        if phase == "start":
+            busy(2 * LIMIT_S)
+
+    gc.callbacks.append(slow)
+    try:
+        gc.collect()
+    finally:
+        gc.callbacks.remove(slow)
+
+
+LOSERS = [finalizer_outlasting_the_limit, gc_callback_outlasting_the_limit]
+
+
+@pytest.fixture
+def unraisable(monkeypatch):
+    """The unraisable exceptions reported while the test runs (what Python prints as
+    'Exception ignored in' with a traceback, and pytest turns into a warning)."""
+    seen = []
+    monkeypatch.setattr(sys, "unraisablehook", seen.append)
+    return seen
+
+
+def cleaner_whose_first_stage(then) -> tuple[Cleaner, list[str]]:
+    """A Cleaner whose first stage runs `then` before its work, and the names of the
+    stages that ran."""
+    ran: list[str] = []
+
+    def wrap(stage):
+        def run(doc):
+            ran.append(stage.name)
+            if len(ran) == 1:
+                then()
+            stage(doc)
+
+        run.name = stage.name
+        return run
+
+    cleaner = Cleaner(doc_time_limit_s=LIMIT_S)
+    cleaner.warm_up()  # the one-time loads, outside the limit
+    return cleaner.wrapped(wrap), ran
+
+
+@pytest.mark.parametrize("lose", LOSERS, ids=lambda lose: lose.__name__)
+def test_a_timeout_lost_in_a_finalizer_or_gc_callback_is_raised_after_the_stage(lose, unraisable):
+    """Its raise was ignored and the document ran on through every stage."""
+    cleaner, ran = cleaner_whose_first_stage(lose)
+    with pytest.raises(DocumentTimeout, match="doc_time_limit_s"):
+        cleaner.clean(ARTICLE)
+    assert len(ran) == 1, ran
+    assert unraisable == []  # not printed as an error: it was raised again
+
+
+@pytest.mark.parametrize("lose", LOSERS, ids=lambda lose: lose.__name__)
+def test_a_timeout_lost_in_a_long_stage_ends_it_within_the_repeat(lose, unraisable):
+    """The alarm repeats after the limit, so a stage that runs on is cut short."""
+    cleaner, _ = cleaner_whose_first_stage(lambda: (lose(), busy(10)))
+    started = time.monotonic()
+    with pytest.raises(DocumentTimeout):
+        cleaner.clean(ARTICLE)
+    assert time.monotonic() - started < 2 * LIMIT_S + 1
+    assert unraisable == []
+
+
+def test_other_unraisable_exceptions_are_still_reported(unraisable):
+    class Broken:
+        def __del__(self):
+            raise ValueError("from a finalizer")
+
+    cleaner, _ = cleaner_whose_first_stage(Broken)
+    cleaner.clean(ARTICLE)
+    assert [type(event.exc_value) for event in unraisable] == [ValueError]
