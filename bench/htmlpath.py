@@ -113,7 +113,9 @@ def set_pages(name: str, data: Path):
 
 @lru_cache(maxsize=1)
 def worker_cleaner() -> Cleaner:
-    return Cleaner()
+    """cleaner's stages as its HTML path runs them: no comment thread is looked for in text an
+    extractor chose."""
+    return Cleaner(comment_threads=False)
 
 
 def score_chunk(job):

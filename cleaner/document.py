@@ -61,6 +61,8 @@ class Document:
     edits: list[Edit] = field(default_factory=list)
     # Input line number -> position (see Line) of each removed line, for neighbours.
     removed_positions: dict[int, int] = field(default_factory=dict)
+    # The lines are an HTML page's article text, as the extractor chose it.
+    extracted: bool = False
 
     @classmethod
     def from_lines(cls, texts: list[str], **fields) -> "Document":

@@ -51,8 +51,9 @@ class Options:
     # (stages/article_span.py). Off by default: out of fold it raises full-page F1 but costs
     # `with` snippets of careless scrapes and tokens of clean articles (docs/article-span.md).
     article_span: bool = False
-    # Drop a readers' comment thread that no heading announces (stages/comments.py). On by
-    # default: cleaner's text is the article; off keeps a forum's or a blog's discussion.
+    # Drop a readers' comment thread that no heading announces, in text input (stages/comments.py;
+    # the HTML path's extractor leaves comments out by the page's markup). On by default:
+    # cleaner's text is the article; off keeps a forum's or a blog's discussion.
     comment_threads: bool = True
 
     @classmethod

@@ -134,7 +134,9 @@ class Cleaner:
         lost in a __del__ or GC callback is raised again."""
         decoded = to_text(text, fmt, url, self.options)
         deadline.check()
-        doc = Document.from_lines(decoded.lines, url=url, lang=lang, outlet=outlet)
+        doc = Document.from_lines(
+            decoded.lines, url=url, lang=lang, outlet=outlet, extracted=decoded.extracted
+        )
         decoded.apply(doc)
         for stage in self.stages:
             stage(doc)

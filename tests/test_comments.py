@@ -91,6 +91,16 @@ def test_the_option_off_keeps_the_thread():
     assert cleaned(ARTICLE + thread).text.splitlines() == ARTICLE
 
 
+def test_the_html_path_leaves_comments_to_the_extractor():
+    headers = ["Heather on October 23rd, 2012 1:37 pm", "Kate on October 23rd, 2012 1:38 pm"]
+    headers.append("Chloe on October 23rd, 2012 1:41 pm")
+    lines = ARTICLE + with_posts(headers)
+    html = "<html><body><article>" + "".join(f"<p>{line}</p>" for line in lines)
+    from_html = Cleaner().clean(html + "</article></body></html>", fmt="html")
+    assert from_html.text.splitlines() == lines
+    assert cleaned(from_html.text.splitlines()).text.splitlines() == ARTICLE
+
+
 def test_embedded_tweets_attributions_are_the_articles_quotes():
     tweets = [
         "Meine Mutter ist jederzeit für mich da, auch wenn sie selbst keine Zeit hat.",

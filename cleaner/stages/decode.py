@@ -54,6 +54,7 @@ class Decoded:
 
     lines: list[str]
     edits: tuple[Edit, ...] = ()
+    extracted: bool = False  # the lines are the article text extracted from HTML
 
     def apply(self, doc: Document) -> None:
         """Make the decoding edits on the document's lines (numbered like `lines`)."""
@@ -136,7 +137,7 @@ def html_decoded(text: str, url: str | None, options: Options) -> Decoded:
         text = UNKEPT.sub(lambda m: "" if m[0][0] == "\x00" else "\ufffd", text)
     extracted = html_to_text(text, url)
     refuse_line_shape(extracted, options.max_lines, options.max_line_chars)
-    return Decoded(extracted.splitlines(), tuple(edits))
+    return Decoded(extracted.splitlines(), tuple(edits), extracted=True)
 
 
 def text_decoded(text: str) -> Decoded:

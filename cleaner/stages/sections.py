@@ -244,4 +244,6 @@ class SectionDropper:
         self.comment_threads = comment_threads
 
     def __call__(self, doc: Document) -> None:
-        drop_sections(doc, self.comment_threads)
+        # An extractor chose the text of an HTML page by its markup, readers' comments left out:
+        # the comment threads its text may still show are mostly a forum's posts (measured).
+        drop_sections(doc, self.comment_threads and not doc.extracted)
