@@ -131,6 +131,16 @@ def test_a_timeline_or_a_teaser_list_has_no_post_between_its_dates():
     assert kept(ARTICLE + teasers) == ARTICLE + teasers
 
 
+def test_a_live_blogs_entries_are_timed_not_dated():
+    names = ["Jane Smith", "John Doe", "Ann Lee", "Jane Smith"]
+    entries = [
+        line
+        for minute, name in enumerate(names, 10)
+        for line in (f"{name}, 10:{minute} a.m.", POSTS[minute % 4])
+    ]
+    assert kept(ARTICLE + entries) == ARTICLE + entries
+
+
 def test_one_signature_again_and_again_is_a_blogs_own_posts():
     posts = [
         line

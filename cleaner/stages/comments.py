@@ -47,19 +47,21 @@ MONTH = (
 )
 # A post's stamp: a date with its year (written out or in figures), a clock time with am/pm
 # (a bare "52:10" is a duration as often), or an age ("3 hours ago").
-STAMP = regex.compile(
-    r"(?i)\b(?:"
-    + MONTH
+DATE = (
+    MONTH
     + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
     + r"|\d{1,2}(?:st|nd|rd|th)?\.?\s+"
     + MONTH
     + r",?\s+\d{4}"
     + r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}"
-    + r"|\d{1,2}:\d{2}(?::\d{2})?\s*[ap]\.?m\b\.?"
-    + r"|(?:\d+|an?)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)"
-    + r"\s+ago)\b"
 )
-# What every stamp holds, found much faster than STAMP: a figure, or "ago" ("an hour ago").
+CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?\s*[ap]\.?m\b\.?"
+AGE = r"(?:\d+|an?)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
+STAMP = regex.compile(rf"(?i)\b(?:{DATE}|{CLOCK}|{AGE})\b")
+# A header is dated: a clock time alone heads a live blog's entries ("Jane Smith, 10:32 a.m."),
+# the article's own text, as often as a comment.
+DATED = regex.compile(rf"(?i)\b(?:{DATE}|{AGE})\b")
+# What every stamp holds, found much faster than DATED: a figure, or "ago" ("an hour ago").
 MAY_BE_STAMPED = regex.compile(r"\d|\bago\b", regex.IGNORECASE)
 # A header with no stamp names its writer so ("by mcgrew (92797) writes:").
 SIGNED = regex.compile(r"(?i)\b(?:says|said|writes|wrote)\s*:\s*$")
@@ -130,13 +132,13 @@ def thread_headers(lines: list[Line]) -> list[Line]:
 
 
 def is_header(line: Line) -> bool:
-    """A short line that signs a post: a stamp in it, or "... writes:" at its end; not a
-    quote's attribution."""
+    """A short line that signs a post: a date or age in it, or "... writes:" at its end; not
+    a quote's attribution."""
     text = line.text
     return (
         word_count(text) <= HEADER_MAX_WORDS
         and not ATTRIBUTION.match(text)
-        and bool((MAY_BE_STAMPED.search(text) and STAMP.search(text)) or SIGNED.search(text))
+        and bool((MAY_BE_STAMPED.search(text) and DATED.search(text)) or SIGNED.search(text))
     )
 
 
