@@ -64,6 +64,12 @@ def test_headers_signed_writes_without_a_date_make_a_thread():
     assert kept(ARTICLE + thread) == ARTICLE
 
 
+def test_a_forums_quotes_of_earlier_posts_are_no_headers():
+    headers = ["Damon Otter said:", "Lisa Ray wrote:", "Damon Otter said:", "Kim Park said:"]
+    quotes = with_posts(headers)
+    assert kept(ARTICLE + quotes) == ARTICLE + quotes
+
+
 def test_names_and_dates_of_one_shape_whatever_their_words():
     assert header_shape("Anna — July 18th, 2012, 4:09 pm") == header_shape(
         "Tristan King — July 10th, 2012, 10:54 pm"

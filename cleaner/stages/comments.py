@@ -63,8 +63,9 @@ STAMP = regex.compile(rf"(?i)\b(?:{DATE}|{CLOCK}|{AGE})\b")
 DATED = regex.compile(rf"(?i)\b(?:{DATE}|{AGE})\b")
 # What every stamp holds, found much faster than DATED: a figure, or "ago" ("an hour ago").
 MAY_BE_STAMPED = regex.compile(r"\d|\bago\b", regex.IGNORECASE)
-# A header with no stamp names its writer so ("by mcgrew (92797) writes:").
-SIGNED = regex.compile(r"(?i)\b(?:says|said|writes|wrote)\s*:\s*$")
+# A header with no stamp names its writer so ("by mcgrew (92797) writes:"); "X said:" and
+# "X wrote:" open a quote of an earlier post inside a forum's post, which is the content.
+SIGNED = regex.compile(r"(?i)\b(?:says|writes)\s*:\s*$")
 # A line opening with a dash attributes the quote above it: an embedded tweet's "— Carline
 # Mohr (@Mohrenpost) 27. August 2018", a blockquote's source. Such quotes are the article's.
 ATTRIBUTION = regex.compile(r"^\s*[-–—―]")
