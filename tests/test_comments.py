@@ -64,6 +64,16 @@ def test_headers_signed_writes_without_a_date_make_a_thread():
     assert kept(ARTICLE + thread) == ARTICLE
 
 
+def test_headers_dated_in_other_languages():
+    headers = [
+        "María — 15 de mayo de 2019 a las 10:30",
+        "João — 3 de março de 2020 às 9:12",
+        "Luca — 7 maggio 2021 alle 8:45",
+    ]
+    thread = with_posts(headers)
+    assert kept(ARTICLE + thread) == ARTICLE
+
+
 def test_a_forums_quotes_of_earlier_posts_are_no_headers():
     headers = ["Damon Otter said:", "Lisa Ray wrote:", "Damon Otter said:", "Kim Park said:"]
     quotes = with_posts(headers)

@@ -38,12 +38,16 @@ THREAD_MIN_POSTS_SHARE = 0.5
 # blog's posts are all "Posted by Kathy on ..."; in a lively thread a few readers post often).
 THREAD_MIN_SIGNERS = 3
 THREAD_MAX_ONE_SIGNER_SHARE = 0.5
+# Month names and their short forms in English, German, Spanish, French, Italian, Portuguese
+# and Dutch.
 MONTH = (
-    r"(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|ma[iy]|june?|juni"
-    r"|july?|juli|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?"
-    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre"
-    r"|diciembre|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre"
-    r"|décembre)\.?"
+    r"(?:jan(?:uary|uar|vier|eiro|uari)?|feb(?:ruary|ruar|ruari|braio)?|février|fevereiro"
+    r"|mar(?:ch|s|zo|ço)?|märz|maart|apr(?:il|ile)?|avril|abril|ma[iy]|mayo|maggio|maio|mei"
+    r"|june?|juni|juin|junio|junho|giugno|july?|juli|juillet|julio|julho|luglio"
+    r"|aug(?:ust|ustus)?|août|agosto|sep(?:t(?:ember)?)?|septiembre|septembre|settembre"
+    r"|setembro|o[ck]t(?:ober)?|octubre|octobre|ottobre|outubro|nov(?:ember)?|noviembre"
+    r"|novembre|novembro|de[cz](?:ember)?|diciembre|décembre|dicembre|dezembro|enero|gennaio"
+    r"|febrero)\.?"
 )
 # A post's stamp: a date with its year (written out or in figures), a clock time with am/pm
 # (a bare "52:10" is a duration as often), or an age ("3 hours ago").
@@ -53,6 +57,9 @@ DATE = (
     + r"|\d{1,2}(?:st|nd|rd|th)?\.?\s+"
     + MONTH
     + r",?\s+\d{4}"
+    + r"|\d{1,2}\s+de\s+"  # "15 de mayo de 2019", "3 de março de 2020"
+    + MONTH
+    + r"\s+(?:de\s+)?\d{4}"
     + r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}"
 )
 CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?\s*[ap]\.?m\b\.?"
