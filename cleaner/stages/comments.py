@@ -20,14 +20,11 @@ import regex
 
 from ..document import Document, Line
 from ..slices import word_count
-from .prose import is_prose
+from .prose import first_paragraph, is_prose
 
 RULE_COMMENT_THREAD = "heuristic.comment-thread"
 # A header is short: a name, a date, a time, a reply link.
 HEADER_MAX_WORDS = 20
-# The article starts with a paragraph of at least this many words; headers before it are
-# the article's own byline and date.
-ARTICLE_PARAGRAPH_MIN_WORDS = 20
 # A thread has at least this many headers of one shape...
 THREAD_MIN_HEADERS = 3
 # ... with a post between two of them: at least this share of the spans between headers hold
@@ -104,27 +101,23 @@ def thread_evidence(thread: list[Line], headers: list[Line]) -> list[str]:
 
 
 def thread_headers(lines: list[Line]) -> list[Line]:
-    """The headers of the comment thread among `lines`, or [] if there is none."""
-    first = next(
-        (
-            index
-            for index, line in enumerate(lines)
-            if word_count(line.text) >= ARTICLE_PARAGRAPH_MIN_WORDS and is_prose(line.text)
-        ),
-        None,
-    )
+    """The headers of the comment thread among `lines`, or [] if there is none. Headers
+    before the article's first paragraph are its own byline and date."""
+    first = first_paragraph(lines)
     if first is None:
         return []
     candidates = [
-        (index, line) for index, line in enumerate(lines[first + 1 :], first + 1) if is_header(line)
+        (index, line, header_shape(line.text))
+        for index, line in enumerate(lines[first + 1 :], first + 1)
+        if is_header(line)
     ]
-    shapes = Counter(header_shape(line.text) for _, line in candidates)
+    shapes = Counter(shape for _, _, shape in candidates)
     if not shapes:
         return []
     shape, count = shapes.most_common(1)[0]
     if count < THREAD_MIN_HEADERS:
         return []
-    headers = [(index, line) for index, line in candidates if header_shape(line.text) == shape]
+    headers = [(index, line) for index, line, found in candidates if found == shape]
     posts = sum(
         any(is_prose(line.text) for line in lines[earlier + 1 : later])
         for (earlier, _), (later, _) in pairwise(headers)

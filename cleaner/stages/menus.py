@@ -9,7 +9,7 @@ labels beside a removed navigation, share, login, tag, stamp, byline or consent 
   that no removed line marks ("Recipes", "Grilling", "Fast and Easy", "Breakfast", ...).
 """
 
-from itertools import groupby, takewhile
+from itertools import groupby
 
 import regex
 
@@ -20,8 +20,8 @@ from .prose import (
     LIST_ITEM,
     SENTENCE_END,
     figure_count,
+    first_paragraph,
     is_free,
-    is_prose,
 )
 
 RULE_MENU = "heuristic.menu"
@@ -37,13 +37,12 @@ MENU_ITEM_MAX_WORDS = 2
 # ... but inside a run, between two menu items, a label may have this many words (four took a
 # data field, "Art der Aufnahme: Digitalfoto", on a dev page).
 MENU_INNER_ITEM_MAX_WORDS = 3
-# Before the article's first paragraph (a prose line of ARTICLE_PARAGRAPH_MIN_WORDS words or
-# more), a run of at least LEADING_MENU_MIN_ITEMS labels is a menu (docs/sections.md). Chosen
+# Before the article's first paragraph (prose.first_paragraph), a run of at least
+# LEADING_MENU_MIN_ITEMS labels is a menu (docs/sections.md). Chosen
 # on dragnet's full pages, where the runs hold 15,885 tokens outside the article and 19
 # inside; later runs are as often an article's own lists (names, places, a taxonomy), and a
 # document with no such paragraph is all lists.
 LEADING_MENU_MIN_ITEMS = 8
-ARTICLE_PARAGRAPH_MIN_WORDS = 20
 # A label there has every word capitalised but short joining words ("Fast and Easy", "Sex &
 # Culture"), and no figure or bracket: a data sheet's values ("Lactose monohydrat
 # (Hilfsstoff)", "1 Tablette") break the run of its field names.
@@ -116,18 +115,10 @@ def drop_menu_runs(doc: Document, own: frozenset[int]) -> None:
 def drop_leading_menus(doc: Document, own: frozenset[int]) -> None:
     """Drop each run of LEADING_MENU_MIN_ITEMS or more labels among the lines kept before the
     article's first paragraph: a site's menus, with no removed line beside them."""
-    first = next(
-        (
-            line.position
-            for line in doc.lines
-            if word_count(line.text) >= ARTICLE_PARAGRAPH_MIN_WORDS and is_prose(line.text)
-        ),
-        None,
-    )
+    first = first_paragraph(doc.lines)
     if first is None:
         return
-    before = takewhile(lambda line: line.position < first, doc.lines)
-    labels = groupby(before, lambda line: is_free(line, own) and is_leading_label(line))
+    labels = groupby(doc.lines[:first], lambda line: is_free(line, own) and is_leading_label(line))
     runs = [list(run) for is_label, run in labels if is_label]
     menus = [line for run in runs if len(run) >= LEADING_MENU_MIN_ITEMS for line in run]
     if menus:

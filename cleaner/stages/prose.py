@@ -17,6 +17,8 @@ from ..slices import word_count
 PROSE_MIN_WORDS = 6
 # A line this long (words) is prose even without final punctuation.
 PROSE_ANY_WORDS = 25
+# The article's first paragraph is a prose line at least this long (see first_paragraph).
+ARTICLE_PARAGRAPH_MIN_WORDS = 20
 # Scripts written without spaces: a "word" there is a whole sentence.
 CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 SENTENCE_MARKS = ".!?…;"
@@ -156,6 +158,20 @@ def is_prose(text: str) -> bool:
     words = word_count(text)
     return words >= PROSE_ANY_WORDS or (
         words >= PROSE_MIN_WORDS and bool(SENTENCE_END.search(text))
+    )
+
+
+def first_paragraph(lines: list[Line]) -> int | None:
+    """Index in `lines` of the article's first paragraph, a prose line of at least
+    ARTICLE_PARAGRAPH_MIN_WORDS words (menus, bylines and dates stand before it); None if
+    there is none."""
+    return next(
+        (
+            index
+            for index, line in enumerate(lines)
+            if word_count(line.text) >= ARTICLE_PARAGRAPH_MIN_WORDS and is_prose(line.text)
+        ),
+        None,
     )
 
 
