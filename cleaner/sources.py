@@ -95,7 +95,7 @@ def read_limited(stream, limit: int) -> bytes:
 def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The file's bytes, gunzipped if its name ends in .gz; at most `max_bytes` of them."""
     try:
-        if not path.name.lower().endswith(".gz"):
+        if not has_suffix(path.name, (".gz",)):
             with path.open("rb") as stream:
                 return read_limited(stream, max_bytes)
         with gzip.open(path, "rb") as stream:

@@ -67,7 +67,7 @@ def check_inputs(paths) -> None:
             continue
         if input_kind(raw) == "warc":
             check_warc(path)
-        elif raw.lower().endswith((".gz", ".zst")):
+        elif has_suffix(raw, (".gz", ".zst")):
             check_stream(path)
 
 

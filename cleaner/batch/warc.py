@@ -8,6 +8,7 @@ from contextlib import contextmanager, redirect_stderr
 from pathlib import Path
 
 from ..errors import InputError, UsageError
+from ..sources import has_suffix
 from .records import Record
 
 
@@ -116,7 +117,7 @@ class GzipGuard(io.RawIOBase):
 
 
 def open_warc(path: Path):
-    return GzipGuard(path) if path.name.lower().endswith(".gz") else path.open("rb")
+    return GzipGuard(path) if has_suffix(path.name, (".gz",)) else path.open("rb")
 
 
 def check_warc(path: Path) -> None:
