@@ -2,6 +2,7 @@
 headers, and the dated lines that are no thread. Lines are shaped after dragnet's and
 trafilatura-eval's pages."""
 
+import pytest
 from cleaner import Cleaner
 from cleaner.document import Document
 from cleaner.stages.comments import RULE_COMMENT_THREAD, drop_comment_threads, header_shape
@@ -54,24 +55,25 @@ def test_a_thread_of_signed_dated_posts_goes_with_the_footer_after_it():
     assert {r.category for r in dropped} == {"comments"}
 
 
-def test_headers_signed_writes_without_a_date_make_a_thread():
-    headers = [
-        "by swalve (1980968) writes:",
-        "by garyebickford (222422) writes:",
-        "by cayenne8 (626475) writes:",
-    ]
-    thread = with_posts(headers)
-    assert kept(ARTICLE + thread) == ARTICLE
-
-
-def test_headers_dated_in_other_languages():
-    headers = [
-        "María — 15 de mayo de 2019 a las 10:30",
-        "João — 3 de março de 2020 às 9:12",
-        "Luca — 7 maggio 2021 alle 8:45",
-    ]
-    thread = with_posts(headers)
-    assert kept(ARTICLE + thread) == ARTICLE
+@pytest.mark.parametrize(
+    "headers",
+    [
+        # signed "writes:", with no date
+        [
+            "by swalve (1980968) writes:",
+            "by garyebickford (222422) writes:",
+            "by cayenne8 (626475) writes:",
+        ],
+        # dated in Spanish, Portuguese and Italian
+        [
+            "María — 15 de mayo de 2019 a las 10:30",
+            "João — 3 de março de 2020 às 9:12",
+            "Luca — 7 maggio 2021 alle 8:45",
+        ],
+    ],
+)
+def test_headers_signed_without_a_date_or_dated_in_other_languages_make_a_thread(headers):
+    assert kept(ARTICLE + with_posts(headers)) == ARTICLE
 
 
 def test_a_forums_quotes_of_earlier_posts_are_no_headers():
