@@ -49,6 +49,27 @@ def test_html_with_nuls_is_extracted_and_the_nuls_recorded():
     )
 
 
+@pytest.mark.parametrize("reference", ["&#26;", "&#x1A;", "&#0011", "&#65535;", "&#xFFFE;"])
+def test_html_with_a_reference_to_a_character_xml_forbids_is_extracted(reference):
+    # lxml decodes the reference, then refuses the text holding it inside trafilatura, which
+    # gave nothing for the whole page
+    page = f"<html><body><article><p>The city{reference} council approved {PARAGRAPH}</p></article>"
+    result = clean(page + "</body></html>")
+    assert result.text.startswith("The city council approved")
+    [edit] = result.edits
+    assert (edit.rule, edit.before, edit.evidence) == (
+        "decode.xml-forbidden-reference",
+        reference,
+        "1 in the HTML, before extraction",
+    )
+
+
+@pytest.mark.parametrize("reference", ["&#9;", "&#10;", "&#32;", "&#260;", "&#x1AB;", "&#65533;"])
+def test_html_references_xml_allows_are_kept(reference):
+    page = f"<html><body><article><p>The city{reference} council approved {PARAGRAPH}</p>"
+    assert not clean(page + "</article></body></html>").edits
+
+
 def test_html_nested_past_the_parser_depth_limit_is_extracted():
     page = f"<html><body>{'<div>' * 300}<p>{PARAGRAPH}</p>{'</div>' * 300}</body></html>"
     assert clean(page).text == PARAGRAPH + "\n"

@@ -3,7 +3,8 @@
 Bytes that cannot be kept are not silently lost: an invalid UTF-8 byte or a NUL is shown in
 the source line as `\\xNN` and an edit (decode.invalid-utf8, decode.nul) turns it into U+FFFD
 or removes it. In HTML the edit is made before extraction, so it is recorded on line 0 (the
-HTML itself, which has no line in the extracted text) with a count in its evidence.
+HTML itself, which has no line in the extracted text) with a count in its evidence; so is
+the removal of character references to characters XML cannot hold (decode.xml-forbidden-reference).
 """
 
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from ..options import Options
 from .html import html_to_text, looks_like_html
 
 INVALID_UTF8_RULE, NUL_RULE = "decode.invalid-utf8", "decode.nul"
+FORBIDDEN_REFERENCE_RULE = "decode.xml-forbidden-reference"
 # Decoding runs before there is a Document, so it is no Stage; its ids are declared here.
 RULE_IDS = (
     RuleInfo(
@@ -25,6 +27,11 @@ RULE_IDS = (
         "a run of bytes that is not UTF-8 in mostly-UTF-8 input, replaced by U+FFFD",
     ),
     RuleInfo(NUL_RULE, "repair", "NUL characters dropped from input that is not binary"),
+    RuleInfo(
+        FORBIDDEN_REFERENCE_RULE,
+        "repair",
+        "an HTML character reference to a control character XML cannot hold, dropped",
+    ),
 )
 # Share of control characters (other than whitespace) above which bytes are not text; NUL
 # counts, wherever it stands in the input.
@@ -33,6 +40,14 @@ CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f]")
 CONTROL_BYTES = bytes(range(0x09)) + bytes(range(0x0E, 0x20))
 # Bad bytes (decoded with surrogateescape as U+DC80-U+DCFF) and NULs, in runs.
 UNKEPT = regex.compile(r"[\udc80-\udcff]+|\x00+")
+# A numeric character reference (";" optional, as in HTML) to a character XML cannot hold: a
+# C0 control other than tab, LF and CR (NUL lxml drops itself), U+FFFE or U+FFFF. lxml decodes
+# it, then refuses the text holding it inside trafilatura, which discards the whole page:
+# one "&#26;" left a 1,514-word cleaneval page (final-345) empty.
+FORBIDDEN_REFERENCE = regex.compile(
+    r"&#(?:0*(?:[1-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?![0-9])"
+    r"|[xX]0*(?:[1-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F]));?"
+)
 # Bytes are "mostly UTF-8" when at least this share of their non-ASCII characters decode as
 # UTF-8. A legacy 8-bit text (cp1252, Latin-1) almost never forms a valid multi-byte sequence
 # (a lead byte followed by the right number of continuation bytes), so even one valid sequence
@@ -115,26 +130,20 @@ def refuse_long_line(chars: int, limit: int) -> None:
 
 
 def html_decoded(text: str, url: str | None, options: Options) -> Decoded:
-    """The HTML's article text; its unkept bytes are replaced before extraction (line 0)."""
+    """The HTML's article text; what it cannot keep is replaced or dropped before extraction
+    (edits on line 0)."""
     edits = []
-    for rule, found, after in (
-        (INVALID_UTF8_RULE, regex.findall(r"[\udc80-\udcff]+", text), "\ufffd"),
-        (NUL_RULE, regex.findall(r"\x00+", text), ""),
+    for rule, unkept, after in (
+        (INVALID_UTF8_RULE, regex.compile(r"[\udc80-\udcff]+"), "\ufffd"),
+        (NUL_RULE, regex.compile(r"\x00+"), ""),
+        (FORBIDDEN_REFERENCE_RULE, FORBIDDEN_REFERENCE, ""),
     ):
+        found = unkept.findall(text)
         if found:
-            count = sum(map(len, found))
-            edits.append(
-                Edit(
-                    0,
-                    0,
-                    escape(found[0][0]),
-                    after,
-                    rule,
-                    f"{count} in the HTML, before extraction",
-                )
-            )
-    if edits:
-        text = UNKEPT.sub(lambda m: "" if m[0][0] == "\x00" else "\ufffd", text)
+            count = sum(map(len, found)) if rule != FORBIDDEN_REFERENCE_RULE else len(found)
+            shown = found[0] if rule == FORBIDDEN_REFERENCE_RULE else escape(found[0][0])
+            edits.append(Edit(0, 0, shown, after, rule, f"{count} in the HTML, before extraction"))
+            text = unkept.sub(after, text)
     extracted = html_to_text(text, url)
     refuse_line_shape(extracted, options.max_lines, options.max_line_chars)
     return Decoded(extracted.splitlines(), tuple(edits), extracted=True)
