@@ -191,6 +191,7 @@ def run_clean(args) -> int:
     jsonl_target = (args.output or Path("-")) if args.format == "jsonl" else None
     refuse_directories(targets + [jsonl_target, args.report])
     refuse_collisions({"-o": args.output, "--report": args.report})
+    refuse_shared_stdout(args.output, args.report)
     refuse_replacing(args.paths, targets + [args.output, args.report])
     refuse_inside_inputs(args.paths, {args.output for t in targets if t != args.output})
     with (
@@ -202,6 +203,16 @@ def run_clean(args) -> int:
     if failed:
         print(f"cleaner: {failed} of {len(jobs)} documents failed", file=sys.stderr)
     return EXIT_FAILED_DOCS if failed else EXIT_OK
+
+
+def refuse_shared_stdout(output: Path | None, report: Path | None) -> None:
+    """UsageError if the report and the cleaned text would both go to standard output, where
+    their lines would interleave."""
+    if str(report) == "-" and (output is None or str(output) == "-"):
+        raise UsageError(
+            "--report - and the cleaned text would both go to standard output; "
+            "give one of them a file (-o FILE or DIR, or --report FILE)"
+        )
 
 
 def clean_job(cleaner, args, job: CleanJob, records: JsonlWriter, report: JsonlWriter) -> bool:

@@ -2,7 +2,9 @@
 
 import json
 
-from conftest import GOLDEN, SEEDS, run_cli
+import pytest
+
+from conftest import GOLDEN, SEEDS, assert_one_line_error, run_cli
 
 SEED_003 = SEEDS / "003_2f03f54e6a2667db.txt"
 
@@ -64,6 +66,21 @@ def test_jsonl_output_and_report(tmp_path):
     assert [r["outlet"] for r in records] == ["themoscowtimes", "wion"]
     report = [json.loads(line) for line in (tmp_path / "report.jsonl").read_text().splitlines()]
     assert {r["rule"] for r in report[1]["removed"]} == {"en.preferred-source", "en.also-read"}
+
+
+def test_report_to_stdout_with_the_text_in_a_file(tmp_path):
+    done = run_cli("clean", SEED_003, "-o", tmp_path / "clean.txt", "--report", "-")
+    assert done.returncode == 0, done.stderr
+    [report] = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    assert {r["rule"] for r in report["removed"]} == {"en.preferred-source", "en.also-read"}
+    assert (tmp_path / "clean.txt").read_bytes() == (GOLDEN / SEED_003.name).read_bytes()
+
+
+@pytest.mark.parametrize("output", [[], ["-o", "-"]])
+def test_report_and_text_both_on_stdout_is_a_usage_error(output):
+    done = run_cli("clean", SEED_003, *output, "--report", "-")
+    assert_one_line_error(done, 2, "--report -", "standard output")
+    assert not done.stdout
 
 
 def test_outlet_and_extra_rules_options(tmp_path):
