@@ -411,3 +411,9 @@ def test_a_data_sheets_values_break_the_run_of_its_field_names():
         "Preise und Preisvergleich",
     ]
     assert kept(drop_sections(document([*sheet, PARAGRAPH]))) == [*sheet, PARAGRAPH]
+
+
+def test_a_blank_line_after_a_wrapped_body_ends_no_paragraph_by_error():
+    # a pipeline built without the whitespace stage hands the sections blank lines
+    lines = ["The council met on Tuesday and the members of the", "", "Home"]
+    assert kept(drop_sections(document(lines))) == lines

@@ -238,7 +238,8 @@ def greedy_wrap_pieces(run: list[Line]) -> list[list[Line]]:
     width = max(len(line.text) for line in run)
     pieces = [[run[0]]]
     for line, after in pairwise(run):
-        if len(line.text) + 1 + len(after.text.split()[0]) > width:
+        next_word = after.text.split(maxsplit=1)[:1]  # none on a blank line
+        if len(line.text) + 1 + len("".join(next_word)) > width:
             pieces[-1].append(after)
         else:
             pieces.append([after])
