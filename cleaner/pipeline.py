@@ -167,6 +167,7 @@ def build_stages(options: Options, catalog: RuleCatalog) -> tuple[Stage, ...]:
             options.duplicate_min_chars,
             options.near_duplicate_min_words,
             options.near_duplicate_jaccard,
+            frozenset(rule.id for ruleset in catalog.rulesets for rule in ruleset.rules),
         ),
         *span,
         *glue,

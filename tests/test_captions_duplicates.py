@@ -196,3 +196,42 @@ def test_near_duplicates_are_those_every_earlier_kept_line_is_compared_with(line
         else:
             kept.append(frozenset(words))
     assert [r.line for r in doc.removed] == expected
+
+
+def test_a_copy_of_a_line_a_rule_removed_goes_after_it_but_not_before():
+    from cleaner.document import Document
+    from cleaner.stages.duplicates import drop_duplicates
+
+    teaser = "Three family members were found at the apartment, police said on Tuesday."
+    doc = Document.from_lines([PARAGRAPH, teaser, "Second paragraph.", teaser.upper()])
+    doc.drop([doc.lines[1]], "t.teaser", "related")
+    drop_duplicates(doc, 20, 8, 0.9, frozenset({"t.teaser", "t.label"}))
+    assert [line.number for line in doc.lines] == [1, 3]
+    assert [(r.line, r.rule) for r in doc.removed] == [(2, "t.teaser"), (4, "duplicate.of-removed")]
+
+    doc = Document.from_lines([teaser, PARAGRAPH, teaser])
+    doc.drop([doc.lines[2]], "t.teaser", "related")
+    drop_duplicates(doc, 20, 8, 0.9, frozenset({"t.teaser", "t.label"}))
+    assert [line.text for line in doc.lines] == [teaser, PARAGRAPH]
+
+
+def test_a_short_copy_of_a_removed_line_stays():
+    from cleaner.document import Document
+    from cleaner.stages.duplicates import drop_duplicates
+
+    doc = Document.from_lines(["Watch", PARAGRAPH, "Watch"])
+    doc.drop([doc.lines[0]], "t.label", "navigation")
+    drop_duplicates(doc, 20, 8, 0.9, frozenset({"t.teaser", "t.label"}))
+    assert [line.text for line in doc.lines] == [PARAGRAPH, "Watch"]
+
+
+def test_a_copy_of_a_line_a_heuristic_removed_stays():
+    # a related list takes the article's own headline among the latest stories above it
+    from cleaner.document import Document
+    from cleaner.stages.duplicates import drop_duplicates
+
+    headline = "Wide range of investment openings at the regional conference"
+    doc = Document.from_lines(["Latest stories", headline, headline, PARAGRAPH])
+    doc.drop(doc.lines[:2], "heuristic.related-list", "related")
+    drop_duplicates(doc, 20, 8, 0.9, frozenset({"t.teaser"}))
+    assert [line.text for line in doc.lines] == [headline, PARAGRAPH]

@@ -16,6 +16,7 @@ from .prose import wrapped_positions
 
 RULE_EXACT = "duplicate.exact"
 RULE_NEAR = "duplicate.near"
+RULE_REMOVED = "duplicate.of-removed"
 # Runs of letters and digits as Python's str.isalnum() knows them: `regex`'s [\p{L}\p{N}]
 # differs only on characters newer than Python's Unicode tables, and costs twice the time.
 # A line's key is its words joined by one space: what lies between them made one space.
@@ -25,9 +26,16 @@ NOT_WORD = re.compile(r"[\W_]+")
 NEAR_DUPLICATE_MAX_LINES = 3_000
 
 
-def drop_duplicates(doc: Document, min_chars: int, min_words: int, jaccard: float) -> Document:
-    """Drop lines that repeat an earlier kept line exactly or nearly; the lines of hard-wrapped
-    paragraphs are neither dropped nor compared."""
+def drop_duplicates(
+    doc: Document,
+    min_chars: int,
+    min_words: int,
+    jaccard: float,
+    yaml_rule_ids: frozenset[str] = frozenset(),
+) -> Document:
+    """Drop lines that repeat an earlier kept line exactly or nearly, or a line that one of
+    the YAML rules `yaml_rule_ids` removed before them; the lines of hard-wrapped paragraphs are
+    neither dropped nor compared."""
     wrapped = wrapped_positions(doc.lines)
     # one key a line, never a list of its words: those cost ~10x the text (a 2 MB document
     # of repeated lines took 36 MB), the key about its size
@@ -41,12 +49,16 @@ def drop_duplicates(doc: Document, min_chars: int, min_words: int, jaccard: floa
         PrefixIndex(long_keys, jaccard) if len(long_keys) <= NEAR_DUPLICATE_MAX_LINES else None
     )
     seen_exact: set[str] = set()
-    exact, near = [], []
+    removed_at = removed_keys(doc, yaml_rule_ids, min_chars)
+    exact, near, copies = [], [], []
     for line, key in candidates:
         if not key:
             continue
         if key in seen_exact and len(line.text) >= min_chars:
             exact.append(line)
+            continue
+        if removed_at.get(key, line.position) < line.position:
+            copies.append(line)
             continue
         seen_exact.add(key)
         if seen_sets is not None and key.count(" ") + 1 >= min_words:
@@ -60,7 +72,27 @@ def drop_duplicates(doc: Document, min_chars: int, min_words: int, jaccard: floa
         doc.drop(exact, RULE_EXACT, "duplicate")
     if near:
         doc.drop(near, RULE_NEAR, "duplicate")
+    if copies:
+        doc.drop(copies, RULE_REMOVED, "duplicate")
     return doc
+
+
+def removed_keys(doc: Document, yaml_rule_ids: frozenset[str], min_chars: int) -> dict[str, int]:
+    """The key of each line one of the YAML rules `yaml_rule_ids` removed, at its first position.
+    A later copy is the same noise printed again where no rule could see it (a block rule
+    took a carousel item's title and description; the player prints the description twice).
+    What heuristics removed is not followed: a related-list takes the article's own headline
+    among the latest stories, above the headline itself."""
+    found: dict[str, int] = {}
+    for removal in doc.removed:
+        if (
+            removal.rule in yaml_rule_ids
+            and len(removal.text) >= min_chars
+            and (key := line_key(removal.text))
+        ):
+            position = doc.position_of(removal)
+            found[key] = min(position, found.get(key, position))
+    return found
 
 
 def line_key(text: str) -> str:
@@ -131,10 +163,19 @@ class DuplicateDropper:
             "a line repeating an earlier one (case, punctuation and space aside)",
         ),
         RuleInfo(RULE_NEAR, "duplicate", "a long line whose words nearly repeat an earlier line's"),
+        RuleInfo(RULE_REMOVED, "duplicate", "a line repeating an earlier line a YAML rule removed"),
     )
 
-    def __init__(self, min_chars: int, min_words: int, jaccard: float):
+    def __init__(
+        self,
+        min_chars: int,
+        min_words: int,
+        jaccard: float,
+        yaml_rule_ids: frozenset[str] = frozenset(),
+    ):
+        """`yaml_rule_ids`: the YAML rules whose removed lines' later copies go too."""
         self.min_chars, self.min_words, self.jaccard = min_chars, min_words, jaccard
+        self.yaml_rule_ids = yaml_rule_ids
 
     def __call__(self, doc: Document) -> None:
-        drop_duplicates(doc, self.min_chars, self.min_words, self.jaccard)
+        drop_duplicates(doc, self.min_chars, self.min_words, self.jaccard, self.yaml_rule_ids)
