@@ -355,6 +355,37 @@ def test_a_menu_printed_as_one_line_goes_as_a_menu_line():
     assert [(r.rule, r.category) for r in doc.removed] == [("heuristic.menu-line", "navigation")]
 
 
+# A blog's archive and tag widgets as full-page text prints them (dragnet pages).
+ARCHIVE_LINES = [
+    "Select Month August 2012 (4) July 2012 (4) June 2012 (2) May 2012 (4) April 2012 (3)",
+    "Archives November (4) October (18) September (20) August (13) July (10) June (25)",
+    "Select Month November 2012 October 2012 September 2012 August 2012 July 2012 June 2012",
+    "Blog Archive 10/28/12 - 11/04/12 (11) 10/21/12 - 10/28/12 (77) 10/14/12 - 10/21/12 (74) "
+    "10/07/12 - 10/14/12 (64) 09/30/12 - 10/07/12 (3)",
+    "Select a Tag Fluid form (195) White (179) Landscape architecture (177) Concrete (167) "
+    "Random pattern (156) Stair (136)",
+]
+NOT_ARCHIVE_LINES = [
+    # counts in a sentence or in a list with commas; dates in a sentence
+    "Results: Labour (312), Conservative (201), Lib Dem (12), SNP (6), Green (1).",
+    "The bridge reopened in May 2013, June 2014, July 2015, August 2016 and September 2017.",
+    # fewer than five entries
+    "Smith (3) Jones (2) Brown (1) White (1)",
+    "Archives November 2012 October 2012 September 2012 August 2012",
+    # a long phrase before a count is no label
+    "Voters who said the economy was their main concern this year (54) Others (46) "
+    "Undecided (3) Refused (2) Not asked (1)",
+]
+
+
+def test_an_archive_widget_printed_as_one_line_goes_as_an_archive_line():
+    doc = drop_sections(document([*BODY, *ARCHIVE_LINES, *NOT_ARCHIVE_LINES]))
+    assert kept(doc) == [*BODY, *NOT_ARCHIVE_LINES]
+    assert [(r.rule, r.category) for r in doc.removed] == [
+        ("heuristic.archive-line", "navigation")
+    ] * len(ARCHIVE_LINES)
+
+
 @settings(max_examples=2_000, deadline=None, derandomize=True)
 @given(st.text(alphabet="ab .!?…;\"'”’»«)]:,(", max_size=10))
 def test_ends_sentence_reads_a_lines_tail_as_the_sentence_end_pattern_does(text):

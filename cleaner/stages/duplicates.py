@@ -10,7 +10,7 @@ import math
 import re
 from collections import Counter
 
-from ..document import Document, RuleInfo
+from ..document import Document, Line, RuleInfo
 from ..slices import text_chunks, text_slices
 from .prose import wrapped_positions
 
@@ -36,14 +36,7 @@ def drop_duplicates(
     """Drop lines that repeat an earlier kept line exactly or nearly, or a line that one of
     the YAML rules `yaml_rule_ids` removed before them; the lines of hard-wrapped paragraphs are
     neither dropped nor compared."""
-    wrapped = wrapped_positions(doc.lines)
-    # one key a line, never a list of its words: those cost ~10x the text (a 2 MB document
-    # of repeated lines took 36 MB), the key about its size
-    candidates = [
-        (line, line_key(line.text))
-        for line in doc.lines
-        if not line.protected_by and line.position not in wrapped
-    ]
+    candidates = keyed_lines(doc)
     long_keys = [key for _, key in candidates if key.count(" ") + 1 >= min_words]
     seen_sets = (
         PrefixIndex(long_keys, jaccard) if len(long_keys) <= NEAR_DUPLICATE_MAX_LINES else None
@@ -68,13 +61,23 @@ def drop_duplicates(
                 near.append(line)
                 continue
             seen_sets.add(word_set, prefix)
-    if exact:
-        doc.drop(exact, RULE_EXACT, "duplicate")
-    if near:
-        doc.drop(near, RULE_NEAR, "duplicate")
-    if copies:
-        doc.drop(copies, RULE_REMOVED, "duplicate")
+    for lines, rule in ((exact, RULE_EXACT), (near, RULE_NEAR), (copies, RULE_REMOVED)):
+        if lines:
+            doc.drop(lines, rule, "duplicate")
     return doc
+
+
+def keyed_lines(doc: Document) -> list[tuple[Line, str]]:
+    """(line, line_key) of each line the stage may drop or compare: neither protected nor
+    part of a hard-wrapped paragraph."""
+    wrapped = wrapped_positions(doc.lines)
+    # one key a line, never a list of its words: those cost ~10x the text (a 2 MB document
+    # of repeated lines took 36 MB), the key about its size
+    return [
+        (line, line_key(line.text))
+        for line in doc.lines
+        if not line.protected_by and line.position not in wrapped
+    ]
 
 
 def removed_keys(doc: Document, yaml_rule_ids: frozenset[str], min_chars: int) -> dict[str, int]:

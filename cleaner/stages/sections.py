@@ -5,9 +5,9 @@ The YAML rules recognise the headings ("Ähnliche Beiträge", "Leave a reply", "
 this stage extends a heading to the lines it introduces, which rules cannot name:
 - heuristic.related-list: the run of headline-like lines right after a related-story heading,
   with the teaser excerpts cut short among them ("Die neuen…");
-- heuristic.menu-line, heuristic.menu and heuristic.leading-menu: a whole menu printed as one
-  line, the rest of a menu beside a removed navigation line, and a long run of labels before
-  the article's first paragraph (menus.py);
+- heuristic.menu-line, heuristic.archive-line, heuristic.menu and heuristic.leading-menu: a
+  whole menu or archive widget printed as one line, the rest of a menu beside a removed
+  navigation line, and a long run of labels before the article's first paragraph (menus.py);
 - heuristic.after-furniture: every non-prose line after the first heading of the closing
   furniture (related, comments, share, tags, newsletter...) once the article's prose is
   mostly behind us. Prose after it stays: it may be the article's last paragraphs;
@@ -26,6 +26,7 @@ from ..slices import word_count
 from .comments import RULE_COMMENT_THREAD, drop_comment_threads
 from .menus import (
     MENU_CATEGORIES,
+    RULE_ARCHIVE_LINE,
     RULE_LEADING_MENU,
     RULE_MENU,
     RULE_MENU_LINE,
@@ -213,6 +214,11 @@ class SectionDropper:
             RULE_MENU_LINE,
             "navigation",
             "a whole menu printed as one line: a long run of capitalised labels",
+        ),
+        RuleInfo(
+            RULE_ARCHIVE_LINE,
+            "navigation",
+            "an archive or tag widget printed as one line: dates or labels with post counts",
         ),
         RuleInfo(
             RULE_MENU,
