@@ -364,11 +364,22 @@ ARCHIVE_LINES = [
     "10/07/12 - 10/14/12 (64) 09/30/12 - 10/07/12 (3)",
     "Select a Tag Fluid form (195) White (179) Landscape architecture (177) Concrete (167) "
     "Random pattern (156) Stair (136)",
+    # a label with punctuation among them; years of weekly archives, over 10,000 characters
+    "Posts by Category Book Club (236) Behind the… (67) Calendars (1) Giveaways (45) "
+    "Recipes (12) Travel (9)",
+    "Blog Archive "
+    + " ".join(
+        f"01/{day:02}/{year} - 01/{day + 7:02}/{year} (3)"
+        for year in range(2003, 2023)
+        for day in range(1, 22)
+    ),
 ]
 NOT_ARCHIVE_LINES = [
     # counts in a sentence or in a list with commas; dates in a sentence
     "Results: Labour (312), Conservative (201), Lib Dem (12), SNP (6), Green (1).",
     "The bridge reopened in May 2013, June 2014, July 2015, August 2016 and September 2017.",
+    "Seats: Labour (312) Conservative (201) Lib Dem (12) SNP (6) Green (1), Plaid (4), "
+    "Others (2), Speaker (1).",
     # fewer than five entries
     "Smith (3) Jones (2) Brown (1) White (1)",
     "Archives November 2012 October 2012 September 2012 August 2012",
