@@ -121,6 +121,13 @@ class JsonlWriter:
                 f"{partial}: the interrupted run's output is gone; rerun "
                 "without --resume to start over"
             ) from None
+        size = self.out.seek(0, os.SEEK_END)
+        if offset > size:  # truncate() would pad it with NUL bytes
+            self.out.close()
+            raise ConfigError(
+                f"{partial}: the interrupted run's output is shorter ({size:,} bytes) than its "
+                f"checkpoint says ({offset:,}); rerun without --resume to start over"
+            )
         self.out.truncate(offset)
         self.out.seek(offset)
         return self

@@ -86,3 +86,56 @@ def test_nan_never_reaches_the_output(tmp_path):
     assert cli("batch", source, "-o", tmp_path / "out.jsonl", "--jobs", "1") == 0
     line = (tmp_path / "out.jsonl").read_text()
     assert json.loads(line, parse_constant=lambda name: 1 / 0)["x"] is None
+
+
+def edit_checkpoint(target, change):
+    path = checkpoint_path(target)
+    saved = json.loads(path.read_text())
+    change(saved)
+    path.write_text(json.dumps(saved))
+
+
+def test_resume_refuses_an_output_shorter_than_its_checkpoint(tmp_path, capsys):
+    # truncate() would pad the output with NUL bytes up to the saved offset
+    source = write_jsonl(tmp_path / "in.jsonl", records(10))
+    target = tmp_path / "out.jsonl"
+    interrupted_at_start(source, target)
+    edit_checkpoint(target, lambda saved: saved.update(output_offset=5_000, consumed=3))
+    assert cli("batch", source, "-o", target, "--resume", "--jobs", "1") == 2
+    assert "shorter (0 bytes) than its checkpoint says (5,000)" in capsys.readouterr().err
+    assert not target.exists()
+    assert (tmp_path / ".out.jsonl.partial").stat().st_size == 0
+
+
+BAD_FIELDS = [
+    ("consumed", -5),
+    ("consumed", "x"),
+    ("consumed", 1.5),
+    ("consumed", None),
+    ("consumed", True),
+    ("output_offset", "1"),
+    ("errors_offset", -1),
+    ("counts", None),
+    ("counts", {"docs_in": "x"}),
+    ("signature", []),
+]
+
+
+def test_resume_refuses_a_checkpoint_with_a_bad_field(tmp_path, capsys):
+    source = write_jsonl(tmp_path / "in.jsonl", records(10))
+    for number, (field, value) in enumerate(BAD_FIELDS):
+        target = tmp_path / f"out-{number}.jsonl"
+        interrupted_at_start(source, target)
+        edit_checkpoint(target, lambda saved, f=field, v=value: saved.update({f: v}))
+        assert cli("batch", source, "-o", target, "--resume", "--jobs", "1") == 2, (field, value)
+        err = capsys.readouterr().err
+        assert "unreadable checkpoint" in err and field in err, (field, value, err)
+
+
+def test_resume_refuses_a_bad_count_inside_the_summary(tmp_path, capsys):
+    source = write_jsonl(tmp_path / "in.jsonl", records(10))
+    target = tmp_path / "out.jsonl"
+    interrupted_at_start(source, target)
+    edit_checkpoint(target, lambda saved: saved["counts"].update(removed_by_rule=[1, 2]))
+    assert cli("batch", source, "-o", target, "--resume", "--jobs", "1") == 2
+    assert "counts.removed_by_rule: not a mapping" in capsys.readouterr().err

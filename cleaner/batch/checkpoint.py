@@ -44,6 +44,7 @@ def load_checkpoint(path: Path, signature: dict[str, Any]) -> Checkpoint | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         checkpoint = Checkpoint(**data)
+        check_fields(checkpoint)
     except FileNotFoundError:
         return None
     except (OSError, ValueError, TypeError) as err:
@@ -53,6 +54,32 @@ def load_checkpoint(path: Path, signature: dict[str, Any]) -> Checkpoint | None:
     if checkpoint.signature != signature:
         raise ConfigError(mismatch(path, checkpoint.signature, signature))
     return checkpoint
+
+
+def check_fields(checkpoint: Checkpoint) -> None:
+    """ValueError unless every field has the type and range a run saves (a hand-edited or
+    damaged checkpoint would make a resume skip, repeat or pad records)."""
+    for name in ("consumed", "output_offset", "errors_offset"):
+        if not is_count(getattr(checkpoint, name)):
+            raise ValueError(f"{name}: not a whole number >= 0")
+    if not isinstance(checkpoint.signature, dict):
+        raise ValueError("signature: not a mapping")
+    counts = checkpoint.counts
+    if not isinstance(counts, dict):
+        raise ValueError("counts: not a mapping")
+    for name in ("docs_in", "docs_out", "docs_failed"):
+        if not is_count(counts.get(name)):
+            raise ValueError(f"counts.{name}: not a whole number >= 0")
+    for name in ("removed_by_category", "removed_by_rule", "edits_by_rule"):
+        table = counts.get(name)
+        if not isinstance(table, dict) or not all(map(is_count, table.values())):
+            raise ValueError(f"counts.{name}: not a mapping of whole numbers >= 0")
+    if not is_count(counts.get("values_nulled", 0)):
+        raise ValueError("counts.values_nulled: not a whole number >= 0")
+
+
+def is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def mismatch(path: Path, saved: dict[str, Any], signature: dict[str, Any]) -> str:
