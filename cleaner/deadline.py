@@ -32,11 +32,13 @@ class Deadline:
     def __init__(self, seconds: float | None = None):
         self.seconds = seconds
         self.passed = False
+        self.armed = True  # False once the body is over: a late alarm only records
 
     def expire(self, _signum=None, _frame=None) -> None:
         """The alarm's handler: the limit has passed."""
         self.passed = True
-        self.check()
+        if self.armed:
+            self.check()
 
     def check(self) -> None:
         """DocumentTimeout if the limit has passed."""
@@ -67,10 +69,11 @@ def time_limit(seconds: float | None):
     previous = signal.signal(signal.SIGALRM, deadline.expire)
     hook = sys.unraisablehook
     sys.unraisablehook = unless_lost_timeout(hook)
-    signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT_S)
-    try:
+    try:  # armed inside: an alarm at once (a limit of microseconds) still meets the cleanup
+        signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT_S)
         yield deadline
     finally:
+        deadline.armed = False
         try:  # an alarm repeating into this cleanup must not cut it short
             signal.setitimer(signal.ITIMER_REAL, 0)
         finally:

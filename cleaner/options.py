@@ -1,6 +1,8 @@
 """Every threshold in one immutable object, with its unit and the reason for its value."""
 
+import math
 from dataclasses import dataclass, fields
+from typing import Any
 
 from .patterns import DEFAULT_TIMEOUT_S
 
@@ -59,3 +61,25 @@ class Options:
     @classmethod
     def names(cls) -> tuple[str, ...]:
         return tuple(f.name for f in fields(cls))
+
+
+# Options that take None for "no limit".
+MAY_BE_NONE = frozenset({"doc_time_limit_s"})
+
+
+def value_problem(name: str, value: Any) -> str | None:
+    """What is wrong with `value` for the option `name`, or None: a switch takes True or
+    False (or 1 or 0), a count a whole number >= 0, a share or a time a finite number >= 0."""
+    default = next(f.default for f in fields(Options) if f.name == name)
+    if value is None:
+        return None if name in MAY_BE_NONE else "expected a value, got None"
+    if isinstance(default, bool):  # 0 and 1 too, as bench/quality.py's --option gives them
+        fits = isinstance(value, int) and value in (0, 1)
+        return None if fits else f"expected True or False, got {value!r}"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return f"expected a number, got {value!r}"
+    if isinstance(default, int) and not isinstance(value, int):
+        return f"expected a whole number, got {value!r}"
+    if not math.isfinite(value) or value < 0:
+        return f"expected a number >= 0, got {value!r}"
+    return None

@@ -15,7 +15,7 @@ import copy
 import dataclasses
 import difflib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +24,7 @@ from .deadline import Deadline, time_limit
 from .document import Document, Edit, Removal, RuleInfo
 from .errors import ConfigError
 from .metadata import language_code, usable_url
-from .options import Options
+from .options import Options, value_problem
 from .ruleset import builtin_rules_dir, load_rulesets
 from .stage import Stage
 from .stages.article_span import ArticleSpan
@@ -85,7 +85,7 @@ class Cleaner:
 
     def __init__(self, rules=(), *, builtin_rules: bool = True, **options):
         self.options = make_options(options)
-        extra = [rules] if isinstance(rules, (str, os.PathLike)) else list(rules)
+        extra = rule_paths(rules)
         paths = ([builtin_rules_dir()] if builtin_rules else []) + extra
         self.catalog = RuleCatalog.of(load_rulesets(paths, self.options.rule_timeout_s))
         self.stages: tuple[Stage, ...] = build_stages(self.options, self.catalog)
@@ -183,6 +183,21 @@ def removal_dict(removal: Removal) -> dict[str, Any]:
     return data
 
 
+def rule_paths(rules) -> list[str | os.PathLike[str]]:
+    """`rules` (a path, or an iterable of paths; None for none) as a list of paths."""
+    if rules is None:
+        return []
+    if isinstance(rules, str | os.PathLike):
+        return [rules]
+    if not isinstance(rules, Iterable) or isinstance(rules, bytes):
+        raise ConfigError(f"rules: expected a path or a list of paths, got {rules!r}")
+    paths = list(rules)
+    for path in paths:
+        if not isinstance(path, str | os.PathLike):
+            raise ConfigError(f"rules: expected a path, got {path!r}")
+    return paths
+
+
 def make_options(options: dict[str, Any]) -> Options:
     """Options from keyword arguments; an unknown name is a clear error, not a TypeError."""
     for name in options:
@@ -190,4 +205,6 @@ def make_options(options: dict[str, Any]) -> Options:
             close = difflib.get_close_matches(name, Options.names(), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             raise ConfigError(f"unknown option {name!r}{hint}")
+        if problem := value_problem(name, options[name]):
+            raise ConfigError(f"option {name}: {problem}")
     return Options(**options)

@@ -49,15 +49,23 @@ def rule_files(paths) -> list[Path]:
     within each directory given."""
     found = []
     for path in map(Path, paths):
-        if path.is_dir():
-            found += sorted(files_under(path))
-        elif path.is_symlink() and not path.exists():
-            raise RuleError(path, None, None, DANGLING_LINK)
-        elif path.exists():
-            found.append(path)
-        else:
-            raise RuleError(path, None, None, "no such rule file or directory")
-    return found
+        try:
+            found += given_rule_files(path)
+        except OSError as err:  # a name too long, a loop of links...
+            raise RuleError(path, None, None, f"cannot read it: {err.strerror}") from None
+    unique = {os.path.realpath(path): path for path in reversed(found)}  # a file given twice
+    return [path for path in found if unique[os.path.realpath(path)] is path]
+
+
+def given_rule_files(path: Path) -> list[Path]:
+    """The rule files `path` names: itself, or those of the directory it is."""
+    if path.is_dir():
+        return sorted(files_under(path))
+    if path.is_symlink() and not path.exists():
+        raise RuleError(path, None, None, DANGLING_LINK)
+    if path.exists():
+        return [path]
+    raise RuleError(path, None, None, "no such rule file or directory")
 
 
 def files_under(folder: Path) -> list[Path]:

@@ -5,6 +5,7 @@ import json
 import cleaner as package
 import pytest
 from cleaner import Cleaner, CleanerError, Result, clean
+from cleaner.ruleset import builtin_rules_dir
 
 from conftest import SEEDS
 
@@ -90,6 +91,47 @@ def test_html_fragment_is_sniffed_but_text_mentioning_tags_is_not():
 def test_unknown_option_suggests_the_closest():
     with pytest.raises(CleanerError, match="did you mean 'repair_glue'"):
         Cleaner(repair_gleu=False)
+
+
+@pytest.mark.parametrize(
+    ("options", "problem"),
+    [
+        ({"doc_time_limit_s": -1}, "doc_time_limit_s: expected a number >= 0, got -1"),
+        ({"doc_time_limit_s": float("nan")}, "doc_time_limit_s: expected a number >= 0, got nan"),
+        ({"max_input_bytes": "10"}, "max_input_bytes: expected a number, got '10'"),
+        ({"max_input_bytes": None}, "max_input_bytes: expected a value, got None"),
+        ({"max_lines": 10.5}, "max_lines: expected a whole number, got 10.5"),
+        ({"repair_glue": "no"}, "repair_glue: expected True or False, got 'no'"),
+    ],
+)
+def test_an_option_of_the_wrong_type_or_range_is_a_clear_error(options, problem):
+    with pytest.raises(CleanerError, match=f"^option {problem}$".replace("(", r"\(")):
+        Cleaner(**options)
+
+
+def test_options_take_none_for_no_limit_and_zero_or_one_for_a_switch():
+    text = "The war against Ukraineaccording to estimates went on and on.\n"
+    assert Cleaner(doc_time_limit_s=None, repair_glue=0).clean(text, lang="en").text == text
+
+
+@pytest.mark.parametrize(
+    ("rules", "problem"),
+    [
+        (5, "rules: expected a path or a list of paths, got 5"),
+        ([None], "rules: expected a path, got None"),
+        ("a" * 300, "cannot read it: File name too long"),
+    ],
+)
+def test_rules_that_are_no_paths_are_a_clear_error(rules, problem):
+    with pytest.raises(CleanerError, match=problem):
+        Cleaner(rules=rules)
+
+
+def test_a_rule_file_given_twice_is_read_once():
+    assert Cleaner(rules=None, builtin_rules=False).rulesets == ()
+    en = builtin_rules_dir() / "en.yaml"
+    twice = Cleaner(rules=[en, en.parent / ".." / en.parent.name / "en.yaml"], builtin_rules=False)
+    assert [ruleset.name for ruleset in twice.rulesets] == ["en"]
 
 
 def test_options_turn_stages_off():

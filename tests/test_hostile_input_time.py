@@ -2,6 +2,7 @@
 in clean() and in batch workers, and the rest of the batch finishes (issue 15, item 5)."""
 
 import signal
+import sys
 import threading
 import time
 
@@ -43,6 +44,19 @@ def test_the_cleaner_is_usable_after_a_timeout(quick):
     with pytest.raises(DocumentTimeout):
         quick.clean(LONG_TEXT)
     assert quick.clean(SHORT).text == SHORT + "\n"
+
+
+def test_a_limit_of_microseconds_leaves_no_timer_and_no_handler_behind():
+    # the alarm fires before the body starts: the cleanup must still disarm and restore
+    handler, hook = signal.getsignal(signal.SIGALRM), sys.unraisablehook
+    tiny = Cleaner(doc_time_limit_s=1e-6)
+    for _ in range(50):
+        with pytest.raises(DocumentTimeout):
+            tiny.clean(SHORT)
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+        assert signal.getsignal(signal.SIGALRM) is handler
+        assert sys.unraisablehook is hook
+    time.sleep(0.15)  # past REPEAT_S: a timer left running would raise here
 
 
 def test_off_the_main_thread_there_is_no_limit_and_no_error():
