@@ -221,7 +221,7 @@ class FileChecker:
                 f"template `{template}` refers to a group the pattern does not have",
                 context,
             )
-        except regex.error as err:
+        except (regex.error, ValueError) as err:  # ValueError: chr() of an escape like \U0011FFFF
             self.report(body, "with", f"template `{template}` is not valid: {err}", context)
 
     def pattern(
@@ -249,7 +249,7 @@ class FileChecker:
                 return None
             try:
                 regex.compile(alternative)
-            except regex.error as err:
+            except (regex.error, ValueError) as err:  # ValueError: flags such as (?au)
                 self.report(
                     mapping, key, f"pattern {alternative!r} does not compile: {err}", context
                 )

@@ -69,6 +69,31 @@ def test_a_replace_template_with_an_unclosed_group_name(tmp_path):
     )
 
 
+def test_a_replace_template_with_an_escape_past_unicode(tmp_path):
+    folder = rules_dir(
+        tmp_path,
+        r"""
+        rules:
+          - id: fix
+            replace: {pattern: '(x)', with: '\U0011FFFF'}
+            examples: {fix: [{before: x, after: y}]}
+        """,
+    )
+    assert_one_line_error(
+        folder, "site.yaml:4: rules[0].replace.with: template `\\U0011FFFF` is not valid"
+    )
+
+
+def test_a_pattern_whose_flags_cannot_be_combined(tmp_path):
+    for number, flags in enumerate(("(?au)", "(?aL)", "(?a)(?u)")):
+        text = "rules:\n" + GOOD_RULE.replace("'^Also Read:'", f"'{flags}Also Read'")
+        folder = rules_dir(tmp_path, text, name=f"site{number}.yaml")
+        assert_one_line_error(
+            folder, f"site{number}.yaml:4: rules[0].drop: pattern", "does not compile"
+        )
+        (folder / f"site{number}.yaml").unlink()
+
+
 def test_every_problem_of_a_file_is_reported_one_per_line(tmp_path):
     folder = rules_dir(
         tmp_path,
