@@ -4,6 +4,7 @@
 import os
 import textwrap
 
+import pytest
 import yaml
 from cleaner import RuleError
 from cleaner.rule_files import MAX_RULE_FILE_BYTES
@@ -54,33 +55,13 @@ def test_a_pattern_with_500_nested_groups(tmp_path):
     assert_one_line_error(folder, "site.yaml:4: rules[0].drop: nests groups over 50 deep")
 
 
-def test_a_replace_template_with_an_unclosed_group_name(tmp_path):
-    folder = rules_dir(
-        tmp_path,
-        r"""
-        rules:
-          - id: fix
-            replace: {pattern: '(a)', with: '\g<1'}
-            examples: {fix: [{before: a, after: b}]}
-        """,
-    )
+# an unclosed group name; an escape past Unicode (chr() raises ValueError, not regex.error)
+@pytest.mark.parametrize("template", [r"\g<1", r"\U0011FFFF"])
+def test_a_replace_template_that_cannot_expand(tmp_path, template):
+    rule = f"rules:\n  - id: fix\n    replace: {{pattern: '(a)', with: '{template}'}}\n"
+    folder = rules_dir(tmp_path, rule + "    examples: {fix: [{before: a, after: b}]}\n")
     assert_one_line_error(
-        folder, "site.yaml:4: rules[0].replace.with: template `\\g<1` is not valid"
-    )
-
-
-def test_a_replace_template_with_an_escape_past_unicode(tmp_path):
-    folder = rules_dir(
-        tmp_path,
-        r"""
-        rules:
-          - id: fix
-            replace: {pattern: '(x)', with: '\U0011FFFF'}
-            examples: {fix: [{before: x, after: y}]}
-        """,
-    )
-    assert_one_line_error(
-        folder, "site.yaml:4: rules[0].replace.with: template `\\U0011FFFF` is not valid"
+        folder, f"site.yaml:3: rules[0].replace.with: template `{template}` is not valid"
     )
 
 
