@@ -4,13 +4,13 @@ import sys
 from pathlib import Path
 
 from . import Cleaner
-from .errors import rules_readable
+from .errors import RuleErrors, rules_readable
 from .examples import example_cases
 from .exits import EXIT_FAILED_DOCS, EXIT_OK, EXIT_USAGE
 from .rule_checks import static_warnings
 from .rule_files import add_rules_option
 from .rule_schema import markdown_table
-from .ruleset import RuleSet, builtin_rules_dir, load_rulesets
+from .ruleset import RuleSet, builtin_rules_dir, load_rulesets, name_clashes
 from .stress import slow_patterns
 from .trial.command import add_try_command
 
@@ -50,6 +50,8 @@ def run_rules_check(args) -> int:
     with rules_readable():
         rulesets = load_rulesets(paths)
         bundled = load_rulesets([builtin_rules_dir()]) if args.dirs else ()
+    if clashes := name_clashes(bundled + rulesets):  # as `clean --rules` would refuse them
+        raise RuleErrors(clashes)
     cases = example_cases(rulesets)
     failures = [(case.id, case.failure()) for case in cases]
     failures = [(case_id, why) for case_id, why in failures if why]

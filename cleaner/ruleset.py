@@ -6,6 +6,7 @@ reported (RuleErrors, one line per problem) naming the file, line and key.
 """
 
 import importlib.util
+import os
 from pathlib import Path
 
 from .errors import RuleError, RuleErrors
@@ -30,29 +31,35 @@ def load_rulesets(paths, timeout_s: float = DEFAULT_TIMEOUT_S) -> tuple[RuleSet,
     """Load and validate every rule file under `paths`; ruleset names must be unique. Raises
     RuleErrors with the problems of every file, not only the first."""
     rulesets: list[RuleSet] = []
-    seen: dict[str, Path] = {}  # ruleset name -> the file that first declared it
     problems: list[RuleError] = []
     for path in rule_files(paths):
         try:
-            ruleset = load_ruleset(path, timeout_s)
+            rulesets.append(load_ruleset(path, timeout_s))
         except RuleError as error:
             problems += getattr(error, "errors", (error,))
-            continue
-        if ruleset.name in seen:
-            problems.append(
-                RuleError(
-                    path,
-                    None,
-                    "ruleset",
-                    f"name {ruleset.name!r} is already used by {seen[ruleset.name]}; "
-                    "rename the file or set a different `ruleset:`",
-                )
-            )
-        seen[ruleset.name] = path
-        rulesets.append(ruleset)
+    problems += name_clashes(rulesets)
     if problems:
         raise RuleErrors(problems)
     return tuple(rulesets)
+
+
+def name_clashes(rulesets) -> list[RuleError]:
+    """A RuleError for each rule set whose name an earlier one (another file) already took."""
+    seen: dict[str, str] = {}  # ruleset name -> the file that first declared it
+    clashes = []
+    for ruleset in rulesets:
+        first = seen.setdefault(ruleset.name, ruleset.path)
+        if os.path.realpath(first) != os.path.realpath(ruleset.path):
+            clashes.append(
+                RuleError(
+                    Path(ruleset.path),
+                    None,
+                    "ruleset",
+                    f"name {ruleset.name!r} is already used by {first}; "
+                    "rename the file or set a different `ruleset:`",
+                )
+            )
+    return clashes
 
 
 def load_ruleset(path, timeout_s: float = DEFAULT_TIMEOUT_S) -> RuleSet:

@@ -234,3 +234,11 @@ def test_no_rule_file_raises_anything_but_a_rule_error(tmp_path, document, cut):
             load_ruleset(path)
         except RuleError as error:
             assert "\n" not in str(error) or all(": " in line for line in str(error).splitlines())
+
+
+def test_a_rule_set_named_like_a_bundled_one_fails_the_check_as_it_fails_a_run(tmp_path):
+    folder = rules_dir(tmp_path, "rules:\n" + GOOD_RULE, name="common.yaml")
+    assert_one_line_error(folder, "common.yaml: ruleset: name 'common' is already used by")
+    document = tmp_path / "a.txt"
+    document.write_text("One line of an article about the council's budget.\n")
+    assert run_cli("clean", "--rules", folder, document).returncode == EXIT_USAGE
