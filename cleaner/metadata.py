@@ -25,6 +25,11 @@ def usable_url(url) -> str | None:
     return url if parsed_host(url) is not None else None
 
 
+# "javascript:...", "mailto:...", "data:...": a scheme with no host, not a host and its
+# port ("example.com:8080/a", which a URL without its scheme may be).
+SCHEME_WITHOUT_HOST = regex.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(?!\d)")
+
+
 def url_host(url) -> str:
     """The URL's host without "www.", a scheme optional; "" for no URL or one Python cannot
     parse ("http://[::1/"), which then has no domain or outlet."""
@@ -36,6 +41,8 @@ def parsed_host(url) -> str | None:
     URL whose host urlsplit cannot parse."""
     if not isinstance(url, str) or not url:
         return None
+    if "//" not in url and SCHEME_WITHOUT_HOST.match(url):
+        return ""
     try:
         return urlsplit(url if "//" in url else f"//{url}").hostname or ""
     except ValueError:

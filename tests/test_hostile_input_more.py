@@ -62,6 +62,20 @@ def test_an_unparsable_url_has_no_host(url):
     assert url_host("https://www.example.com/a") == "example.com"
 
 
+@pytest.mark.parametrize(
+    ("url", "host"),
+    [
+        ("javascript:alert(1)", ""),
+        ("mailto:desk@example.com", ""),
+        ("data:text/html,<a href=//example.com>x</a>", ""),
+        ("example.com:8080/a", "example.com"),
+        ("www.example.com/a", "example.com"),
+    ],
+)
+def test_a_scheme_without_a_host_names_no_domain(url, host):
+    assert url_host(url) == host
+
+
 @pytest.mark.parametrize("command", ["learn", "remains", "batch-learned", "report"])
 def test_corpus_commands_take_unparsable_urls_as_no_domain(tmp_path, command):
     rows = [

@@ -6,6 +6,7 @@ import json
 
 import regex
 import yaml
+from cleaner.batch.corpus_names import CORPUS_NAMES_FILE as NAMES_FILE
 from cleaner.batch.corpus_names import NameCounts
 from cleaner.batch.learned_rules import line_pattern
 from cleaner.batch.line_counts import GroupCounts, normalize
@@ -107,6 +108,29 @@ def test_by_domain_makes_an_outlet_for_an_unknown_domain(tmp_path):
     assert all(
         "Printed in the Gazette" not in r["text"] for r in read_jsonl(tmp_path / "out.jsonl")
     )
+
+
+def test_hosts_that_slug_alike_or_run_long_get_files_of_their_own(tmp_path):
+    long_host = ".".join(["a" * 63, "b" * 63, "c" * 63, "d" * 57, "com"])  # 253 characters
+    hosts = ["news-site.com", "news.site.com", long_host]
+    rows = [
+        {
+            "id": f"{n}-{i}",
+            "text": article(n * 6 + i) + f"\nPrinted in edition {WORDS[n]} of the weekend\n",
+            "url": f"https://{host}/{i}",
+        }
+        for n, host in enumerate(hosts)
+        for i in range(6)
+    ]
+    source = write_jsonl(tmp_path / "g.jsonl", rows)
+    assert cli("learn", source, "-o", tmp_path / "rules", "--by", "domain") == 0
+    files = sorted(set((tmp_path / "rules").glob("*.yaml")) - {tmp_path / "rules" / NAMES_FILE})
+    learned = [yaml.safe_load(path.read_text()) for path in files]
+    assert sorted(data["domains"][0] for data in learned) == sorted(hosts)
+    assert len({data["ruleset"] for data in learned}) == 3
+    assert all(len(path.name) < 120 for path in files)
+    assert cli("batch", source, "-o", tmp_path / "out.jsonl", "--rules", tmp_path / "rules") == 0
+    assert all("Printed in edition" not in r["text"] for r in read_jsonl(tmp_path / "out.jsonl"))
 
 
 def test_nothing_learned_is_applied_unless_asked(tmp_path):

@@ -8,6 +8,8 @@ carry once each is never learned; names across the whole corpus (corpus_names.py
 `--by outlet`, a document no outlet claims is counted under its URL domain.
 """
 
+import hashlib
+from collections import Counter
 from pathlib import Path
 
 import regex
@@ -26,6 +28,9 @@ from .readers import input_limit, read_inputs
 from .records import Outcome
 from .runner import batches, ordered
 from .shard import ALL
+
+# A learned file's name part: a few words of a host, short of any file-name limit.
+SLUG_MAX_CHARS = 80
 
 
 class Learner:
@@ -83,9 +88,12 @@ class Learner:
         out_dir.mkdir(parents=True, exist_ok=True)
         how = selection(min_docs, min_share)
         written = []
-        for key, lines in self.learned(min_docs, min_share).items():
-            path = out_dir / f"learned-{slug(key)}.yaml"
-            path.write_text(rule_file(key, self.groups[key], lines, how), encoding="utf-8")
+        learned = self.learned(min_docs, min_share)
+        names = unique_slugs(list(learned))
+        for key, lines in learned.items():
+            path = out_dir / f"learned-{names[key]}.yaml"
+            text = rule_file(key, names[key], self.groups[key], lines, how)
+            path.write_text(text, encoding="utf-8")
             written.append((path, len(lines)))
         return written
 
@@ -110,14 +118,29 @@ def slug(key: str) -> str:
     return regex.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-") or "group"
 
 
-def rule_file(key: str, group: GroupCounts, lines: list[Recurring], how: str) -> str:
-    """The YAML text of one learned rule file; `how` says how the lines were chosen."""
+def unique_slugs(keys: list[str]) -> dict[str, str]:
+    """{key: its slug}, each a different file name and rule set name: a slug that several
+    keys share ("news-site.com", "news.site.com"), or one cut to SLUG_MAX_CHARS (a host
+    may have 253 characters, a file name 255 bytes), ends in a hash of its key."""
+    slugs = {key: slug(key) for key in keys}
+    shared = Counter(slugs.values())
+    return {
+        key: name
+        if shared[name] == 1 and len(name) <= SLUG_MAX_CHARS
+        else f"{name[:SLUG_MAX_CHARS]}-{hashlib.sha1(key.encode()).hexdigest()[:10]}"
+        for key, name in slugs.items()
+    }
+
+
+def rule_file(key: str, name: str, group: GroupCounts, lines: list[Recurring], how: str) -> str:
+    """The YAML text of one learned rule file, rule set `learned-NAME`; `how` says how the
+    lines were chosen."""
     taken: set[str] = set()
     article = group.article_lines()
     rules = [learned_rule(r.text, r.docs, group.docs, taken, article) for r in lines]
     head: dict[str, object] = {
-        "ruleset": f"learned-{slug(key)}",
-        "outlet": group.outlet or slug(key),
+        "ruleset": f"learned-{name}",
+        "outlet": group.outlet or name,
     }
     if group.domain and not group.outlet:
         head["domains"] = [group.domain]

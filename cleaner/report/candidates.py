@@ -5,7 +5,7 @@ learn`'s own code, so the report suggests exactly the rule `cleaner learn` would
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..batch.learn import domain, rule_file, selection
+from ..batch.learn import domain, rule_file, selection, unique_slugs
 from ..batch.line_counts import MIN_DOCS, MIN_SHARE, GroupCounts, is_headline
 from .results import DocumentResult
 
@@ -40,6 +40,7 @@ class CandidateCounts:
         """Per group with recurring kept lines: its lines with document counts, and the
         ready-to-paste rule file."""
         found: list[dict[str, Any]] = []
+        names = unique_slugs(sorted({key for _, key in self.groups}))
         for (by, key), group in self.groups.items():
             recurring = group.recurring(MIN_DOCS, MIN_SHARE)
             lines = [line for line in recurring if not is_headline(line)][:MAX_LINES_PER_GROUP]
@@ -51,7 +52,9 @@ class CandidateCounts:
                         "docs": group.docs,  # counted
                         "of": self.docs[(by, key)],
                         "lines": [[line.text, line.docs] for line in lines],
-                        "yaml": rule_file(key, group, lines, selection(MIN_DOCS, MIN_SHARE)),
+                        "yaml": rule_file(
+                            key, names[key], group, lines, selection(MIN_DOCS, MIN_SHARE)
+                        ),
                     }
                 )
         found.sort(key=lambda item: (-int(item["docs"]), str(item["group"])))
