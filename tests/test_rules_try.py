@@ -4,6 +4,8 @@ silent case of a rule author's loop (issue 18) gives a warning naming file, rule
 import contextlib
 import io
 import json
+import os
+import pickle
 
 import pytest
 
@@ -198,6 +200,30 @@ def test_the_text_report_and_the_cached_base_run_say_the_same(report, capsys):
     assert "generic.classifieds  (" in first and "changes nothing on this corpus" in first
     assert "    heuristic.related-list: 6 lines in 3 documents" in first
     assert "WARN " in first and "generic.yaml:" in first
+
+
+def test_the_cache_prunes_only_its_own_files_and_skips_a_damaged_one(report, capsys):
+    tmp_path, tried, path = report
+    folder = tmp_path / "shared-cache"
+    folder.mkdir()
+    others = [folder / f"model{n}.pickle" for n in range(5)]
+    for n, other in enumerate(others):
+        other.write_bytes(b"p")
+        os.utime(other, (n, n))  # older than any run the cache writes
+    args = ("rules", "try", tried, path, "-j", "1", "--cache", folder)
+    assert cli(*args) == 0
+    first = capsys.readouterr().out
+    [own] = folder.glob("rules-try-*.pickle")
+    own.write_bytes(pickle.dumps(1))  # a file of another shape under the cache's name
+    assert cli(*args) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == first.splitlines()[1:]
+    assert all(other.exists() for other in others)
+
+
+def test_a_cache_that_is_a_file_is_a_usage_error(report, capsys):
+    _, tried, path = report
+    assert cli("rules", "try", tried, path, "-j", "1", "--cache", path) == 2
+    assert "not a directory" in capsys.readouterr().err
 
 
 def test_workers_give_the_report_one_process_gives(tmp_path, capsys, monkeypatch):

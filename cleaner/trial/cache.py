@@ -9,8 +9,10 @@ else makes a new key. The cache holds the most recent MAX_CACHED runs.
 import hashlib
 import os
 import pickle
+import re
 from dataclasses import asdict
 from pathlib import Path
+from typing import TypeGuard
 
 from ..batch.checkpoint import input_fingerprints
 from ..files import write_atomic
@@ -21,6 +23,10 @@ from .runs import Snapshot
 # Runs kept (each corpus, base rule set and option set makes one): older ones are removed.
 MAX_CACHED = 4
 SUFFIX = ".pickle"
+# The cache's own files, "rules-try-<key>.pickle": the only ones it ever prunes, whatever
+# else the folder holds.
+PREFIX = "rules-try-"
+OWN_FILE = re.compile(rf"{PREFIX}[0-9a-f]{{32}}{re.escape(SUFFIX)}")
 
 
 def default_cache_dir() -> Path:
@@ -70,20 +76,35 @@ def modified(raw: str) -> str:
 
 def load_run(folder: Path, key: str) -> BaseRun | None:
     """The cached base run of `key`, or None (none, or unreadable: it is then made anew)."""
-    path = folder / (key + SUFFIX)
+    path = folder / f"{PREFIX}{key}{SUFFIX}"
     try:
         with path.open("rb") as stream:
-            run: BaseRun = pickle.load(stream)
+            run = pickle.load(stream)
     except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+        return None
+    except (ValueError, TypeError, IndexError, KeyError):  # a damaged pickle's odd opcodes
+        return None
+    if not is_base_run(run):  # a file of another shape under the cache's name
         return None
     os.utime(path)  # recently used: pruned last
     return run
 
 
+def is_base_run(run: object) -> TypeGuard[BaseRun]:
+    return (
+        isinstance(run, tuple)
+        and len(run) == 2
+        and isinstance(run[0], list)
+        and all(isinstance(shot, Snapshot) for shot in run[0])
+        and isinstance(run[1], int)
+    )
+
+
 def save_run(folder: Path, key: str, run: BaseRun) -> None:
     """Keep the base run of `key`, and only the MAX_CACHED most recent runs."""
     folder.mkdir(parents=True, exist_ok=True)
-    write_atomic(folder / (key + SUFFIX), pickle.dumps(run, protocol=pickle.HIGHEST_PROTOCOL))
-    runs = sorted(folder.glob("*" + SUFFIX), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in runs[MAX_CACHED:]:
+    data = pickle.dumps(run, protocol=pickle.HIGHEST_PROTOCOL)
+    write_atomic(folder / f"{PREFIX}{key}{SUFFIX}", data)
+    own = [path for path in folder.glob(PREFIX + "*") if OWN_FILE.fullmatch(path.name)]
+    for old in sorted(own, key=lambda p: p.stat().st_mtime, reverse=True)[MAX_CACHED:]:
         old.unlink(missing_ok=True)

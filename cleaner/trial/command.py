@@ -133,11 +133,20 @@ def print_report(as_json: bool, counts: dict[str, Any], rules: int, reports, war
         print(warning.format())
 
 
+def cache_folder(given: Path | None) -> Path:
+    """--cache DIR, or the default; a file there is a usage error."""
+    if given is None:
+        return default_cache_dir()
+    if given.exists() and not given.is_dir():
+        raise UsageError(f"--cache {str(given)!r}: not a directory; give a folder for the cache")
+    return given
+
+
 def base_snapshots(args, base_sets, options: Options):
     """The base run: from the cache if it holds this one, else made (and cached)."""
     fields = Fields(args.id_field, args.text_field, args.url_field, args.lang_field)
     settings = (fields, args.input_format, args.gold_field)
-    folder = args.cache or default_cache_dir()
+    folder = cache_folder(args.cache)
     key = run_key(args.inputs, settings, base_sets, options)
     keep = not args.no_cache and "-" not in args.inputs  # stdin cannot be fingerprinted
     cached = load_run(folder, key) if keep else None
