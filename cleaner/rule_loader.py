@@ -213,7 +213,13 @@ class FileChecker:
         assert empty is not None, "an optional pattern matches the empty string"
         template = body["with"]
         try:
-            empty.expand(template)
+            if len(("x" + empty.expand(template) + "x").splitlines()) > 1:
+                self.report(
+                    body,
+                    "with",
+                    f"template `{template}` holds a line break; a replacement stays on its line",
+                    context,
+                )
         except IndexError:
             self.report(
                 body,

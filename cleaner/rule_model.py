@@ -143,6 +143,7 @@ class Replace(Rule):
     replacement: str = ""
 
     def apply(self, doc: Document, lines: list[Line]) -> list[Line]:
+        """Rewrite the lines; a line left blank goes, as a removal of this rule."""
         edited = []
         for line in lines:
             if not self.admits(line.text):
@@ -156,7 +157,10 @@ class Replace(Rule):
             if edits:
                 doc.rewrite(line, edits)
                 edited.append(line)
-        return edited
+        emptied = [line for line in edited if not line.text.strip()]
+        if emptied:
+            doc.drop(emptied, self.id, self.category or self.kind)
+        return [line for line in edited if line.text.strip()]
 
 
 @dataclass(frozen=True)

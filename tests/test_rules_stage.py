@@ -2,7 +2,8 @@
 
 import textwrap
 
-from cleaner import Cleaner
+import pytest
+from cleaner import Cleaner, RuleError
 from cleaner.document import Document
 from cleaner.ruleset import load_ruleset
 from cleaner.stages.rules import apply_rules
@@ -115,6 +116,35 @@ def test_replace_records_each_edit_with_offsets_into_the_text_it_edited(tmp_path
         (3, " -- ", " – ", "t.nbsp-dash"),
         (9, " -- ", " – ", "t.nbsp-dash"),
     ]
+
+
+def test_a_line_a_replace_rule_leaves_blank_goes_as_its_removal(tmp_path):
+    rs = ruleset(
+        tmp_path,
+        """\
+        - id: promo
+          replace: {pattern: '^PROMO:?\\s*', with: ''}
+          examples: {fix: [{before: 'PROMO: The council met.', after: 'The council met.'}]}
+        """,
+    )
+    d = apply_rules(doc("PROMO: The council met.", "PROMO:", "The mayor spoke."), [rs])
+    assert kept(d) == ["The council met.", "The mayor spoke."]
+    assert [(r.line, r.text, r.rule, r.category) for r in d.removed] == [
+        (2, "", "t.promo", "replace")
+    ]
+    assert [(e.line, e.before) for e in d.edits] == [(1, "PROMO: "), (2, "PROMO:")]
+
+
+def test_a_replace_template_with_a_line_break_is_refused(tmp_path):
+    with pytest.raises(RuleError, match="holds a line break; a replacement stays on its line"):
+        ruleset(
+            tmp_path,
+            """\
+            - id: split
+              replace: {pattern: 'BAR', with: 'BAR\\nmore'}
+              examples: {fix: [{before: 'BAR', after: 'BAR more'}]}
+            """,
+        )
 
 
 def test_protected_lines_survive_drop_rules(tmp_path):
