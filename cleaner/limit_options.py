@@ -23,7 +23,7 @@ def add_limit_options(parser) -> None:
         type=byte_count,
         metavar="BYTES",
         help="refuse a document larger than this, read or unpacked "
-        f"(default {DEFAULTS.max_input_bytes:,}; suffixes K, M, G: 1000s)",
+        f"(default {DEFAULTS.max_input_bytes:,}; suffixes K, M, G, T: 1000s)",
     )
     parser.add_argument(
         "--time-limit",
@@ -44,16 +44,16 @@ def limit_options(args) -> dict[str, Any]:
     return given
 
 
-BYTE_SUFFIXES = {"": 1, "K": 10**3, "M": 10**6, "G": 10**9}
+BYTE_SUFFIXES = {"": 1, "K": 10**3, "M": 10**6, "G": 10**9, "T": 10**12}
 # The largest --max-input-bytes (1 TB): far past any document, and below what reads
 # (sys.maxsize) can take. The largest --time-limit is deadline.LONGEST_LIMIT_S (a year).
 MAX_BYTE_COUNT = 10**12
 
 
 def byte_count(text: str) -> int:
-    """A whole number of bytes, at least 1, with an optional K, M or G (powers of 1000)."""
+    """A whole number of bytes, at least 1, with an optional K, M, G or T (powers of 1000)."""
     number, suffix = text.strip().upper().removesuffix("B"), ""
-    if number[-1:] in ("K", "M", "G"):
+    if number[-1:] in ("K", "M", "G", "T"):
         number, suffix = number[:-1], number[-1]
     count = int(number) * BYTE_SUFFIXES[suffix] if number.isdigit() else 0
     if not 1 <= count <= MAX_BYTE_COUNT:

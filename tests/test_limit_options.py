@@ -10,7 +10,8 @@ SHORT = "The council met on Monday to discuss the budget for the coming year.\n"
 
 
 @pytest.mark.parametrize(
-    ("text", "value"), [("1", 1), ("2000", 2000), ("20M", 20_000_000), ("2kb", 2000)]
+    ("text", "value"),
+    [("1", 1), ("2000", 2000), ("20M", 20_000_000), ("2kb", 2000), ("1T", 10**12)],
 )
 def test_byte_counts(text, value):
     assert byte_count(text) == value
