@@ -29,6 +29,11 @@ def write_atomic(target: Path, text: str | bytes) -> None:
         with tmp.open("xb") as out:
             out.write(data)
         os.replace(tmp, target)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        if err.filename == str(tmp):  # name the file the user asked for, not our temporary
+            raise OSError(err.errno, err.strerror, str(target)) from None
+        raise
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -41,6 +41,23 @@ def test_report_of_a_missing_file_or_onto_its_input_is_a_usage_error(tmp_path):
     assert_one_line_error(run_cli("report", tmp_path / "r.jsonl", "-o", tmp_path), 2, "directory")
 
 
+def test_report_to_standard_output_writes_no_file_named_dash(tmp_path):
+    write_results(tmp_path / "r.jsonl", 3)
+    done = run_cli("report", "r.jsonl", "-o", "-", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(b"<!doctype html>") and b"report-data" in done.stdout
+    assert b"written to standard output" in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.jsonl"]
+
+
+def test_report_to_a_compressed_name_or_past_a_readonly_folder_is_one_line(tmp_path):
+    write_results(tmp_path / "r.jsonl", 3)
+    done = run_cli("report", tmp_path / "r.jsonl", "-o", tmp_path / "page.html.gz")
+    assert_one_line_error(done, 2, "compressed output is not written")
+    done = run_cli("report", tmp_path / "r.jsonl", "-o", "/proc/version")
+    assert done.returncode != 0 and b"/proc/version" in done.stderr and b".tmp" not in done.stderr
+
+
 def test_binary_results_are_one_line_not_a_traceback(tmp_path):
     (tmp_path / "r.jsonl").write_bytes(b"\x00\xff\xfe" * 1000 + b"\n\x89PNG\n")
     done = run_cli("report", tmp_path / "r.jsonl", "-o", tmp_path / "page.html")

@@ -8,6 +8,7 @@ from typing import Any
 from ..errors import UsageError
 from ..exits import EXIT_OK
 from ..files import write_atomic
+from ..output_names import refuse_compressed
 from ..safepaths import refuse_replacing
 from .build import build_report, document_data
 from .page import render_page
@@ -23,13 +24,16 @@ def add_report_command(sub) -> None:
         "`cleaner batch --changes` writes (or `cleaner clean --report`).",
     )
     report.add_argument("results", type=Path, metavar="RESULTS", help="results .jsonl(.gz)")
-    report.add_argument("-o", "--output", type=Path, required=True, help="the .html to write")
+    report.add_argument(
+        "-o", "--output", type=Path, required=True, help="the .html to write ('-': standard output)"
+    )
     report.add_argument("--title", help="the page's title (default: from RESULTS' name)")
     report.set_defaults(run=run_report)
 
 
 def run_report(args) -> int:
     refuse_replacing([str(args.results)], [args.output])
+    refuse_compressed([args.output])
     write_report(args.results, args.output, args.title)
     return EXIT_OK
 
@@ -41,13 +45,19 @@ def write_report(results: Path, output: Path, title: str | None = None) -> dict[
         raise UsageError(f"{output}: is a directory; give the .html file to write")
     data, skips = build_report(results)
     page = render_page(data, title or f"cleaner report: {results.name}")
-    write_atomic(output, page)
+    to_stdout = str(output) == "-"
+    if to_stdout:
+        sys.stdout.buffer.write(page)
+        sys.stdout.flush()
+    else:
+        write_atomic(output, page)
     if skips.total():
         print(f"cleaner: report: skipped {skips.summary()} of {results}", file=sys.stderr)
     docs, carried = data["total"][0], len(data["docs"])
     sampled = f" ({carried} carried in full)" if carried < docs else ""
     print(
-        f"cleaner: report of {docs} documents{sampled} written to {output} "
+        f"cleaner: report of {docs} documents{sampled} written to "
+        f"{'standard output' if to_stdout else output} "
         f"({len(page) / 1e6:.1f} MB)",
         file=sys.stderr,
     )
