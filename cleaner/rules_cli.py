@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 from . import Cleaner
-from .errors import RuleErrors, rules_readable
+from .errors import RuleErrors, printable, rules_readable
 from .examples import example_cases
 from .exits import EXIT_FAILED_DOCS, EXIT_OK, EXIT_USAGE
 from .rule_checks import static_warnings
@@ -91,12 +91,17 @@ def context(bundled, rulesets) -> tuple[RuleSet, ...]:
     return tuple(rs for rs in bundled if Path(rs.path).resolve() not in given)
 
 
+# A description in `rules list` is one line of a table: a longer one is cut.
+DESCRIPTION_MAX_CHARS = 2_000
+
+
 def run_rules_list(args) -> int:
     """One tab-separated line per rule id: stage, id, category, description."""
     with rules_readable():
         cleaner = Cleaner(rules=args.rules)
-    for name, info in cleaner.rule_table():
-        print(f"{name}\t{info.id}\t{info.category}\t{info.description}")
+    for name, info in cleaner.rule_table():  # a tab, newline or escape in a description
+        description = printable(info.description, DESCRIPTION_MAX_CHARS)  # would break a row
+        print(f"{name}\t{info.id}\t{info.category}\t{description}")
     return EXIT_OK
 
 

@@ -75,3 +75,15 @@ def test_rules_list_prints_built_in_and_yaml_rule_ids():
     assert ["sections", "heuristic.menu", "navigation"] in [row[:3] for row in rows]
     assert ["decode", "decode.nul", "repair"] in [row[:3] for row in rows]
     assert any(row[0] == "rules" and row[1].startswith("common.") for row in rows)
+
+
+def test_rules_list_keeps_a_description_with_tabs_and_escapes_on_its_row(tmp_path):
+    (tmp_path / "site.yaml").write_text(
+        "rules:\n  - id: promo\n    category: advertisement\n"
+        '    description: "two\\tcells\\nand a \\e[31m colour"\n'
+        "    drop: '^PROMO$'\n    examples: {drop: [PROMO], keep: [Promotion]}\n"
+    )
+    done = run_cli("rules", "list", "--rules", tmp_path)
+    assert done.returncode == 0, done.stderr
+    [row] = [line for line in done.stdout.decode().splitlines() if "site.promo" in line]
+    assert row.split("\t")[3] == "two\\x09cells\\x0aand a \\x1b[31m colour"
