@@ -129,3 +129,14 @@ def test_odd_json_values_cost_their_record_only(tmp_path):
         p.resolve().parent == (tmp_path / "out-dir").resolve()
         for p in (tmp_path / "out-dir").iterdir()
     )
+
+
+def test_a_byte_order_mark_alone_on_the_first_line_is_no_record(tmp_path):
+    record = json.dumps({"id": "a", "text": "The council met on Monday to approve the budget."})
+    for name, data in (("bom.jsonl", b"\xef\xbb\xbf"), ("bom2.jsonl", b"\xef\xbb\xbf\n")):
+        (tmp_path / name).write_bytes(data + record.encode() + b"\n")
+        assert cli("batch", tmp_path / name, "-o", tmp_path / f"{name}.out.jsonl") == 0
+        assert [r["id"] for r in read_jsonl(tmp_path / f"{name}.out.jsonl")] == ["a"]
+    (tmp_path / "only.jsonl").write_bytes(b"\xef\xbb\xbf")
+    done = run_cli("batch", tmp_path / "only.jsonl", "-o", tmp_path / "only.out.jsonl")
+    assert done.returncode == 0 and b"0 in, 0 out, 0 failed" in done.stderr

@@ -7,6 +7,7 @@ Record with an error, so it reaches the errors file instead of vanishing; an inp
 cannot be read at all is refused before the run starts (check_inputs).
 """
 
+import codecs
 import gzip
 import io
 import json
@@ -37,6 +38,7 @@ from .warc import check_warc, describe, warc_records
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst")
 WARC_SUFFIXES = (".warc", ".warc.gz")
+UTF8_BOM = codecs.BOM_UTF8
 
 
 @dataclass(frozen=True)
@@ -207,6 +209,8 @@ def jsonl_records(
     try:
         while line := stream.readline(max_bytes + 1):
             number += 1
+            if number == 1:  # a byte order mark alone on the first line is no record
+                line = line.removeprefix(UTF8_BOM)
             if line.strip():
                 yield jsonl_record(
                     stream, line, f"{source}:{number}", fields, fmt, prefix, max_bytes
