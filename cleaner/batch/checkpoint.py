@@ -44,16 +44,21 @@ def load_checkpoint(path: Path, signature: dict[str, Any]) -> Checkpoint | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         checkpoint = Checkpoint(**data)
-        check_fields(checkpoint)
     except FileNotFoundError:
         return None
     except (OSError, ValueError, TypeError) as err:
-        raise ConfigError(
-            f"{path}: unreadable checkpoint ({err}); delete it to start over"
-        ) from None
-    if checkpoint.signature != signature:
+        raise unreadable(path, err) from None
+    if isinstance(checkpoint.signature, dict) and checkpoint.signature != signature:
         raise ConfigError(mismatch(path, checkpoint.signature, signature))
+    try:
+        check_fields(checkpoint)
+    except ValueError as err:
+        raise unreadable(path, err) from None
     return checkpoint
+
+
+def unreadable(path: Path, err: Exception) -> ConfigError:
+    return ConfigError(f"{path}: unreadable checkpoint ({err}); delete it to start over")
 
 
 def check_fields(checkpoint: Checkpoint) -> None:
