@@ -20,7 +20,9 @@ def test_shard_of_an_id_is_stable():
     assert [Shard(i, 3).owns("doc-00042") for i in range(3)] == [False, True, False]
 
 
-@pytest.mark.parametrize("text", ["3", "a/b", "3/3", "-1/2", "1/0"])
+@pytest.mark.parametrize(
+    "text", ["3", "a/b", "3/3", "-1/2", "1/0", "0/99999999999999999999", "0/1000001"]
+)
 def test_bad_shard_is_a_usage_error(text):
     with pytest.raises(CleanerError, match="--shard"):
         parse_shard(text)

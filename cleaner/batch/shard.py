@@ -28,6 +28,9 @@ def stable_hash(text: str) -> int:
 
 
 ALL = Shard(0, 1)
+# More shards than this and most would hold no document of any real collection (a shard of
+# 10^20 gets none: the hash has 64 bits); such an N is a typo.
+MAX_SHARDS = 1_000_000
 
 
 def parse_shard(text: str) -> Shard:
@@ -39,4 +42,6 @@ def parse_shard(text: str) -> Shard:
         raise UsageError(f"--shard {text!r}: expected I/N, e.g. 0/4") from None
     if not 0 <= shard.index < shard.count:
         raise UsageError(f"--shard {text!r}: I must be 0 to N-1 (shards are numbered from 0)")
+    if shard.count > MAX_SHARDS:
+        raise UsageError(f"--shard {text!r}: N may be at most {MAX_SHARDS:,}")
     return shard
