@@ -213,22 +213,14 @@ class FileChecker:
         assert empty is not None, "an optional pattern matches the empty string"
         template = body["with"]
         try:
-            if len(("x" + empty.expand(template) + "x").splitlines()) > 1:
-                self.report(
-                    body,
-                    "with",
-                    f"template `{template}` holds a line break; a replacement stays on its line",
-                    context,
-                )
+            broken = len(("x" + empty.expand(template) + "x").splitlines()) > 1
+            problem = "holds a line break; a replacement stays on its line" if broken else None
         except IndexError:
-            self.report(
-                body,
-                "with",
-                f"template `{template}` refers to a group the pattern does not have",
-                context,
-            )
+            problem = "refers to a group the pattern does not have"
         except (regex.error, ValueError) as err:  # ValueError: chr() of an escape like \U0011FFFF
-            self.report(body, "with", f"template `{template}` is not valid: {err}", context)
+            problem = f"is not valid: {err}"
+        if problem:
+            self.report(body, "with", f"template `{template}` {problem}", context)
 
     def pattern(
         self, source, mapping: Mapping, key: str, context: str, owner: str
