@@ -9,7 +9,7 @@ from .batch.arguments import add_field_options
 from .batch.readers import Fields, check_inputs, input_kind, read_inputs
 from .batch.records import Record
 from .document_args import add_document_options, command_cleaner
-from .errors import CleanerError, InputError, UsageError
+from .errors import CleanerError, InputError, UsageError, printable
 from .exits import EXIT_OK
 from .explain import explain
 from .limit_options import add_limit_options
@@ -109,10 +109,15 @@ def find_record(cleaner: Cleaner, args) -> Record:
     check_inputs([args.path])
     fields = Fields(args.id_field, args.text_field, args.url_field, args.lang_field)
     limit = cleaner.options.max_input_bytes
+    first = None
     for record in read_inputs([args.path], fields, "auto", "jsonl", limit):
+        first = record.id if first is None else first
         if str(record.id) == args.record_id:
             if record.error:
                 raise InputError(f"{args.path}: record {args.record_id!r}: {record.error}")
             found: Record = record
             return found
-    raise UsageError(f"{args.path}: no record with id {args.record_id!r} (field {args.id_field!r})")
+    like = f"; ids here look like {printable(str(first))!r}" if first is not None else ""
+    raise UsageError(
+        f"{args.path}: no record with id {args.record_id!r} (field {args.id_field!r}){like}"
+    )

@@ -61,6 +61,13 @@ def test_explain_of_an_unknown_id_names_it(tmp_path, capsys):
     assert "no record with id 'nope'" in capsys.readouterr().err
 
 
+def test_explain_of_an_unknown_id_in_a_directory_shows_what_ids_look_like(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "d1.txt").write_text("The council met on Monday about the budget.\n")
+    assert cli("explain", tmp_path / "in", "--id", "d1") == 2
+    assert f"ids here look like '{tmp_path / 'in' / 'd1.txt'}'" in capsys.readouterr().err
+
+
 def test_explain_url_overrides_the_record_url(tmp_path, capsys):
     rules, path = corpus(tmp_path)
     assert cli("explain", path, "--id", "a-1", "--rules", rules, "--url", "https://x.org/") == 0
