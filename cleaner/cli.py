@@ -43,6 +43,7 @@ from .safepaths import (
     path_text,
     refuse_collisions,
     refuse_directories,
+    refuse_files_inside,
     refuse_inside_inputs,
     refuse_replacing,
     refuse_shared_targets,
@@ -193,7 +194,9 @@ def run_clean(args) -> int:
     refuse_collisions({"-o": args.output, "--report": args.report})
     refuse_shared_stdout(args.output, args.report)
     refuse_replacing(args.paths, targets + [args.output, args.report])
-    refuse_inside_inputs(args.paths, {args.output for t in targets if t != args.output})
+    output_dirs = {args.output for t in targets if t != args.output}
+    refuse_inside_inputs(args.paths, output_dirs)
+    refuse_files_inside(args.paths, output_dirs, [jsonl_target, args.report])
     with (
         output_locks(jsonl_target, args.report),
         JsonlWriter(jsonl_target) as records,

@@ -208,6 +208,22 @@ def refuse_inside_inputs(inputs, dirs) -> None:
                 )
 
 
+def refuse_files_inside(inputs, output_dirs, files) -> None:
+    """UsageError if an output file (None and stdout skipped) lies inside an input directory
+    or a directory output: it would replace a document there, or be read back as one."""
+    dirs = [(raw, source) for raw, source in real_inputs(inputs) if source.is_dir()]
+    dirs += [(str(folder), Path(folder).resolve()) for folder in output_dirs if folder]
+    for target in files:
+        if target is None or str(target) == "-":
+            continue
+        for raw, folder in dirs:
+            if Path(target).resolve().is_relative_to(folder):
+                raise UsageError(
+                    f"{target}: this output lies inside the directory {raw}, where it would "
+                    "replace a document or be read as one; choose a path outside it"
+                )
+
+
 def refuse_holding_inputs(inputs, dirs) -> None:
     """UsageError if an input lies inside an output directory, where a document named
     after an id could replace it."""

@@ -70,3 +70,25 @@ def test_a_page_nested_past_every_parser_limit_keeps_its_text(depth):
         f"<b>seven</b> to two.</p>{'</div>' * depth}</body></html>"
     )
     assert clean(page).text == ARTICLE + "The vote was seven to two.\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("batch", "in", "-o", "out.jsonl", "--summary", "in/a.txt"),
+        ("batch", "in", "-o", "out.jsonl", "--report", "in/b.html"),
+        ("batch", "in", "-o", "o", "--errors", "o/a.txt"),
+        ("clean", "in", "-o", "o", "--report", "in/a.txt"),
+        ("clean", "in", "-o", "o", "--report", "o/a.txt"),
+        ("clean", "in", "--format", "jsonl", "-o", "in/a.txt"),
+    ],
+)
+def test_an_output_file_inside_an_input_or_output_directory_is_refused(tmp_path, args):
+    # it would replace a document (an input, or a cleaned one) or be read back as one
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("The council met on Monday to approve the budget.\n")
+    done = run_cli(*args, cwd=tmp_path)
+    assert_one_line_error(done, 2, "lies inside the directory")
+    assert (tmp_path / "in" / "a.txt").read_text().startswith("The council met")
+    assert sorted(p.name for p in (tmp_path / "in").iterdir()) == ["a.txt"]
+    assert not (tmp_path / "o").exists()

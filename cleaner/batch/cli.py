@@ -21,6 +21,7 @@ from ..safepaths import (
     refuse_collisions,
     refuse_directories,
     refuse_directory_overlap,
+    refuse_files_inside,
     refuse_holding_inputs,
     refuse_non_directories,
     refuse_replacing,
@@ -128,6 +129,9 @@ def refuse_overlap(
             "the learned rules' directory": learned,
         }
     )
+    directory_output = [] if writes_jsonl(job.output) else [job.output]
+    jsonl_output = job.output if writes_jsonl(job.output) else None
+    refuse_files_inside(job.inputs, directory_output, (jsonl_output, job.errors, summary, report))
     if not writes_jsonl(job.output):
         refuse_directory_overlap(job.inputs, job.output)
     if learned is not None:
