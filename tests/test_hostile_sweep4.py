@@ -72,8 +72,8 @@ def test_joiners_inside_words_and_emoji_stay():
 @pytest.fixture
 def odd_entries(tmp_path):
     """An input directory with one article and, named like documents, a FIFO no one writes
-    to (opening it would block the run for good), a socket, a link to a device and a link
-    to nowhere."""
+    to (opening it would block the run for good), a socket, a link to a device, a link
+    to nowhere and a link to itself."""
     root = tmp_path / "in"
     root.mkdir()
     (root / "a.txt").write_text(ARTICLE)
@@ -82,6 +82,7 @@ def odd_entries(tmp_path):
         sock.bind(str(root / "socket.txt"))
     (root / "device.txt").symlink_to("/dev/zero")
     (root / "gone.txt").symlink_to(root / "nowhere.txt")
+    (root / "loop.txt").symlink_to("loop.txt")  # a link to itself: too many levels
     (root / "notes.md").write_text("not a document: passed over, as ever\n")
     return root
 
@@ -90,6 +91,7 @@ ODD_ENTRIES = {
     "device.txt": "not a regular file: character device; it was not read",
     "fifo.txt": "not a regular file: FIFO; it was not read",
     "gone.txt": "dangling symbolic link; it was not read",
+    "loop.txt": "cannot read: Too many levels of symbolic links",
     "socket.txt": "not a regular file: socket; it was not read",
 }
 
@@ -107,7 +109,7 @@ def test_batch_reports_every_entry_of_an_input_directory_that_is_no_regular_file
         f"{odd_entries}/{name}": error for name, error in ODD_ENTRIES.items()
     }
     counts = json.loads(summary.read_text())
-    assert (counts["docs_in"], counts["docs_out"], counts["docs_failed"]) == (5, 1, 4)
+    assert (counts["docs_in"], counts["docs_out"], counts["docs_failed"]) == (6, 1, 5)
 
 
 def test_clean_names_every_entry_of_an_input_directory_that_is_no_regular_file(
@@ -118,7 +120,7 @@ def test_clean_names_every_entry_of_an_input_directory_that_is_no_regular_file(
     lines = done.stderr.decode().splitlines()
     for name, error in ODD_ENTRIES.items():
         assert f"cleaner: {odd_entries}/{name}: {error}" in lines
-    assert lines[-1] == "cleaner: 4 of 5 documents failed"
+    assert lines[-1] == "cleaner: 5 of 6 documents failed"
     assert (tmp_path / "out" / "a.txt").read_text() == ARTICLE
 
 

@@ -144,8 +144,9 @@ def input_fingerprint(path: Path) -> str:
 
 
 def entry_stat(path: Path) -> os.stat_result:
-    """A listed document file's status; a dangling link's own (it is listed, as a failure)."""
+    """A listed document file's status; a dangling or looping link's own (it is listed, as
+    a failure)."""
     try:
         return path.stat()
-    except FileNotFoundError:
+    except OSError:  # FileNotFoundError, or ELOOP: too many levels of symbolic links
         return path.lstat()
