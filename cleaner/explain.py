@@ -2,10 +2,20 @@
 
 from dataclasses import dataclass
 
+import regex
+
 from .document import Edit
 from .pipeline import Result
 
 RED, GREEN, DIM, STRIKE, RESET = "\x1b[31m", "\x1b[32m", "\x1b[2m", "\x1b[9m", "\x1b[0m"
+# A document's control characters (ESC, BEL, ...) are shown as \xNN: written raw they would
+# drive the terminal (clear it, retitle it) or break the one-line-per-input-line layout.
+CONTROL = regex.compile(r"[\p{Cc}\u2028\u2029]")
+
+
+def shown(text: str) -> str:
+    """`text` with its control characters escaped as \\xNN (\\uNNNN past \\xff)."""
+    return CONTROL.sub(lambda m: ascii(m.group())[1:-1], text)
 
 
 @dataclass
@@ -29,13 +39,12 @@ def explain(result: Result, color: bool = False) -> str:
         if number in removed:
             r = removed[number]
             label = f"[{r.rule} · {r.category}" + (f" · {r.evidence}]" if r.evidence else "]")
-            out.append(
-                f"{RED}- {label} {STRIKE}{r.text}{RESET}" if color else f"- {label} {r.text}"
-            )
+            gone = shown(r.text)
+            out.append(f"{RED}- {label} {STRIKE}{gone}{RESET}" if color else f"- {label} {gone}")
         elif number in edits_by_line:
             out.append("  " + render_edits(text, edits_by_line[number], color))
         else:
-            out.append(f"  {text}".rstrip())
+            out.append(f"  {shown(text)}".rstrip())
     return "\n".join(out) + "\n"
 
 
@@ -73,9 +82,10 @@ def splice(cells: list[Piece], edit) -> list[Piece]:
 
 
 def mark(piece: Piece, color: bool) -> str:
+    after = shown(piece.text)
     if piece.before is None:
-        return piece.text
-    rules = ", ".join(dict.fromkeys(piece.rules))
+        return after
+    before, rules = shown(piece.before), ", ".join(dict.fromkeys(piece.rules))
     if color:
-        return f"{RED}{STRIKE}{piece.before}{RESET}{GREEN}{piece.text}{RESET}{DIM}‹{rules}›{RESET}"
-    return f"{{{piece.before} -> {piece.text} | {rules}}}"
+        return f"{RED}{STRIKE}{before}{RESET}{GREEN}{after}{RESET}{DIM}‹{rules}›{RESET}"
+    return f"{{{before} -> {after} | {rules}}}"

@@ -49,3 +49,17 @@ def test_replaying_edits_reproduces_the_clean_text():
     plain = render_edits(result.source[0], result.edits, color=False)
     rebuilt = re.sub(r"\{(.*?) -> (.*?) \| [^}]*\}", r"\2", plain)
     assert rebuilt + "\n" == result.text
+
+
+def test_a_documents_control_characters_never_reach_the_terminal():
+    text = (
+        "The council met on Monday to approve the new budget for the city, officials said.\n"
+        "A line \x07\x1b[2J\x1b]0;owned\x07 with escapes in the middle here.\n"
+        "Share\x1b[2J\n"
+    )
+    result = clean(text, lang="en")
+    assert result.edits and result.removed  # escapes in edits, kept and removed lines
+    for color in (False, True):
+        shown = explain(result, color)
+        assert "\x07" not in shown and "\x1b[2J" not in shown and "\x1b]0;" not in shown
+        assert "\\x1b[2J" in shown
