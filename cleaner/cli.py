@@ -17,6 +17,7 @@ from .document_args import add_document_options, command_cleaner
 from .errors import (
     MESSAGE_MAX_CHARS,
     CleanerError,
+    RuleErrors,
     UsageError,
     internal_error,
     printable,
@@ -104,8 +105,11 @@ def stand_in_for_closed_streams() -> None:
 
 
 def fail(err, code: int = EXIT_USAGE) -> int:
-    for line in str(err).splitlines():  # RuleErrors: one line per problem
-        print(f"cleaner: {printable(line, MESSAGE_MAX_CHARS)}", file=sys.stderr)
+    """Each problem on one line of stderr (RuleErrors: one per problem); a line break in a
+    file name or a template it quotes is escaped, not printed."""
+    problems = err.errors if isinstance(err, RuleErrors) else (err,)
+    for problem in problems:
+        print(f"cleaner: {printable(str(problem), MESSAGE_MAX_CHARS)}", file=sys.stderr)
     return code
 
 

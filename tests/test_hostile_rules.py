@@ -242,3 +242,14 @@ def test_a_rule_set_named_like_a_bundled_one_fails_the_check_as_it_fails_a_run(t
     document = tmp_path / "a.txt"
     document.write_text("One line of an article about the council's budget.\n")
     assert run_cli("clean", "--rules", folder, document).returncode == EXIT_USAGE
+
+
+def test_a_line_break_in_a_template_or_a_name_is_escaped_in_its_one_line_error(tmp_path):
+    rule = "rules:\n  - id: fix\n    replace: {pattern: '(a)', with: \"x\\r\\u2028y\"}\n"
+    folder = rules_dir(tmp_path, rule + "    examples: {fix: [{before: a, after: b}]}\n")
+    assert_one_line_error(folder, "template `x\\x0d\\u2028y` holds a line break")
+    done = run_cli("clean", tmp_path / "no\nsuch.txt")
+    assert done.returncode == EXIT_USAGE
+    assert done.stderr.decode().splitlines() == [
+        f"cleaner: {tmp_path}/no\\x0asuch.txt: no such file or directory"
+    ]
