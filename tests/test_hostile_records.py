@@ -140,3 +140,13 @@ def test_a_byte_order_mark_alone_on_the_first_line_is_no_record(tmp_path):
     (tmp_path / "only.jsonl").write_bytes(b"\xef\xbb\xbf")
     done = run_cli("batch", tmp_path / "only.jsonl", "-o", tmp_path / "only.out.jsonl")
     assert done.returncode == 0 and b"0 in, 0 out, 0 failed" in done.stderr
+
+
+def test_a_lone_surrogate_the_text_lost_is_written_escaped_in_the_changes(tmp_path):
+    source = tmp_path / "s.jsonl"
+    text = "caf\ud800 The council met on Monday to approve the new budget for the city."
+    source.write_text(json.dumps({"id": "s", "text": text}) + "\n")
+    assert cli("batch", source, "-o", tmp_path / "out.jsonl", "--changes", "-j", "1") == 0
+    [record] = read_jsonl(tmp_path / "out.jsonl")
+    assert record["text"].startswith("caf\ufffd The council")
+    assert [(e["before"], e["after"]) for e in record["edits"]] == [("\\ud800", "\ufffd")]

@@ -100,7 +100,7 @@ def clean_record(cleaner: Cleaner, config: CleanConfig, record: Record) -> Outco
     out.update((key, value) for key, value in record.meta.items() if key not in out)
     if config.include_changes:
         changes = result.to_dict(include_changes=True)
-        out["removed"], out["edits"] = changes["removed"], changes["edits"]
+        out["removed"], out["edits"] = writable(changes["removed"]), writable(changes["edits"])
         out["kept_lines"] = list(result.kept_lines)
     return Outcome(
         record.id,
@@ -110,3 +110,19 @@ def clean_record(cleaner: Cleaner, config: CleanConfig, record: Record) -> Outco
         tuple((r.rule, r.category) for r in result.removed),
         tuple(e.rule for e in result.edits),
     )
+
+
+def writable(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Removals or edits whose texts UTF-8 can hold: the input's lone surrogates (which the
+    text lost as an edit of its own) written as \\udXXXX."""
+    return [
+        {
+            key: escaped_surrogates(value) if isinstance(value, str) else value
+            for key, value in entry.items()
+        }
+        for entry in entries
+    ]
+
+
+def escaped_surrogates(text: str) -> str:
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
