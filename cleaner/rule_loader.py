@@ -31,6 +31,8 @@ from .rule_schema import (
 MAX_PATTERN_CHARS = 100_000
 
 RULE_ID = regex.compile(r"[a-z0-9][a-z0-9-]*")
+# What no replacement may put into a line: a line break or a control character.
+UNPRINTABLE = regex.compile(r"[\p{Cc}\u2028\u2029]")
 KIND_KEYS = tuple(RULE_KINDS)
 NOT_MAPPING = "each rule must be a mapping with `id:`"
 
@@ -213,8 +215,8 @@ class FileChecker:
         assert empty is not None, "an optional pattern matches the empty string"
         template = body["with"]
         try:
-            broken = len(("x" + empty.expand(template) + "x").splitlines()) > 1
-            problem = "holds a line break; a replacement stays on its line" if broken else None
+            odd = UNPRINTABLE.search(empty.expand(template))
+            problem = f"holds {odd.group()!a}; a replacement is text on its line" if odd else None
         except IndexError:
             problem = "refers to a group the pattern does not have"
         except (regex.error, ValueError) as err:  # ValueError: chr() of an escape like \U0011FFFF

@@ -8,10 +8,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
+import regex
+
 from .document import Document, Edit, Line
 from .patterns import Pattern
 from .prefilter import Prefilter
 from .slices import word_count
+
+# White space a replacement may leave: at either end of the line, or a run or a kind other
+# than one plain space between words.
+ODD_SPACING = regex.compile(r"^\s+|\s+$|\s{2,}|[^\S ]")
+
+
+def edge_or_space(match, text: str) -> str:
+    """What odd spacing becomes: nothing at an end of the line, else one space."""
+    return "" if match.start() == 0 or match.end() == len(text) else " "
 
 
 @dataclass(frozen=True)
@@ -156,11 +167,22 @@ class Replace(Rule):
             edits = [e for e in edits if e.before != e.after]
             if edits:
                 doc.rewrite(line, edits)
+                if spacing := self.spacing_edits(line):
+                    doc.rewrite(line, spacing)
                 edited.append(line)
         emptied = [line for line in edited if not line.text.strip()]
         if emptied:
             doc.drop(emptied, self.id, self.category or self.kind)
         return [line for line in edited if line.text.strip()]
+
+    def spacing_edits(self, line: Line) -> list[Edit]:
+        """Edits, under this rule, that leave the rewritten line as the whitespace stage
+        leaves every line: no space at either end, single spaces between words."""
+        return [
+            Edit(line.number, m.start(), m.group(), edge_or_space(m, line.text), self.id)
+            for m in ODD_SPACING.finditer(line.text)
+            if m.group() != edge_or_space(m, line.text)
+        ]
 
 
 @dataclass(frozen=True)

@@ -247,7 +247,7 @@ def test_a_rule_set_named_like_a_bundled_one_fails_the_check_as_it_fails_a_run(t
 def test_a_line_break_in_a_template_or_a_name_is_escaped_in_its_one_line_error(tmp_path):
     rule = "rules:\n  - id: fix\n    replace: {pattern: '(a)', with: \"x\\r\\u2028y\"}\n"
     folder = rules_dir(tmp_path, rule + "    examples: {fix: [{before: a, after: b}]}\n")
-    assert_one_line_error(folder, "template `x\\x0d\\u2028y` holds a line break")
+    assert_one_line_error(folder, "template `x\\x0d\\u2028y` holds '\\r'; a replacement is text")
     done = run_cli("clean", tmp_path / "no\nsuch.txt")
     assert done.returncode == EXIT_USAGE
     assert done.stderr.decode().splitlines() == [

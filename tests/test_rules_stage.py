@@ -135,16 +135,31 @@ def test_a_line_a_replace_rule_leaves_blank_goes_as_its_removal(tmp_path):
     assert [(e.line, e.before) for e in d.edits] == [(1, "PROMO: "), (2, "PROMO:")]
 
 
-def test_a_replace_template_with_a_line_break_is_refused(tmp_path):
-    with pytest.raises(RuleError, match="holds a line break; a replacement stays on its line"):
+@pytest.mark.parametrize("template", ["BAR\\\\nmore", "BAR\\x1b[2J", "\\x00BAR"])
+def test_a_replace_template_with_a_line_break_or_control_character_is_refused(tmp_path, template):
+    with pytest.raises(RuleError, match="; a replacement is text on its line"):
         ruleset(
             tmp_path,
-            """\
+            f"""\
             - id: split
-              replace: {pattern: 'BAR', with: 'BAR\\nmore'}
-              examples: {fix: [{before: 'BAR', after: 'BAR more'}]}
+              replace: {{pattern: 'BAR', with: "{template}"}}
+              examples: {{fix: [{{before: 'BAR', after: 'BAR more'}}]}}
             """,
         )
+
+
+def test_a_replacement_leaves_its_line_spaced_as_every_line_is(tmp_path):
+    rs = ruleset(
+        tmp_path,
+        """\
+        - id: pad
+          replace: {pattern: '^The|said\\.$', with: '  \\g<0> \u3000'}
+          examples: {fix: [{before: 'The end.', after: 'The end.'}]}
+        """,
+    )
+    d = apply_rules(doc("The mayor said."), [rs])
+    assert kept(d) == ["The mayor said."]
+    assert {e.rule for e in d.edits} == {"t.pad"}
 
 
 def test_protected_lines_survive_drop_rules(tmp_path):
