@@ -52,3 +52,26 @@ def test_warc_html_responses_are_cleaned(tmp_path, name):
     assert out[1]["outlet"] == "wion"
     assert "approved the new budget" in out[0]["text"]
     assert "Home | World" not in out[0]["text"] and "Advertisement" not in out[0]["text"]
+
+
+def test_a_record_without_content_length_is_an_error_line_not_a_silent_end(tmp_path):
+    # warcio reads the rest of the file as its payload: the records after it are lost,
+    # so the run says where it stopped
+    path = tmp_path / "crawl.warc"
+    write_warc(path, gzip=False)
+    body = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + ARTICLE.encode()
+    with path.open("ab") as out:
+        out.write(
+            b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:no-length>\r\n"
+            b"WARC-Target-URI: https://example.com/c\r\n\r\n" + body + b"\r\n\r\n"
+        )
+    write_warc(tmp_path / "more.warc", gzip=False)
+    with path.open("ab") as out:
+        out.write((tmp_path / "more.warc").read_bytes())
+    assert cli("batch", path, "-o", tmp_path / "out.jsonl", "-j", "1") == 1
+    assert len(read_jsonl(tmp_path / "out.jsonl")) == 2  # the two before it
+    [error] = read_jsonl(tmp_path / "out.errors.jsonl")
+    assert error == {
+        "id": f"{path}#5",
+        "error": "no Content-Length: this record and any after it cannot be read",
+    }

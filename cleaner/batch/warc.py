@@ -146,7 +146,14 @@ def warc_records(path: Path, prefix: str, max_bytes: int, safe_name):
                 if record is None:
                     return
                 number += 1
+                if record.rec_headers.get_header("Content-Length") is None:
+                    raise NoLength(number)
                 item = html_response(record, f"{path}#{number}", prefix, max_bytes, safe_name)
+            except NoLength:  # warcio read the rest of the file as this record's payload
+                where = f"{path}#{number}"
+                error = "no Content-Length: this record and any after it cannot be read"
+                yield Record(where, None, path=prefix + safe_name(where), error=error)
+                return
             # warcio parsing hostile bytes raises whatever its code trips on (a response record
             # without WARC-Target-URI: AttributeError); none of it may end the run.
             except Exception as err:  # noqa: BLE001 -- see above
@@ -160,6 +167,10 @@ def warc_records(path: Path, prefix: str, max_bytes: int, safe_name):
                 return
             if item is not None:
                 yield item
+
+
+class NoLength(Exception):
+    """A WARC record without Content-Length: where the next one starts is unknown."""
 
 
 def html_response(
