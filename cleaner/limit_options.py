@@ -80,7 +80,7 @@ def check_outlet(outlet: str | None, outlets: Mapping[str, object]) -> None:
     """A usage error, before any document is read, if --outlet names no known outlet."""
     if outlet is None or outlet in outlets:
         return
-    close = difflib.get_close_matches(outlet, list(outlets), n=3)
+    close = difflib.get_close_matches(outlet.lower(), list(outlets), n=3)  # "WION": wion
     hint = f" (did you mean {', '.join(close)}?)" if close else ""
     known = sorted(outlets)
     listed = ", ".join(known[:OUTLETS_LISTED]) + (", ..." if len(known) > OUTLETS_LISTED else "")

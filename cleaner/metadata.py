@@ -7,16 +7,22 @@ import regex
 
 # A language tag's primary subtag: two or three letters ("en" of "EN", "en-US", "en_GB").
 PRIMARY_SUBTAG = regex.compile(r"\A\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9-_]*)?\s*\Z")
+# Any other language code a caller may use of its own ("xx-custom"): no longer than a
+# BCP 47 tag with its extensions usually is.
+OTHER_CODE = regex.compile(r"[A-Za-z0-9_-]{1,35}")
 
 
 def language_code(lang) -> str | None:
     """'EN', 'en-US', 'en_GB' -> 'en': the rule files are named by lower-case primary
-    subtags. Anything else that is a non-empty string is kept as given, lower-cased
-    (it then matches no rule file, as before); other values are no language."""
+    subtags. Another code of letters, digits, '-' and '_' is kept, lower-cased (it then
+    matches no rule file); anything else (a sentence, control characters, a non-string)
+    is no language, and detection decides."""
     if not isinstance(lang, str) or not lang.strip():
         return None
     match = PRIMARY_SUBTAG.match(lang)
-    return match[1].lower() if match else lang.strip().lower()
+    if match:
+        return match[1].lower()
+    return lang.strip().lower() if OTHER_CODE.fullmatch(lang.strip()) else None
 
 
 def usable_url(url) -> str | None:
@@ -31,9 +37,9 @@ SCHEME_WITHOUT_HOST = regex.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(?!\d)")
 
 
 def url_host(url) -> str:
-    """The URL's host without "www.", a scheme optional; "" for no URL or one Python cannot
-    parse ("http://[::1/"), which then has no domain or outlet."""
-    return (parsed_host(url) or "").removeprefix("www.")
+    """The URL's host without "www." or a final dot, a scheme optional; "" for no URL or
+    one Python cannot parse ("http://[::1/"), which then has no domain or outlet."""
+    return (parsed_host(url) or "").rstrip(".").removeprefix("www.")  # "example.com." too
 
 
 def parsed_host(url) -> str | None:

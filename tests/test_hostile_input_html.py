@@ -81,6 +81,25 @@ def test_language_codes_are_normalised(lang):
     assert (result.lang, result.text) == ("en", PARAGRAPH + "\n")
 
 
+@pytest.mark.parametrize("lang", ["e" * 1000, "\x01", "The council met on Monday."])
+def test_a_language_that_is_no_code_is_detected_instead(lang):
+    result = clean(f"{PARAGRAPH}\nREAD MORE: Ministers clash over budget\n", lang=lang)
+    assert (result.lang, result.text) == ("en", PARAGRAPH + "\n")
+
+
+def test_a_host_with_its_final_dot_and_an_outlet_in_capitals_are_known(tmp_path):
+    assert clean(PARAGRAPH, url="https://themoscowtimes.com./a").outlet == "themoscowtimes"
+    (tmp_path / "a.txt").write_text(PARAGRAPH + "\n")
+    done = run_cli("clean", "--outlet", "WION", tmp_path / "a.txt")
+    assert done.returncode == 2 and b"(did you mean wion?)" in done.stderr
+
+
+def test_a_line_of_stray_combining_marks_goes():
+    result = clean(f"{PARAGRAPH}\n\u0301\u0301\n", lang="en")
+    assert result.text == PARAGRAPH + "\n"
+    assert [r.rule for r in result.removed] == ["common.lone-symbol-line"]
+
+
 def test_a_record_language_field_is_normalised(tmp_path):
     (tmp_path / "in.jsonl").write_text(
         '{"id": "a", "text": "'
