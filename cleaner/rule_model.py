@@ -20,6 +20,15 @@ from .slices import word_count
 ODD_SPACING = regex.compile(r"^\s+|\s+$|\s{2,}|[^\S ]")
 
 
+def rewritten(text: str, edits: list[Edit]) -> str:
+    """`text` with `edits` (in order, not overlapping, offsets into `text`) applied."""
+    pieces, done = [], 0
+    for edit in edits:
+        pieces += [text[done : edit.offset], edit.after]
+        done = edit.offset + len(edit.before)
+    return "".join(pieces) + text[done:]
+
+
 def edge_or_space(match, text: str) -> str:
     """What odd spacing becomes: nothing at an end of the line, else one space."""
     return "" if match.start() == 0 or match.end() == len(text) else " "
@@ -154,8 +163,9 @@ class Replace(Rule):
     replacement: str = ""
 
     def apply(self, doc: Document, lines: list[Line]) -> list[Line]:
-        """Rewrite the lines; a line left blank goes, as a removal of this rule."""
-        edited = []
+        """Rewrite the lines; a line the rewrite would leave blank goes instead, whole, as a
+        removal of this rule (category `boilerplate` unless the rule names one)."""
+        edited, blanked = [], []
         for line in lines:
             if not self.admits(line.text):
                 continue
@@ -165,15 +175,16 @@ class Replace(Rule):
                 if m.group() or self.replacement
             ]
             edits = [e for e in edits if e.before != e.after]
-            if edits:
+            if edits and not rewritten(line.text, edits).strip():
+                blanked.append(line)
+            elif edits:
                 doc.rewrite(line, edits)
                 if spacing := self.spacing_edits(line):
                     doc.rewrite(line, spacing)
                 edited.append(line)
-        emptied = [line for line in edited if not line.text.strip()]
-        if emptied:
-            doc.drop(emptied, self.id, self.category or self.kind)
-        return [line for line in edited if line.text.strip()]
+        if blanked:
+            doc.drop(blanked, self.id, self.category or "boilerplate")
+        return edited
 
     def spacing_edits(self, line: Line) -> list[Edit]:
         """Edits, under this rule, that leave the rewritten line as the whitespace stage

@@ -130,9 +130,9 @@ def test_a_line_a_replace_rule_leaves_blank_goes_as_its_removal(tmp_path):
     d = apply_rules(doc("PROMO: The council met.", "PROMO:", "The mayor spoke."), [rs])
     assert kept(d) == ["The council met.", "The mayor spoke."]
     assert [(r.line, r.text, r.rule, r.category) for r in d.removed] == [
-        (2, "", "t.promo", "replace")
+        (2, "PROMO:", "t.promo", "boilerplate")
     ]
-    assert [(e.line, e.before) for e in d.edits] == [(1, "PROMO: "), (2, "PROMO:")]
+    assert [(e.line, e.before) for e in d.edits] == [(1, "PROMO: ")]
 
 
 @pytest.mark.parametrize("template", ["BAR\\\\nmore", "BAR\\x1b[2J", "\\x00BAR"])
