@@ -81,13 +81,11 @@ def clean_file(cleaner: Cleaner, args) -> Result:
         data = read_source(args.path, cleaner.options.max_input_bytes)
     except CleanerError as err:
         raise InputError(f"{args.path}: {err}") from None
-    return cleaner.clean(
-        data,
-        url=args.url,
-        outlet=args.outlet,
-        lang=args.lang,
-        fmt=file_format(args.path, args.input_format),
-    )
+    try:
+        fmt = file_format(args.path, args.input_format)
+        return cleaner.clean(data, url=args.url, outlet=args.outlet, lang=args.lang, fmt=fmt)
+    except InputError as err:  # binary, empty, over a limit: the file is named, as clean does
+        raise InputError(f"{args.path}: {err}") from None
 
 
 def clean_record(cleaner: Cleaner, args) -> Result:

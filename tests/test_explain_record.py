@@ -72,3 +72,11 @@ def test_explain_url_overrides_the_record_url(tmp_path, capsys):
     rules, path = corpus(tmp_path)
     assert cli("explain", path, "--id", "a-1", "--rules", rules, "--url", "https://x.org/") == 0
     assert "outlet=None" in capsys.readouterr().err
+
+
+def test_explain_of_a_binary_file_names_the_file(tmp_path, capsys):
+    (tmp_path / "bin.txt").write_bytes(b"abc\x00def")
+    assert cli("explain", tmp_path / "bin.txt") == 2
+    assert capsys.readouterr().err.startswith(
+        f"cleaner: {tmp_path / 'bin.txt'}: input contains NUL"
+    )
