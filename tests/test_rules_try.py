@@ -8,6 +8,7 @@ import os
 import pickle
 
 import pytest
+from cleaner.trial.report import headline
 
 from batch_corpus import cli, write_jsonl
 
@@ -250,3 +251,12 @@ def test_rules_check_warns_across_files(tmp_path, capsys):
     )
     assert "generic.elsewhere: category 'related' sets off heuristic.related-list" in out
     assert "generic.keep-ads" not in out  # a protect rule sets nothing off
+
+
+def test_the_headline_says_where_failed_documents_are_named():
+    counts = {"documents": 8, "failed": 3, "changed": 2, "seconds": 0.5}
+    assert headline(counts, 2) == (
+        "# 2 tried rules on 8 documents (3 failed to read or clean; `cleaner batch` names "
+        "them in its errors file): 2 documents change; 0.5 s"
+    )
+    assert "(0 failed to read or clean)" in headline(counts | {"failed": 0}, 2)

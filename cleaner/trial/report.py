@@ -139,9 +139,12 @@ def format_report(report: RuleReport) -> list[str]:
 
 def headline(counts: dict[str, Any], tried: int) -> str:
     """The first line: what was tried on what, and how long it took."""
+    failed = counts["failed"]
+    which = "; `cleaner batch` names them in its errors file" if failed else ""
     return (
-        f"# {tried} tried rules on {counts['documents']} documents ({counts['failed']} failed "
-        f"to read or clean): {counts['changed']} documents change; {counts['seconds']:.1f} s"
+        f"# {tried} tried rules on {counts['documents']} documents ({failed} failed "
+        f"to read or clean{which}): {counts['changed']} documents change; "
+        f"{counts['seconds']:.1f} s"
     )
 
 
