@@ -92,8 +92,17 @@ def read_limited(stream, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+# Compressions a document file's name may show that it is not read in: its bytes would
+# read as binary ("NUL bytes"), which says nothing of the cause.
+OTHER_COMPRESSIONS = (".zst", ".bz2", ".xz", ".lz4", ".lzma", ".br", ".zip", ".7z")
+
+
 def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The file's bytes, gunzipped if its name ends in .gz; at most `max_bytes` of them."""
+    """The file's bytes, gunzipped if its name ends in .gz; at most `max_bytes` of them.
+    Another compression's name is an InputError saying so (its bytes read as binary)."""
+    other = next((s for s in OTHER_COMPRESSIONS if has_suffix(path.name, (s,))), None)
+    if other:
+        raise InputError(f"compressed as {other}: a document file is read as is or gunzipped (.gz)")
     try:
         if not has_suffix(path.name, (".gz",)):
             with path.open("rb") as stream:

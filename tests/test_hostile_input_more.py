@@ -185,3 +185,12 @@ def test_a_file_name_that_is_not_utf8_is_an_id_with_the_byte_escaped(tmp_path):
     assert cli("batch", folder, "-o", tmp_path / "out.jsonl", "-j", "1") == 0
     [row] = read_jsonl(tmp_path / "out.jsonl")
     assert row["id"].endswith("bad\\xffname.txt") and row["text"] == ARTICLE
+
+
+@pytest.mark.parametrize("name", ["a.txt.zst", "a.html.bz2", "a.txt.xz"])
+def test_a_document_compressed_other_than_gzip_says_so(tmp_path, name):
+    (tmp_path / name).write_bytes(b"(\xb5/\xfd\x00\x00compressed bytes\x00")
+    done = run_cli("clean", tmp_path / name)
+    assert done.returncode == 1
+    assert f"{name}: compressed as ." in done.stderr.decode()
+    assert b"NUL" not in done.stderr
