@@ -10,11 +10,16 @@ cannot be done), `ConfigError` (rules, options or a checkpoint do not fit), `Inp
 import math
 from contextlib import contextmanager
 
+import regex
+
 # Longest id or message kept in an errors-file line or on stderr, in characters: enough to
 # find the document, short enough that a hostile 1 MB id cannot flood a terminal.
 PRINTABLE_MAX_CHARS = 300
 # Longest error message kept, in characters: room for a file:line, a rule id and a pattern.
 MESSAGE_MAX_CHARS = 1000
+# A control character or a line break: what a document's text may not carry into a line of
+# output (a replacement template, explain's view) without breaking it or driving a terminal.
+CONTROL = regex.compile(r"[\p{Cc}\u2028\u2029]")
 
 
 class CleanerError(Exception):

@@ -2,19 +2,17 @@
 
 from dataclasses import dataclass
 
-import regex
-
 from .document import Edit
+from .errors import CONTROL
 from .pipeline import Result
 
 RED, GREEN, DIM, STRIKE, RESET = "\x1b[31m", "\x1b[32m", "\x1b[2m", "\x1b[9m", "\x1b[0m"
-# A document's control characters (ESC, BEL, ...) are shown as \xNN: written raw they would
-# drive the terminal (clear it, retitle it) or break the one-line-per-input-line layout.
-CONTROL = regex.compile(r"[\p{Cc}\u2028\u2029]")
 
 
 def shown(text: str) -> str:
-    """`text` with its control characters escaped as \\xNN (\\uNNNN past \\xff)."""
+    """`text` with its control characters escaped as \\xNN (\\uNNNN past \\xff): written
+    raw they would drive the terminal (clear it, retitle it) or break the one line per input
+    line of the view."""
     return CONTROL.sub(lambda m: ascii(m.group())[1:-1], text)
 
 

@@ -4,7 +4,7 @@ command does not write."""
 from pathlib import Path
 
 from .errors import UsageError
-from .sources import has_suffix
+from .sources import COMPRESSED_SUFFIXES, has_suffix
 
 
 def refuse_stdout(outputs: dict[str, Path | None]) -> None:
@@ -19,9 +19,8 @@ def refuse_stdout(outputs: dict[str, Path | None]) -> None:
             )
 
 
-# Names of compressed files: an output so named would be written uncompressed (text, JSONL) or
-# as a directory of .txt files, neither of which its name promises.
-COMPRESSED_SUFFIXES = (".gz", ".zst", ".bz2", ".xz", ".lz4", ".lzma", ".br", ".zip", ".7z", ".tgz")
+# An output named as compressed (sources.COMPRESSED_SUFFIXES) would be written uncompressed
+# (text, JSONL) or as a directory of .txt files, neither of which its name promises.
 
 
 def refuse_compressed(outputs) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 import regex
 
-from .errors import RuleError, RuleErrors
+from .errors import CONTROL, RuleError, RuleErrors
 from .patterns import MAX_GROUP_DEPTH, Pattern, group_depth, joined
 from .rule_files import Mapping
 from .rule_model import RULE_KINDS, Examples, Outlet, Rule, RuleSet, rule_prefilter
@@ -31,8 +31,6 @@ from .rule_schema import (
 MAX_PATTERN_CHARS = 100_000
 
 RULE_ID = regex.compile(r"[a-z0-9][a-z0-9-]*")
-# What no replacement may put into a line: a line break or a control character.
-UNPRINTABLE = regex.compile(r"[\p{Cc}\u2028\u2029]")
 KIND_KEYS = tuple(RULE_KINDS)
 NOT_MAPPING = "each rule must be a mapping with `id:`"
 
@@ -215,7 +213,7 @@ class FileChecker:
         assert empty is not None, "an optional pattern matches the empty string"
         template = body["with"]
         try:
-            odd = UNPRINTABLE.search(empty.expand(template))
+            odd = CONTROL.search(empty.expand(template))
             problem = f"holds {odd.group()!a}; a replacement is text on its line" if odd else None
         except IndexError:
             problem = "refers to a group the pattern does not have"

@@ -8,16 +8,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-import regex
-
 from .document import Document, Edit, Line
 from .patterns import Pattern
 from .prefilter import Prefilter
 from .slices import word_count
-
-# White space a replacement may leave: at either end of the line, or a run or a kind other
-# than one plain space between words.
-ODD_SPACING = regex.compile(r"^\s+|\s+$|\s{2,}|[^\S ]")
+from .stages.whitespace import SPACE_RUN, TRIM
 
 
 def rewritten(text: str, edits: list[Edit]) -> str:
@@ -27,11 +22,6 @@ def rewritten(text: str, edits: list[Edit]) -> str:
         pieces += [text[done : edit.offset], edit.after]
         done = edit.offset + len(edit.before)
     return "".join(pieces) + text[done:]
-
-
-def edge_or_space(match, text: str) -> str:
-    """What odd spacing becomes: nothing at an end of the line, else one space."""
-    return "" if match.start() == 0 or match.end() == len(text) else " "
 
 
 @dataclass(frozen=True)
@@ -179,21 +169,23 @@ class Replace(Rule):
                 blanked.append(line)
             elif edits:
                 doc.rewrite(line, edits)
-                if spacing := self.spacing_edits(line):
-                    doc.rewrite(line, spacing)
+                self.tidy_spacing(doc, line)
                 edited.append(line)
         if blanked:
             doc.drop(blanked, self.id, self.category or "boilerplate")
         return edited
 
-    def spacing_edits(self, line: Line) -> list[Edit]:
-        """Edits, under this rule, that leave the rewritten line as the whitespace stage
-        leaves every line: no space at either end, single spaces between words."""
-        return [
-            Edit(line.number, m.start(), m.group(), edge_or_space(m, line.text), self.id)
-            for m in ODD_SPACING.finditer(line.text)
-            if m.group() != edge_or_space(m, line.text)
-        ]
+    def tidy_spacing(self, doc: Document, line: Line) -> None:
+        """Leave the rewritten line spaced as the whitespace stage leaves every line (its
+        trim and collapse passes), by edits under this rule's id."""
+        for pattern, replacement in ((TRIM, ""), (SPACE_RUN, " ")):
+            edits = [
+                Edit(line.number, m.start(), m.group(), replacement, self.id)
+                for m in pattern.finditer(line.text)
+                if m.group() != replacement
+            ]
+            if edits:
+                doc.rewrite(line, edits)
 
 
 @dataclass(frozen=True)

@@ -92,9 +92,10 @@ def read_limited(stream, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-# Compressions a document file's name may show that it is not read in: its bytes would
-# read as binary ("NUL bytes"), which says nothing of the cause.
-OTHER_COMPRESSIONS = (".zst", ".bz2", ".xz", ".lz4", ".lzma", ".br", ".zip", ".7z")
+# Names of compressed files. A document file is read as is or gunzipped (.gz); in any other
+# compression its bytes would read as binary ("NUL bytes"), which says nothing of the cause.
+COMPRESSED_SUFFIXES = (".gz", ".zst", ".bz2", ".xz", ".lz4", ".lzma", ".br", ".zip", ".7z", ".tgz")
+OTHER_COMPRESSIONS = tuple(suffix for suffix in COMPRESSED_SUFFIXES if suffix != ".gz")
 
 
 def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

@@ -129,10 +129,10 @@ def refuse_overlap(
             "the learned rules' directory": learned,
         }
     )
-    directory_output = [] if writes_jsonl(job.output) else [job.output]
-    jsonl_output = job.output if writes_jsonl(job.output) else None
-    refuse_files_inside(job.inputs, directory_output, (jsonl_output, job.errors, summary, report))
-    if not writes_jsonl(job.output):
+    if writes_jsonl(job.output):
+        refuse_files_inside(job.inputs, [], (job.output, job.errors, summary, report))
+    else:
+        refuse_files_inside(job.inputs, [job.output], (job.errors, summary, report))
         refuse_directory_overlap(job.inputs, job.output)
     if learned is not None:
         refuse_non_directories([learned])
