@@ -427,6 +427,24 @@ def test_a_run_of_labels_before_the_first_paragraph_goes_as_a_menu():
     assert {r.rule for r in doc.removed} == {"heuristic.leading-menu"}
 
 
+def test_menu_items_a_rule_removed_count_in_the_run_of_labels():
+    labels = ["Fast and Easy", "Original Recipes Today", "Best Of NY", "Give A Gift"]
+    labels += ["News And Features", "Daily Intel Home"]
+    texts = ["How to Crimp Pie Crust", *labels[:2], "Log In", *labels[2:4], "Register"]
+    texts += [*labels[4:], "Sitemap", "Sign up now!", PARAGRAPH]
+    taken = [(i, text, "navigation") for i, text in enumerate(texts) if text in LOGIN]
+    doc = drop_sections(document(texts, taken))
+    assert kept(doc) == ["How to Crimp Pie Crust", "Sign up now!", PARAGRAPH]
+    assert {r.text for r in doc.removed if r.rule == "heuristic.leading-menu"} == set(labels)
+    # six labels alone are too few: removals of another kind do not make them a menu
+    ads = [(i, text, "advertising") for i, text, _ in taken]
+    kept_all = [texts[0], *labels, "Sign up now!", PARAGRAPH]
+    assert kept(drop_sections(document(texts, ads))) == kept_all
+
+
+LOGIN = {"Log In", "Register", "Sitemap"}
+
+
 def test_labels_after_the_first_paragraph_are_the_articles_own_list():
     places = ["Aliso Viejo", "Anaheim", "Anaheim Hills", "Brea", "Buena Park", "Costa Mesa"] * 2
     texts = [PARAGRAPH, *places, PARAGRAPH.replace("pie", "tart")]

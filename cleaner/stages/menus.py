@@ -12,6 +12,7 @@ labels beside a removed navigation, share, login, tag, stamp, byline or consent 
 """
 
 from itertools import groupby
+from operator import itemgetter
 
 import regex
 
@@ -170,16 +171,29 @@ def drop_menu_runs(doc: Document, own: frozenset[int]) -> None:
 
 
 def drop_leading_menus(doc: Document, own: frozenset[int]) -> None:
-    """Drop each run of LEADING_MENU_MIN_ITEMS or more labels among the lines kept before the
-    article's first paragraph: a site's menus, with no removed line beside them."""
+    """Drop each run of LEADING_MENU_MIN_ITEMS or more labels among the lines before the
+    article's first paragraph: a site's menus. Items of the menu a rule removed already (of
+    MENU_CATEGORIES) count in the run, so a menu that rules took in part still goes whole."""
     first = first_paragraph(doc.lines)
     if first is None:
         return
-    labels = groupby(doc.lines[:first], lambda line: is_free(line, own) and is_leading_label(line))
+    start = doc.lines[first].position
+    taken: list[tuple[int, Line | None]] = [
+        (doc.position_of(r), None)
+        for r in doc.removed
+        if r.category in MENU_CATEGORIES and doc.position_of(r) < start
+    ]
+    items = sorted(taken + [(line.position, line) for line in doc.lines[:first]], key=itemgetter(0))
+    labels = groupby(items, lambda item: item[1] is None or is_leading_free(item[1], own))
     runs = [list(run) for is_label, run in labels if is_label]
-    menus = [line for run in runs if len(run) >= LEADING_MENU_MIN_ITEMS for line in run]
+    menus = [line for run in runs if len(run) >= LEADING_MENU_MIN_ITEMS for _, line in run if line]
     if menus:
         doc.drop(menus, RULE_LEADING_MENU, "navigation")
+
+
+def is_leading_free(line: Line, own: frozenset[int]) -> bool:
+    """A label of a leading menu that no rule protects and the article does not own."""
+    return is_free(line, own) and is_leading_label(line)
 
 
 def is_leading_label(line: Line) -> bool:
