@@ -113,6 +113,47 @@ def test_a_template_block_is_learned_below_the_share_threshold():
     assert "Theatre Listings" in learned and "Gallery Guide" in learned
 
 
+TEASERS = [
+    "The council voted to close the harbour bridge for the winter.",
+    "A new museum opens in the old railway station next spring.",
+]
+
+
+def page(i: int, river: list[str], headline: str | None = None) -> list[str]:
+    """Document i: a headline, two article sentences, a river of teasers, a footer."""
+    name = chr(ord("a") + i) * 3
+    second = f"Story {name} says a little more about it in this second sentence."
+    return [headline or f"Headline {name}", story(i), second, *river, FOOTER]
+
+
+def test_a_river_of_teasers_on_two_stories_pages_is_learned():
+    group = GroupCounts()
+    for i in range(20):
+        group.add(page(i, TEASERS if i in (3, 11) else []))
+    learned = [r.text for r in group.recurring(min_docs=5, min_share=0.2)]
+    assert set(TEASERS) <= set(learned)
+    assert not {story(3), story(11)} & set(learned)
+
+
+def test_sentences_of_two_captures_of_one_story_are_not_teasers():
+    later = "The bridge will reopen in April once the repairs are done."
+    group = GroupCounts()
+    for i in range(20):
+        river = [later, TEASERS[0]] if i == 3 else [later, TEASERS[1]] if i == 11 else []
+        group.add(page(3 if i == 11 else i, river, "Bridge closed" if i in (3, 11) else None))
+    assert group.docs == 20  # not copies: each capture has another teaser
+    assert later not in [r.text for r in group.recurring(min_docs=5, min_share=0.2)]
+
+
+def test_a_teaser_that_opens_another_document_is_its_standfirst_and_stays():
+    group = GroupCounts()
+    for i in range(20):
+        group.add(page(i, TEASERS if i in (3, 11) else []))
+    group.add_leads(["Bridge to close", TEASERS[0], "The council met on Monday night again."])
+    learned = [r.text for r in group.recurring(min_docs=5, min_share=0.2)]
+    assert TEASERS[0] not in learned and TEASERS[1] in learned
+
+
 def test_a_copy_of_a_document_is_counted_once():
     group = GroupCounts()
     for _ in range(6):

@@ -20,6 +20,7 @@ from .learned_rules import learned_rule, rule_file_text
 from .line_counts import (
     BLOCK_MIN_DOCS,
     BLOCK_MIN_SHARE,
+    TEASER_MIN_DOCS,
     GroupCounts,
     Recurring,
     is_headline,
@@ -106,7 +107,8 @@ def selection(min_docs: int, min_share: float) -> str:
     """How learned lines are chosen, as a learned rule file's header says it."""
     return (
         f"lines in at least {min_docs} documents and {min_share:.0%} of them, or in "
-        f"{min(min_docs, BLOCK_MIN_DOCS)} and {BLOCK_MIN_SHARE:.0%} as a pair of neighbours"
+        f"{min(min_docs, BLOCK_MIN_DOCS)} and {BLOCK_MIN_SHARE:.0%} as a pair of neighbours, "
+        f"or sentences in {min(min_docs, TEASER_MIN_DOCS)} stories' pages that open none"
     )
 
 
