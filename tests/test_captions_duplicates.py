@@ -235,3 +235,34 @@ def test_a_copy_of_a_line_a_heuristic_removed_stays():
     doc.drop(doc.lines[:2], "heuristic.related-list", "related")
     drop_duplicates(doc, 20, 8, 0.9, frozenset({"t.teaser"}))
     assert [line.text for line in doc.lines] == [headline, PARAGRAPH]
+
+
+def test_a_page_title_whose_headline_comes_again_goes(cleaner):
+    title = "Identity Crisis - New State Laws Aimed at Quack Therapists -- New York Magazine"
+    text = f"{title}\nNews & Features\nIdentity Crisis\n{PARAGRAPH}\n"
+    result = cleaner.clean(text)
+    assert result.text == f"News & Features\nIdentity Crisis\n{PARAGRAPH}\n"
+    assert [(r.text, r.rule) for r in result.removed] == [(title, "duplicate.page-title")]
+
+
+def test_a_first_line_with_a_separator_but_no_part_repeated_stays(cleaner):
+    for first in (
+        "Identity Crisis - New State Laws Aimed at Quack Therapists",  # no part comes again
+        "Fed holds rates - for now",  # "Fed holds rates" is not a later line
+        "News | Sport",  # a one-word part ("News") that a menu repeats
+    ):
+        result = cleaner.clean(f"{first}\nNews\nSport\n{PARAGRAPH}\n")
+        assert result.text.startswith(f"{first}\n")
+        assert "duplicate.page-title" not in {r.rule for r in result.removed}
+
+
+def test_only_the_first_line_is_a_page_title(cleaner):
+    line = "Identity Crisis - New State Laws Aimed at Quack Therapists"
+    text = f"{PARAGRAPH}\n{line}\nIdentity Crisis\n"
+    assert cleaner.clean(text).text == text
+
+
+def test_the_headline_a_page_title_repeats_stays_once(cleaner):
+    headline = "Make your social media shine bright like a diamond!"
+    text = f"{headline} – Searchlight\n{headline}\n{headline}\n{PARAGRAPH}\n"
+    assert cleaner.clean(text).text == f"{headline}\n{PARAGRAPH}\n"
