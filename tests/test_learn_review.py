@@ -154,6 +154,27 @@ def test_a_teaser_that_opens_another_document_is_its_standfirst_and_stays():
     assert TEASERS[0] not in learned and TEASERS[1] in learned
 
 
+def test_a_formula_amid_each_articles_own_paragraphs_is_not_learned(tmp_path):
+    marker = "(Story continues below)"
+
+    def body(i):  # the marker and an ad label between two paragraphs of the story's own
+        return [marker, "Advertise Here", f"Story {chr(ord('a') + i) * 3} goes on here, said one."]
+
+    data = learned(tmp_path, gazette(tmp_path, 6, body))
+    drops = [r["examples"]["drop"][0] for r in data["rules"]]
+    assert FOOTER in drops and "Advertise Here" in drops
+    assert marker not in drops
+
+
+def test_a_headline_amid_a_rivers_recurring_teasers_is_learned():
+    group = GroupCounts()
+    for i in range(20):
+        river = [TEASERS[0], "Bridge Closes for Winter", TEASERS[1]] if i in (3, 11) else []
+        group.add(page(i, river))
+    learned = {r.text: r for r in group.recurring(min_docs=2, min_share=0.0)}
+    assert not learned["Bridge Closes for Winter"].in_article
+
+
 def test_a_copy_of_a_document_is_counted_once():
     group = GroupCounts()
     for _ in range(6):

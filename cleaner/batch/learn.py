@@ -76,10 +76,14 @@ class Learner:
             self.groups[key].add_leads(text.splitlines())
 
     def learned(self, min_docs: int, min_share: float) -> dict[str, list[Recurring]]:
-        """{group: lines to learn}: the recurring lines that are not another document's
-        headline, for the groups that have any."""
+        """{group: lines to learn}: the recurring lines that are neither another document's
+        headline nor inside the articles, for the groups that have any."""
         found = {
-            key: [r for r in self.groups[key].recurring(min_docs, min_share) if not is_headline(r)]
+            key: [
+                r
+                for r in self.groups[key].recurring(min_docs, min_share)
+                if not is_headline(r) and not r.in_article
+            ]
             for key in sorted(self.groups)
         }
         return {key: lines for key, lines in found.items() if lines}

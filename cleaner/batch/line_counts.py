@@ -56,6 +56,11 @@ TEASER_MIN_DOCS = 2
 # ...unless it is one of the first sentences of a document: that story's own standfirst,
 # which the teasers repeat.
 OPENING_SENTENCES = 2
+# A line amid prose has a prose line before it and one within this many lines after it (ad
+# labels may stand between: "(Story continues below)", "Advertise Here", "Advertisements")...
+AMID_REACH = 3
+# ...and the prose lines around it are kept for this many of its documents.
+AMID_SAMPLE = 8
 # Article lines kept per group as candidates for keep examples (~300 bytes each).
 KEEP_CANDIDATES = 200
 DIGITS = regex.compile(r"\d+")
@@ -65,11 +70,13 @@ SPACE = regex.compile(r"\s+")
 @dataclass(frozen=True)
 class Recurring:
     """A line that recurs in a group: its text as its second document has it, the documents
-    it is in, and the documents it leads (see GroupCounts.leads)."""
+    it is in, the documents it leads (see GroupCounts.leads), and whether it sits amid the
+    articles' own text (see GroupCounts.in_article)."""
 
     text: str
     docs: int
     leads: int = 0
+    in_article: bool = False
 
 
 @dataclass
@@ -92,6 +99,8 @@ class GroupCounts:
     stories: dict[int, int] = field(default_factory=dict)  # sentence -> its first headline
     in_two_stories: set[int] = field(default_factory=set)
     openings: set[int] = field(default_factory=set)  # the first sentences of each document
+    amid: dict[int, int] = field(default_factory=dict)  # line -> documents with it amid prose
+    amid_prose: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # some of those
 
     @property
     def outlet(self) -> str | None:
@@ -112,6 +121,7 @@ class GroupCounts:
             self.outlets[outlet] += 1
         keys = [stable_hash(normalize(line)) if candidate(line) else None for line in lines]
         self.add_stories(lines, keys)
+        self.add_amid(lines, keys)
         for key, text in {k: t for k, t in zip(keys, lines, strict=True) if k is not None}.items():
             seen = self.counts.get(key, 0) + 1
             self.counts[key] = seen
@@ -135,6 +145,32 @@ class GroupCounts:
                 first = self.stories.setdefault(key, story)
                 if first != story:
                     self.in_two_stories.add(key)
+
+    def add_amid(self, lines: list[str], keys: list[int | None]) -> None:
+        """Note the lines other than sentences that follow a prose line with another within
+        AMID_REACH lines after: their documents, and (for AMID_SAMPLE of them) the two prose
+        lines, which in_article looks up once all documents are counted."""
+        shown = [(line, key) for line, key in zip(lines, keys, strict=True) if line.strip()]
+        for i in range(1, len(shown) - 1):
+            line, key = shown[i]
+            before = shown[i - 1][0]
+            if key is None or is_sentence(line) or not is_prose(before):
+                continue
+            after = next((t for t, _ in shown[i + 1 : i + 1 + AMID_REACH] if is_prose(t)), None)
+            if after is not None:
+                self.amid[key] = self.amid.get(key, 0) + 1
+                sample = self.amid_prose.setdefault(key, [])
+                if len(sample) < AMID_SAMPLE:
+                    sample.append((stable_hash(normalize(before)), stable_hash(normalize(after))))
+
+    def in_article(self, key: int, docs: int) -> bool:
+        """The line sits amid prose in half its documents or more, and mostly amid prose of
+        that document alone: inside an article, a formula of the story's own ("(Story
+        continues below)"), which article text keeps. Teasers amid a river's recurring
+        text, and the template around the article, are not."""
+        sample = self.amid_prose.get(key, [])
+        own = sum(self.counts.get(a, 0) <= 1 and self.counts.get(b, 0) <= 1 for a, b in sample)
+        return 2 * self.amid.get(key, 0) >= docs and 2 * own >= len(sample)
 
     def add_leads(self, lines: list[str], keys: list[int | None] | None = None) -> None:
         """Count the lines that lead this document's article (leading_keys); a document
@@ -166,6 +202,8 @@ class GroupCounts:
         self.stories = {k: n for k, n in self.stories.items() if k in self.counts}
         self.in_two_stories &= self.counts.keys()
         self.openings &= self.counts.keys()
+        self.amid = {k: n for k, n in self.amid.items() if k in self.counts}
+        self.amid_prose = {k: n for k, n in self.amid_prose.items() if k in self.counts}
 
     def recurring(self, min_docs: int, min_share: float) -> list[Recurring]:
         """Lines in at least `min_docs` documents and `min_share` of the group's, in a
@@ -175,7 +213,7 @@ class GroupCounts:
         block_need = max(min(min_docs, BLOCK_MIN_DOCS), BLOCK_MIN_SHARE * self.docs)
         teaser_need = min(min_docs, TEASER_MIN_DOCS)
         found = [
-            Recurring(self.texts[k], n, self.leads.get(k, 0))
+            Recurring(self.texts[k], n, self.leads.get(k, 0), self.in_article(k, n))
             for k, n in self.counts.items()
             if k in self.texts
             and (n >= need or self.in_block(k, block_need) or self.is_teaser(k, n, teaser_need))
