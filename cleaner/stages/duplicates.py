@@ -187,6 +187,7 @@ class DuplicateDropper:
         ),
         RuleInfo(RULE_NEAR, "duplicate", "a long line whose words nearly repeat an earlier line's"),
         RuleInfo(RULE_REMOVED, "duplicate", "a line repeating an earlier line a YAML rule removed"),
+        RuleInfo(RULE_TITLE, "duplicate", "a first line that is the page's title: a part repeated"),
     )
 
     def __init__(
