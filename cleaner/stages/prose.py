@@ -5,6 +5,7 @@ The section heuristics drop the short lines around removed furniture; these pred
 which of those lines are the article's own text all the same.
 """
 
+import re
 from functools import lru_cache
 from itertools import pairwise
 
@@ -125,7 +126,8 @@ QUANTITY = regex.compile(
     rf"(?<![\p{{L}}\d]){FIGURE}\s?(?:{'|'.join(regex.escape(unit) for unit in UNITS)})"
     r"(?![\p{L}\d])"
 )
-HAS_FIGURE = regex.compile(r"[\d½¼¾⅓⅔⅛]")
+# (the standard library's engine: \d is \p{Nd} in both, and it is twice as fast on a class)
+HAS_FIGURE = re.compile(r"[\d½¼¾⅓⅔⅛]")
 # A price: a figure next to a currency sign (Unicode category Sc: $ € £ ¥ ₹ ...).
 PRICE = regex.compile(r"\p{Sc}\s?\d|\d\s?\p{Sc}")
 UNIT_WORDS = frozenset(UNITS)
@@ -138,6 +140,7 @@ DATA_MIN_FIGURE_SHARE = 1 / 3
 FIELD_LABEL_MAX_WORDS = 4
 # (a label holds no brackets: "Human Evolution (Score: 2)" is a comment's title and score).
 FIELD = regex.compile(r"^[^:()\[\]]{1,40}:\s+(\S.*)$")
+FIELD_COLON_END = 41  # FIELD's colon stands at index 1 to 40: a line without one is no field
 # A clock time makes a field a stamp ("Date: 10 Jul 2012 20:22:52"), not data.
 CLOCK_TIME = regex.compile(r"\d{1,2}:\d{2}")
 # ... and a value of which more than this share of the words are figures; a headline or a
@@ -178,11 +181,11 @@ def first_paragraph(lines: list[Line]) -> int | None:
 def is_data_item(text: str) -> bool:
     """An item of the article's own list: a quantity with its unit, a price, a field whose
     value is mostly figures, or a numbered step."""
-    if (
-        HAS_FIGURE.search(text)  # both need one: most lines are done with in one search
-        and (QUANTITY.search(text) or PRICE.search(text))
-        and figure_count(words := text.split()) >= DATA_MIN_FIGURE_SHARE * len(words)
-    ):
+    if not HAS_FIGURE.search(text):  # most lines: only a field of unit words may be one
+        return is_figure_field(text)
+    if (QUANTITY.search(text) or PRICE.search(text)) and figure_count(
+        words := text.split()
+    ) >= DATA_MIN_FIGURE_SHARE * len(words):
         return True
     return is_figure_field(text) or bool(STEP_NUMBER.match(text) and STATEMENT_END.search(text))
 
@@ -198,7 +201,7 @@ def figure_count(words: list[str]) -> int:
 
 def is_figure_field(text: str) -> bool:
     """ "Label: value" with a short label and a value mostly of figures."""
-    match = FIELD.match(text)
+    match = FIELD.match(text) if ":" in text[1:FIELD_COLON_END] else None
     if (
         not match
         or len(text[: match.start(1)].split()) > FIELD_LABEL_MAX_WORDS
