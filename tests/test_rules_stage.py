@@ -226,6 +226,19 @@ def test_every_bundled_pattern_is_prefiltered_and_lets_its_matches_through():
             assert matching <= rs.prefilter.candidates(line), (rs.name, line)
 
 
+def test_the_joint_prefilter_offers_each_rule_the_lines_its_own_set_would():
+    from cleaner.stages.rules import JointPrefilter, candidate_lines
+
+    lines = doc(
+        *[line for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text().splitlines()],
+        *[text for rs in Cleaner().rulesets for rule in rs.rules for text in rule.examples.drop],
+    ).lines
+    rulesets = [rs for rs in Cleaner().rulesets if rs.rules]
+    joint = JointPrefilter(rulesets).candidate_lines(lines)
+    assert joint == [candidate_lines(lines, rs) for rs in rulesets]
+    assert sum(len(found) for found in joint) > 50  # the examples meet their rules
+
+
 def test_a_rule_runs_only_on_the_lines_its_prefilter_lets_through(tmp_path):
     rs = ruleset(
         tmp_path,
@@ -252,6 +265,34 @@ def test_a_replace_rule_lets_the_later_rules_see_the_line_it_rewrote(tmp_path):
     assert kept(document) == ["Der Rat tagte am Montag."]
     assert [(e.rule, e.after) for e in document.edits] == [("t.unwrap", "Anzeige")]
     assert [r.rule for r in document.removed] == ["t.ad"]
+
+
+def test_the_rule_sets_after_a_rewrite_see_the_line_by_its_new_text(tmp_path):
+    from cleaner.stages.rules import JointPrefilter
+
+    first = ruleset(
+        tmp_path,
+        r"""
+        - {id: unwrap, replace: {pattern: '^\[(.*)\]$', with: '\1'},
+           examples: {fix: [{before: '[x]', after: x}]}}
+        """,
+    )
+    (tmp_path / "later").mkdir()
+    later = ruleset(
+        tmp_path / "later",
+        r"""
+        - {id: ad, category: advertisement, drop: '^Anzeige$', examples: {drop: [Anzeige]}}
+        - {id: bracket, category: boilerplate, drop: '^\[Werbung\]$',
+           examples: {drop: ['[Werbung]']}}
+        """,
+    )
+    lines = ("[Anzeige]", "[Werbung]", "Der Rat tagte am Montag.")
+    for joint in (None, JointPrefilter([first, later])):
+        document = apply_rules(doc(*lines), [first, later], joint)
+        # "[Anzeige]" goes as an ad once unwrapped; "[Werbung]", unwrapped, is no longer one
+        assert kept(document) == ["Werbung", "Der Rat tagte am Montag."]
+        assert [(r.text, r.rule) for r in document.removed] == [("Anzeige", "t.ad")]
+        assert [e.after for e in document.edits] == ["Anzeige", "Werbung"]
 
 
 def test_a_rule_its_prefilter_would_miss_on_an_example_runs_on_every_line(tmp_path, monkeypatch):

@@ -1,7 +1,8 @@
 """Apply YAML rules: `protect` rules first, then each rule set's rules in file order.
 
-A rule set's prefilter (all its patterns in one RE2 pass) tells which rules could match
-each line: a rule runs only on those lines, and most lines meet none.
+A prefilter (the patterns of all the active rule sets in one RE2 pass) tells which rules
+could match each line: a rule runs only on those lines, and most lines meet none. A line a
+rule rewrites is offered again, by its new text, to the rules after it.
 
 Rules are written for a page's lines. In a paragraph hard-wrapped over several lines
 (prose.py) a line is a fragment of a sentence, and a rule that matches one ("by Sandoval,",
@@ -10,26 +11,52 @@ still edit it.
 """
 
 from ..document import Document, Line, RuleInfo
+from ..prefilter import Prefilter
 from ..rule_model import Replace, RuleSet
 from .prose import wrapped_positions
 
+Pending = dict[int, list[Line]]  # rule index -> the lines offered to it, in order
 
-def apply_rules(doc: Document, rulesets: list[RuleSet]) -> Document:
-    """Run the active rule sets (generic first, then the outlet's) over the document."""
+
+def apply_rules(
+    doc: Document, rulesets: list[RuleSet], joint: "JointPrefilter | None" = None
+) -> Document:
+    """Run the active rule sets (generic first, then the outlet's) over the document; `joint`,
+    the prefilter of these rule sets together, if there is one."""
     for rule in (rule for ruleset in rulesets for rule in ruleset.rules if rule.runs_first):
         rule.apply(doc, doc.lines)
     wrapped = wrapped_positions(doc.lines)
-    for ruleset in rulesets:
-        if ruleset.rules:
-            apply_ruleset(doc, ruleset, wrapped)
+    active = [ruleset for ruleset in rulesets if ruleset.rules]
+    pending = (
+        joint.candidate_lines(doc.lines)
+        if joint
+        else [candidate_lines(doc.lines, ruleset) for ruleset in active]
+    )
+    for at, ruleset in enumerate(active):
+        edited = apply_ruleset(doc, ruleset, wrapped, pending[at])
+        for later in range(at + 1, len(active)) if edited else ():
+            pending[later] = offer_again(pending[later], edited, active[later])
     return doc
 
 
-def apply_ruleset(doc: Document, ruleset: RuleSet, wrapped: frozenset[int]) -> None:
-    """Each rule on the lines the prefilter lets through to it; a line a rule rewrote is
-    offered again, with its new text, to the rules after it. Rules that drop lines are not
-    offered the `wrapped` positions."""
-    pending = candidate_lines(doc.lines, ruleset)
+def offer_again(pending: Pending, edited: list[Line], ruleset: RuleSet) -> Pending:
+    """`pending` with the `edited` lines offered by their new text."""
+    gone = {id(line) for line in edited}
+    kept = {
+        index: [line for line in lines if id(line) not in gone] for index, lines in pending.items()
+    }
+    for index, more in candidate_lines(edited, ruleset).items():
+        kept[index] = sorted(kept.get(index, []) + more, key=lambda line: line.number)
+    return kept
+
+
+def apply_ruleset(
+    doc: Document, ruleset: RuleSet, wrapped: frozenset[int], pending: Pending
+) -> list[Line]:
+    """Each rule on the lines `pending` offers it; a line a rule rewrote is offered again,
+    with its new text, to the rules after it. Rules that drop lines are not offered the
+    `wrapped` positions. The lines rewritten, for the rule sets after this one."""
+    rewritten: dict[int, Line] = {}
     for index, rule in enumerate(ruleset.rules):
         lines = pending.pop(index, None)
         if not lines or rule.runs_first:
@@ -39,10 +66,13 @@ def apply_ruleset(doc: Document, ruleset: RuleSet, wrapped: frozenset[int]) -> N
         if not isinstance(rule, Replace):
             offered = [line for line in offered if line.position not in wrapped]
         edited = rule.apply(doc, offered)
+        rewritten.update((id(line), line) for line in edited)
         for later, more in candidate_lines(edited, ruleset).items():
             if later > index:
                 merged = {id(line): line for line in pending.get(later, []) + more}
                 pending[later] = sorted(merged.values(), key=lambda line: line.number)
+    alive = {id(line) for line in doc.lines}
+    return [line for key, line in rewritten.items() if key in alive]
 
 
 def candidate_lines(lines: list[Line], ruleset: RuleSet) -> dict[int, list[Line]]:
@@ -56,6 +86,34 @@ def candidate_lines(lines: list[Line], ruleset: RuleSet) -> dict[int, list[Line]
     return found
 
 
+class JointPrefilter:
+    """The prefilters of several rule sets as one: one RE2 pass a line for all their rules
+    (each set's rules that run on every line still do)."""
+
+    def __init__(self, rulesets: list[RuleSet]):
+        self.sizes = [len(ruleset.rules) for ruleset in rulesets]
+        self.owners = [(at, index) for at, size in enumerate(self.sizes) for index in range(size)]
+        self.prefilter = Prefilter(
+            [
+                rule.pattern.source
+                if ruleset.prefilter and index not in ruleset.prefilter.unfiltered
+                else None
+                for ruleset in rulesets
+                for index, rule in enumerate(ruleset.rules)
+            ]
+        )
+
+    def candidate_lines(self, lines: list[Line]) -> list[Pending]:
+        """For each rule set, candidate_lines of it."""
+        found: list[Pending] = [{} for _ in self.sizes]
+        owners = self.owners
+        for line in lines:
+            for joint_index in sorted(self.prefilter.candidates(line.text)):
+                at, index = owners[joint_index]
+                found[at].setdefault(index, []).append(line)
+        return found
+
+
 class RuleApplier:
     """Stage: the YAML rules active for the document's language and outlet."""
 
@@ -63,6 +121,7 @@ class RuleApplier:
 
     def __init__(self, catalog):
         self.catalog = catalog
+        self.joints: dict[tuple[int, ...], JointPrefilter] = {}  # by the rule sets' ids
         self.rule_ids = tuple(
             RuleInfo(rule.id, rule.category or rule.kind, rule.description)
             for ruleset in catalog.rulesets
@@ -70,4 +129,12 @@ class RuleApplier:
         )
 
     def __call__(self, doc: Document) -> None:
-        apply_rules(doc, self.catalog.active(doc.lang, doc.outlet))
+        rulesets = self.catalog.active(doc.lang, doc.outlet)
+        apply_rules(doc, rulesets, self.joint([rs for rs in rulesets if rs.rules]))
+
+    def joint(self, rulesets: list[RuleSet]) -> JointPrefilter:
+        """The JointPrefilter of these rule sets of the catalog, made once."""
+        key = tuple(id(ruleset) for ruleset in rulesets)
+        if key not in self.joints:
+            self.joints[key] = JointPrefilter(rulesets)
+        return self.joints[key]
