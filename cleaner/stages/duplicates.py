@@ -42,14 +42,13 @@ def drop_duplicates(
     the YAML rules `yaml_rule_ids` removed before them, and a page title that a later line
     repeats a part of; the lines of hard-wrapped paragraphs are neither dropped nor compared."""
     candidates = keyed_lines(doc)
-    title = page_title(candidates)
     long_keys = [key for _, key in candidates if key.count(" ") + 1 >= min_words]
     seen_sets = (
         PrefixIndex(long_keys, jaccard) if len(long_keys) <= NEAR_DUPLICATE_MAX_LINES else None
     )
     seen_exact: set[str] = set()
     removed_at = removed_keys(doc, yaml_rule_ids, min_chars)
-    exact, near, copies = [], [], []
+    exact, near, copies, title = [], [], [], page_title(candidates)
     for line, key in candidates[len(title) :]:  # a title goes: what repeats it stays
         if not key:
             continue
