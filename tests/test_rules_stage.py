@@ -362,3 +362,19 @@ def test_a_link_bar_is_no_line_of_a_wrapped_paragraph(cleaner):
     removed = {removal.text: removal.rule for removal in cleaner.clean(text).removed}
     assert removed[bars[0]] == "common.copyright"
     assert removed[bars[1]] == "common.footer-links"
+
+
+def test_rule_sets_too_large_for_one_re2_set_keep_their_own_prefilters(monkeypatch):
+    from cleaner import prefilter
+    from cleaner.stages.rules import RuleApplier
+
+    cleaner = Cleaner()
+    rulesets = [rs for rs in cleaner.catalog.active("en", None) if rs.rules]
+    applier = RuleApplier(cleaner.catalog)
+    assert applier.joint(rulesets) is not None
+    monkeypatch.setattr(prefilter, "search_set", lambda translations: None)  # past max_mem
+    applier = RuleApplier(cleaner.catalog)
+    assert applier.joint(rulesets) is None
+    document = doc("Share this:", "The council voted on Monday.")
+    applier(document)
+    assert kept(document) == ["The council voted on Monday."]

@@ -91,6 +91,7 @@ class JointPrefilter:
     (each set's rules that run on every line still do)."""
 
     def __init__(self, rulesets: list[RuleSet]):
+        self.rulesets = rulesets
         self.sizes = [len(ruleset.rules) for ruleset in rulesets]
         self.owners = [(at, index) for at, size in enumerate(self.sizes) for index in range(size)]
         self.prefilter = Prefilter(
@@ -102,6 +103,18 @@ class JointPrefilter:
                 for index, rule in enumerate(ruleset.rules)
             ]
         )
+
+    @property
+    def usable(self) -> bool:
+        """Whether RE2 took the patterns together: past its memory limit the joint set lets
+        every rule through, and each set's own prefilter does better."""
+        expected = sum(
+            1
+            for ruleset in self.rulesets
+            for index in range(len(ruleset.rules))
+            if not ruleset.prefilter or index in ruleset.prefilter.unfiltered
+        )
+        return len(self.prefilter.unfiltered) == expected
 
     def candidate_lines(self, lines: list[Line]) -> list[Pending]:
         """For each rule set, candidate_lines of it."""
@@ -121,7 +134,7 @@ class RuleApplier:
 
     def __init__(self, catalog):
         self.catalog = catalog
-        self.joints: dict[tuple[int, ...], JointPrefilter] = {}  # by the rule sets' ids
+        self.joints: dict[tuple[int, ...], JointPrefilter | None] = {}  # by the rule sets' ids
         self.rule_ids = tuple(
             RuleInfo(rule.id, rule.category or rule.kind, rule.description)
             for ruleset in catalog.rulesets
@@ -132,9 +145,11 @@ class RuleApplier:
         rulesets = self.catalog.active(doc.lang, doc.outlet)
         apply_rules(doc, rulesets, self.joint([rs for rs in rulesets if rs.rules]))
 
-    def joint(self, rulesets: list[RuleSet]) -> JointPrefilter:
-        """The JointPrefilter of these rule sets of the catalog, made once."""
+    def joint(self, rulesets: list[RuleSet]) -> JointPrefilter | None:
+        """The JointPrefilter of these rule sets of the catalog, made once; None where RE2
+        cannot take them together (each set's own prefilter then runs)."""
         key = tuple(id(ruleset) for ruleset in rulesets)
         if key not in self.joints:
-            self.joints[key] = JointPrefilter(rulesets)
+            joint = JointPrefilter(rulesets)
+            self.joints[key] = joint if joint.usable else None
         return self.joints[key]
