@@ -145,6 +145,19 @@ def test_sentences_of_two_captures_of_one_story_are_not_teasers():
     assert later not in [r.text for r in group.recurring(min_docs=5, min_share=0.2)]
 
 
+def test_sentences_of_two_captures_of_one_page_under_a_new_headline_are_not_teasers():
+    later = "The bridge will reopen in April once the repairs are done."
+    group = GroupCounts()
+    for i in range(20):
+        if i in (3, 11):  # one page captured twice: the headline updated, the teaser another
+            headline = "Bridge closed, five hurt" if i == 11 else "Bridge closed, three hurt"
+            lines = page(3, [later, TEASERS[i == 11]], headline)
+            group.add(lines, url="https://www.gazette.example/bridge#top")
+        else:
+            group.add(page(i, []), url=f"https://www.gazette.example/{i}")
+    assert later not in [r.text for r in group.recurring(min_docs=5, min_share=0.2)]
+
+
 def test_a_teaser_that_opens_another_document_is_its_standfirst_and_stays():
     group = GroupCounts()
     for i in range(20):

@@ -57,7 +57,7 @@ class Learner:
             return
         host = None if key == outlet and self.by == "outlet" else key
         group = self.groups.setdefault(key, GroupCounts(domain=host))
-        group.add(text.splitlines(), outlet)
+        group.add(text.splitlines(), outlet, url)
 
     def group_key(self, url: str | None, outlet: str | None, count: bool = True) -> str | None:
         """The document's outlet (with 'outlet'), else its URL domain; `count` the fallback."""

@@ -96,7 +96,8 @@ class GroupCounts:
     copies: set[int] = field(default_factory=set)  # a hash of each document's sentences
     leads: dict[int, int] = field(default_factory=dict)
     prose: dict[int, str] = field(default_factory=dict)
-    stories: dict[int, int] = field(default_factory=dict)  # sentence -> its first headline
+    # sentence -> the first line and URL (hashed) of its first document
+    stories: dict[int, tuple[int, int | None]] = field(default_factory=dict)
     in_two_stories: set[int] = field(default_factory=set)
     openings: set[int] = field(default_factory=set)  # the first sentences of each document
     amid: dict[int, int] = field(default_factory=dict)  # line -> documents with it amid prose
@@ -107,9 +108,10 @@ class GroupCounts:
         """The outlet most of the group's documents resolved to (by id on a tie), if any."""
         return min(self.outlets, key=lambda o: (-self.outlets[o], o)) if self.outlets else None
 
-    def add(self, lines: list[str], outlet: str | None = None) -> None:
-        """Count one document's lines; a copy of a document counted before (the same
-        sentences: a story syndicated twice, a page captured twice) is not counted again."""
+    def add(self, lines: list[str], outlet: str | None = None, url: str | None = None) -> None:
+        """Count one document's lines (its `url`, if known, tells captures of one page); a
+        copy of a document counted before (the same sentences: a story syndicated twice, a
+        page captured twice) is not counted again."""
         sentences = sorted({line.strip() for line in lines if is_sentence(line)})
         if sentences:
             copy_key = stable_hash("\n".join(sentences))
@@ -120,7 +122,7 @@ class GroupCounts:
         if outlet:
             self.outlets[outlet] += 1
         keys = [stable_hash(normalize(line)) if candidate(line) else None for line in lines]
-        self.add_stories(lines, keys)
+        self.add_stories(lines, keys, url)
         self.add_amid(lines, keys)
         for key, text in {k: t for k, t in zip(keys, lines, strict=True) if k is not None}.items():
             seen = self.counts.get(key, 0) + 1
@@ -135,15 +137,17 @@ class GroupCounts:
         if len(self.counts) > MAX_LINES_PER_GROUP:
             self.forget_singles()
 
-    def add_stories(self, lines: list[str], keys: list[int | None]) -> None:
-        """Note, per sentence, the first line (the headline) of the first document it is in,
-        and the sentences found again under another: in two stories, not two captures or
-        versions of one (those the copy check misses when a teaser or a date differs)."""
-        story = next((stable_hash(normalize(line)) for line in lines if line.strip()), 0)
+    def add_stories(self, lines: list[str], keys: list[int | None], url: str | None) -> None:
+        """Note, per sentence, the first document it is in (its first line, the headline, and
+        its URL), and the sentences found again in a document with another first line and
+        another URL: in two stories, not two captures or versions of one (which the copy
+        check misses when a teaser or a date differs, and whose headline may change)."""
+        headline = next((stable_hash(normalize(line)) for line in lines if line.strip()), 0)
+        page = stable_hash(url.split("#")[0]) if url else None
         for line, key in zip(lines, keys, strict=True):
             if key is not None and is_sentence(line):
-                first = self.stories.setdefault(key, story)
-                if first != story:
+                first_headline, first_page = self.stories.setdefault(key, (headline, page))
+                if first_headline != headline and (page is None or first_page != page):
                     self.in_two_stories.add(key)
 
     def add_amid(self, lines: list[str], keys: list[int | None]) -> None:
