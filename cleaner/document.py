@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 
-@dataclass
+@dataclass(slots=True)  # one a line: no __dict__ each (a 50,000-line text holds 50,000)
 class Line:
     """One paragraph of the document. `number` is its 1-based line in the input (what
     removals and edits refer to); `position` is its 0-based place among the input's
@@ -24,7 +24,7 @@ class RuleInfo:
     description: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Removal:
     """A line a rule removed: its input line number, text, rule id and category; `evidence`
     says what decided it where a rule id alone does not (a model's score and features)."""
@@ -36,7 +36,7 @@ class Removal:
     evidence: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edit:
     """An in-line repair. `offset` indexes the line's text as it stood just before
     this edit; edits are listed in the order they were applied."""
