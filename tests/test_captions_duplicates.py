@@ -266,3 +266,11 @@ def test_the_headline_a_page_title_repeats_stays_once(cleaner):
     headline = "Make your social media shine bright like a diamond!"
     text = f"{headline} – Searchlight\n{headline}\n{headline}\n{PARAGRAPH}\n"
     assert cleaner.clean(text).text == f"{headline}\n{PARAGRAPH}\n"
+
+
+def test_a_first_line_longer_than_a_title_is_no_title(cleaner):
+    headline = "Identity Crisis"
+    first = f"{headline} - " + " ".join(["New state laws aimed at quack therapists"] * 8)
+    text = f"{first}\n{headline}\n{PARAGRAPH}\n"
+    assert len(first) > 300
+    assert "duplicate.page-title" not in {r.rule for r in cleaner.clean(text).removed}

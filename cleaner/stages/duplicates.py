@@ -22,6 +22,8 @@ RULE_TITLE = "duplicate.page-title"
 # - New State Laws Aimed at Quack Therapists", "John Paulson Wins Again -- Daily Intel -- New
 # York Magazine"); full-page text prints it as the first line, and the headline comes again.
 TITLE_SEPARATOR = re.compile(r"\s+(?:-{1,2}|[|–—·»]|::)\s+")
+# A title is a line of at most this many characters (browsers cut them far shorter).
+TITLE_MAX_CHARS = 300
 # Runs of letters and digits as Python's str.isalnum() knows them: `regex`'s [\p{L}\p{N}]
 # differs only on characters newer than Python's Unicode tables, and costs twice the time.
 # A line's key is its words joined by one space: what lies between them made one space.
@@ -76,10 +78,10 @@ def drop_duplicates(
 def page_title(candidates: list[tuple[Line, str]]) -> list[Line]:
     """The document's first line if it is a page's title: parts joined by a TITLE_SEPARATOR,
     one of two words or more a later line (the headline). On the full-page text of dragnet,
-    cleaneval and the outlets set 956 first lines are so, 6 of them gold text."""
-    if not candidates or candidates[0][0].position != 0:
+    cleaneval and the outlets set 955 first lines are so, 6 of them gold text."""
+    first = candidates[0][0] if candidates else None
+    if first is None or first.position != 0 or len(first.text) > TITLE_MAX_CHARS:
         return []
-    first = candidates[0][0]
     parts = [line_key(part) for part in TITLE_SEPARATOR.split(first.text)]
     later = {key for _, key in candidates[1:]}
     repeated = len(parts) > 1 and any(" " in part and part in later for part in parts)
