@@ -40,7 +40,8 @@ def apply_rules(
 
 
 def offer_again(pending: Pending, edited: list[Line], ruleset: RuleSet) -> Pending:
-    """`pending` with the `edited` lines offered by their new text."""
+    """`pending` with the `edited` lines offered by their new text (to a rule index already
+    done, an offer nobody takes up; every rule checks its pattern on the line it is offered)."""
     gone = {id(line) for line in edited}
     kept = {
         index: [line for line in lines if id(line) not in gone] for index, lines in pending.items()
@@ -66,11 +67,9 @@ def apply_ruleset(
         if not isinstance(rule, Replace):
             offered = [line for line in offered if line.position not in wrapped]
         edited = rule.apply(doc, offered)
-        rewritten.update((id(line), line) for line in edited)
-        for later, more in candidate_lines(edited, ruleset).items():
-            if later > index:
-                merged = {id(line): line for line in pending.get(later, []) + more}
-                pending[later] = sorted(merged.values(), key=lambda line: line.number)
+        if edited:
+            rewritten.update((id(line), line) for line in edited)
+            pending = offer_again(pending, edited, ruleset)
     alive = {id(line) for line in doc.lines}
     return [line for key, line in rewritten.items() if key in alive]
 
@@ -91,30 +90,19 @@ class JointPrefilter:
     (each set's rules that run on every line still do)."""
 
     def __init__(self, rulesets: list[RuleSet]):
-        self.rulesets = rulesets
         self.sizes = [len(ruleset.rules) for ruleset in rulesets]
         self.owners = [(at, index) for at, size in enumerate(self.sizes) for index in range(size)]
-        self.prefilter = Prefilter(
-            [
-                rule.pattern.source
-                if ruleset.prefilter and index not in ruleset.prefilter.unfiltered
-                else None
-                for ruleset in rulesets
-                for index, rule in enumerate(ruleset.rules)
-            ]
-        )
-
-    @property
-    def usable(self) -> bool:
-        """Whether RE2 took the patterns together: past its memory limit the joint set lets
-        every rule through, and each set's own prefilter does better."""
-        expected = sum(
-            1
-            for ruleset in self.rulesets
-            for index in range(len(ruleset.rules))
-            if not ruleset.prefilter or index in ruleset.prefilter.unfiltered
-        )
-        return len(self.prefilter.unfiltered) == expected
+        sources = [
+            rule.pattern.source
+            if ruleset.prefilter and index not in ruleset.prefilter.unfiltered
+            else None
+            for ruleset in rulesets
+            for index, rule in enumerate(ruleset.rules)
+        ]
+        self.prefilter = Prefilter(sources)
+        # Whether RE2 took the patterns together: past its memory limit the joint set lets
+        # every rule through, and each set's own prefilter does better.
+        self.usable = len(self.prefilter.unfiltered) == sources.count(None)
 
     def candidate_lines(self, lines: list[Line]) -> list[Pending]:
         """For each rule set, candidate_lines of it."""
