@@ -48,8 +48,8 @@ LEADING_LINES = 2
 # pages (a toolbar notice, a menu's last line) leads more and stays learnable.
 HEADLINE_MAX_LEADS = 2
 HEADLINE_MAX_LEAD_SHARE = 0.5
-# A sentence (see is_sentence) in this many documents with different first lines (two
-# stories, not two captures or versions of one) is a teaser of a third story: the river of
+# A sentence (see is_sentence) in this many documents with different first lines and URLs
+# (two stories, not two captures or versions of one) is a teaser of a third story: the river of
 # the day's stories that a few pages of one day carry (bench/learning.py, nymag 0.868 ->
 # 0.892, no gold line lost)...
 TEASER_MIN_DOCS = 2
@@ -112,7 +112,8 @@ class GroupCounts:
         """Count one document's lines (its `url`, if known, tells captures of one page); a
         copy of a document counted before (the same sentences: a story syndicated twice, a
         page captured twice) is not counted again."""
-        sentences = sorted({line.strip() for line in lines if is_sentence(line)})
+        sentence = [is_sentence(line) for line in lines]
+        sentences = sorted({line.strip() for line, one in zip(lines, sentence, strict=True) if one})
         if sentences:
             copy_key = stable_hash("\n".join(sentences))
             if copy_key in self.copies:
@@ -122,8 +123,8 @@ class GroupCounts:
         if outlet:
             self.outlets[outlet] += 1
         keys = [stable_hash(normalize(line)) if candidate(line) else None for line in lines]
-        self.add_stories(lines, keys, url)
-        self.add_amid(lines, keys)
+        self.add_stories(lines, keys, sentence, url)
+        self.add_amid(lines, keys, sentence)
         for key, text in {k: t for k, t in zip(keys, lines, strict=True) if k is not None}.items():
             seen = self.counts.get(key, 0) + 1
             self.counts[key] = seen
@@ -137,30 +138,37 @@ class GroupCounts:
         if len(self.counts) > MAX_LINES_PER_GROUP:
             self.forget_singles()
 
-    def add_stories(self, lines: list[str], keys: list[int | None], url: str | None) -> None:
+    def add_stories(
+        self, lines: list[str], keys: list[int | None], sentence: list[bool], url: str | None
+    ) -> None:
         """Note, per sentence, the first document it is in (its first line, the headline, and
         its URL), and the sentences found again in a document with another first line and
         another URL: in two stories, not two captures or versions of one (which the copy
         check misses when a teaser or a date differs, and whose headline may change)."""
         headline = next((stable_hash(normalize(line)) for line in lines if line.strip()), 0)
         page = stable_hash(url.split("#")[0]) if url else None
-        for line, key in zip(lines, keys, strict=True):
-            if key is not None and is_sentence(line):
+        for key, is_one in zip(keys, sentence, strict=True):
+            if key is not None and is_one:
                 first_headline, first_page = self.stories.setdefault(key, (headline, page))
                 if first_headline != headline and (page is None or first_page != page):
                     self.in_two_stories.add(key)
 
-    def add_amid(self, lines: list[str], keys: list[int | None]) -> None:
-        """Note the lines other than sentences that follow a prose line with another within
-        AMID_REACH lines after: their documents, and (for AMID_SAMPLE of them) the two prose
-        lines, which in_article looks up once all documents are counted."""
-        shown = [(line, key) for line, key in zip(lines, keys, strict=True) if line.strip()]
-        for i in range(1, len(shown) - 1):
-            line, key = shown[i]
-            before = shown[i - 1][0]
-            if key is None or is_sentence(line) or not is_prose(before):
+    def add_amid(self, lines: list[str], keys: list[int | None], sentence: list[bool]) -> None:
+        """Note the lines other than sentences (`sentence`, per line) that follow a prose line
+        with another within AMID_REACH lines after: their documents, and (for AMID_SAMPLE of
+        them) the two prose lines, which in_article looks up once all documents are counted."""
+        shown = [
+            (line, key, is_one, is_prose(line))
+            for line, key, is_one in zip(lines, keys, sentence, strict=True)
+            if line.strip()
+        ]
+        for at, (_, key, is_one, _) in enumerate(shown[1:-1], start=1):
+            before, _, _, before_is_prose = shown[at - 1]
+            if key is None or is_one or not before_is_prose:
                 continue
-            after = next((t for t, _ in shown[i + 1 : i + 1 + AMID_REACH] if is_prose(t)), None)
+            after = next(
+                (later for later, *_, prose in shown[at + 1 : at + 1 + AMID_REACH] if prose), None
+            )
             if after is not None:
                 self.amid[key] = self.amid.get(key, 0) + 1
                 sample = self.amid_prose.setdefault(key, [])
