@@ -186,11 +186,8 @@ def drop_leading_menus(doc: Document, own: frozenset[int]) -> None:
     if first is None:
         return
     start = doc.lines[first].position
-    taken: list[tuple[int, Line | None]] = [
-        (doc.position_of(r), None)
-        for r in doc.removed
-        if r.category in MENU_CATEGORIES and doc.position_of(r) < start
-    ]
+    positions = (doc.position_of(r) for r in doc.removed if r.category in MENU_CATEGORIES)
+    taken: list[tuple[int, Line | None]] = [(at, None) for at in positions if at < start]
     items = sorted(taken + [(line.position, line) for line in doc.lines[:first]], key=itemgetter(0))
     labels = groupby(items, lambda item: item[1] is None or is_leading_free(item[1], own))
     runs = [list(run) for is_label, run in labels if is_label]
