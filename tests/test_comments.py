@@ -179,3 +179,54 @@ def test_no_paragraph_no_thread():
     lines = ["Graham — July 11th, 2012, 4:30 am", "Short post.", "Ann — July 12th, 2012, 1:30 am"]
     lines += ["Another.", "Bo — July 13th, 2012, 2:30 am", "Third."]
     assert kept(lines) == lines
+
+
+def under_a_heading(heading, names, dates):
+    """A counted comments heading, then per post a name, its date on a line of its own, and
+    the post."""
+    posts = zip(names, dates, POSTS * 2, strict=False)
+    return [heading] + [line for post in posts for line in post]
+
+
+NAMES = ["Barry Joseph", "Azza Sedky", "Rich", "Said Hamideh"]
+DATES = [f"September {day}th, 2012 at 11:{day} pm" for day in (27, 28, 29, 30)]
+
+
+def test_a_counted_heading_anchors_a_thread_whose_names_stand_above_its_dates():
+    thread = under_a_heading("27 comments", NAMES, DATES)
+    result = cleaned(ARTICLE + thread + ["Powered by a blog platform"])
+    assert result.text.splitlines() == ARTICLE
+    dropped = [r for r in result.removed if r.rule == RULE_COMMENT_THREAD]
+    assert [r.text for r in dropped] == thread[1:] + ["Powered by a blog platform"]
+    assert dropped[0].evidence == "in the comment thread under line 3 ('27 comments')"
+    assert dropped[1].evidence == "comment header 1 of 4"
+
+
+def test_dates_a_rule_took_still_head_the_thread_under_a_counted_heading():
+    dates = ["10/31/2012", "10/31/2012", "10/30/2012", "10/29/2012"]
+    result = cleaned(ARTICLE + under_a_heading("92 Responses to “Depth Compositing”", NAMES, dates))
+    assert result.text.splitlines() == ARTICLE
+    assert RULE_COMMENT_THREAD in {r.rule for r in result.removed}
+
+
+def test_without_a_counted_heading_names_above_dates_are_no_thread():
+    lines = ARTICLE + under_a_heading("Comments", NAMES, DATES)[1:]
+    assert cleaned(lines).text.splitlines() == lines
+
+
+@pytest.mark.parametrize(
+    "heading, more",
+    [
+        # more posts than the heading counts: a blog's front page under one post's count
+        ("2 comments", []),
+        # a blog's front page counts each post's comments, differently
+        ("12 comments", ["5 comments"]),
+        # the heading stands above the article's first paragraph: the byline's comment link
+        (None, []),
+    ],
+)
+def test_a_count_that_does_not_fit_anchors_no_thread(heading, more):
+    posts = under_a_heading(heading or "27 comments", NAMES, DATES)[1:] + more
+    lines = ARTICLE + [heading] + posts if heading else ["27 comments"] + ARTICLE + posts
+    kept_lines = [line for line in lines if line not in {heading, "27 comments", *more}]
+    assert cleaned(lines).text.splitlines() == kept_lines

@@ -6,19 +6,28 @@ liz at May 29, 2005 10:19 PM", "by swalve (1980968) writes:"), all of one shape,
 followed by its post, and signed by different people. Everything from the first of them to
 the end of the document is the thread and the page's footer after it.
 
+Under a removed heading that counts the comments ("27 comments", "40 Responses to ..."), after
+the article's first paragraph, the headers may carry no name: a date on a line of its own
+("September 27th, 2012 at 11:01 pm"), perhaps removed by a rule already, under the name
+("Barry Joseph"). Their signers are then the names above them, there are no more of them than
+the heading counts, and everything after the heading goes.
+
 What is not a thread: the attributions of quotes or embedded tweets; a list of dated items
 with no sentence between them (a timeline, a race's results, sources, teasers); the same
 signature again and again (a blog's posts by its one author, a live blog's "Updated 4:30
-pm"); bare stamps with no name. Cleaner(comment_threads=False) keeps threads (a forum's posts
-are its content).
+pm"); bare stamps with no name; dated posts under a count they exceed, or under headings
+that count differently (a blog's front page, each post with its "5 comments").
+Cleaner(comment_threads=False) keeps threads (a forum's posts are its content).
 """
 
 from collections import Counter
+from collections.abc import Sequence
 from itertools import pairwise
+from typing import TypeVar
 
 import regex
 
-from ..document import Document, Line
+from ..document import Document, Line, Removal
 from ..slices import word_count
 from .prose import first_paragraph, is_prose
 
@@ -78,37 +87,97 @@ ATTRIBUTION = regex.compile(r"^\s*[-–—―]")
 WORDS = regex.compile(r"\w*\p{L}[\w.'’-]*(?:\s+\w*\p{L}[\w.'’-]*)*")
 FIGURES = regex.compile(r"\d+")
 SPACE = regex.compile(r"\s+")
+# A removed comments heading after the article's first paragraph that counts the comments
+# under it anchors a thread whose dated headers carry no name ("Barry Joseph" above
+# "September 27th, 2012 at 11:01 pm"): no more headers than the count, and the names above
+# them must differ.
+COUNT = regex.compile(r"\d+(?:[,.]\d{3})*")
+# A commenter's name above a header is a few words ("Paul H. Byerly", "gregorylent").
+NAME_MAX_WORDS = 5
+# A line of the document or a removed one: comment headers may be either.
+AnyLine = TypeVar("AnyLine", Line, Line | Removal)
+# Where a thread starts (a position), how the evidence names that place, and its headers.
+Thread = tuple[int, str, Sequence[Line | Removal]]
 
 
 def drop_comment_threads(doc: Document) -> None:
     """Drop a readers' comment thread and what follows it (see the module docstring)."""
-    headers = thread_headers(doc.lines)
-    if headers:
-        thread = [line for line in doc.lines if line.position >= headers[0].position]
-        doc.drop(thread, RULE_COMMENT_THREAD, "comments", thread_evidence(thread, headers))
+    first = first_paragraph(doc.lines)
+    if first is None:
+        return
+    found = signed_thread(doc.lines[first + 1 :]) or counted_thread(doc, doc.lines[first].position)
+    if found:
+        start, where, headers = found
+        thread = [line for line in doc.lines if line.position >= start]
+        doc.drop(thread, RULE_COMMENT_THREAD, "comments", thread_evidence(thread, headers, where))
 
 
-def thread_evidence(thread: list[Line], headers: list[Line]) -> list[str]:
-    """Why each line of `thread` goes: a header's place among the headers, or the line where
-    the thread starts."""
+def signed_thread(lines: list[Line]) -> Thread | None:
+    """The thread among `lines` whose headers sign and date their posts."""
+    headers = thread_headers(lines)
+    return (headers[0].position, f"from line {headers[0].number}", headers) if headers else None
+
+
+def counted_thread(doc: Document, first: int) -> Thread | None:
+    """The thread under a heading after position `first` that counts its comments."""
+    anchor = counted_heading(doc, first)
+    if anchor is None:
+        return None
+    heading, count = anchor
+    start = doc.position_of(heading) + 1
+    headers = thread_headers(lines_from(doc, start), names_above=True)
+    if not headers or len(headers) > count:
+        return None
+    return start, f"under line {heading.line} ({heading.text[:40]!r})", headers
+
+
+def thread_evidence(thread: list[Line], headers: Sequence[Line | Removal], where: str) -> list[str]:
+    """Why each line of `thread` goes: a header's place among the headers, or `where` the
+    thread starts."""
     place = {id(header): index for index, header in enumerate(headers, 1)}
     return [
         f"comment header {place[id(line)]} of {len(headers)}"
         if id(line) in place
-        else f"in the comment thread from line {headers[0].number}"
+        else f"in the comment thread {where}"
         for line in thread
     ]
 
 
-def thread_headers(lines: list[Line]) -> list[Line]:
-    """The headers of the comment thread among `lines`, or [] if there is none. Headers
-    before the article's first paragraph are its own byline and date."""
-    first = first_paragraph(lines)
-    if first is None:
-        return []
+def lines_from(doc: Document, start: int) -> list[Line | Removal]:
+    """The lines at and after position `start`, removed ones among them in their places: a
+    rule may have taken a thread's date lines ("Posted 10/18/2012 at 12:18 pm | Permalink")
+    and the names above them."""
+    kept: list[tuple[int, Line | Removal]] = [(line.position, line) for line in doc.lines]
+    removed = [(doc.position_of(removal), removal) for removal in doc.removed]
+    placed = sorted((pair for pair in kept + removed if pair[0] >= start), key=lambda pair: pair[0])
+    return [line for _, line in placed]
+
+
+def counted_heading(doc: Document, first: int) -> tuple[Removal, int] | None:
+    """The removed heading after position `first` that counts the comments under it ("99
+    comments", "40 Responses to ...", "Comments (186)"), with its count; None if there is
+    none, or if such headings give different counts (a blog's front page counts each post's)."""
+    counted = [
+        (removal, int(regex.sub(r"\D", "", found.group())))
+        for removal in doc.removed
+        if removal.category == "comments"
+        and (found := COUNT.search(removal.text))
+        and doc.position_of(removal) > first
+    ]
+    counts = {count for _, count in counted}
+    if len(counts) != 1 or not min(counts):
+        return None
+    return min(counted, key=lambda found: doc.position_of(found[0]))
+
+
+def thread_headers(lines: Sequence[AnyLine], names_above: bool = False) -> list[AnyLine]:
+    """The headers of the comment thread among `lines` (the lines after the article's first
+    paragraph: headers before it are its own byline and date), or [] if there is none. With
+    `names_above`, a header's signer includes the short line above it: a thread under a
+    counted heading may date its posts on a line of their own, under the name."""
     candidates = [
         (index, line, header_shape(line.text))
-        for index, line in enumerate(lines[first + 1 :], first + 1)
+        for index, line in enumerate(lines)
         if is_header(line)
     ]
     shapes = Counter(shape for _, _, shape in candidates)
@@ -122,7 +191,10 @@ def thread_headers(lines: list[Line]) -> list[Line]:
         any(is_prose(line.text) for line in lines[earlier + 1 : later])
         for (earlier, _), (later, _) in pairwise(headers)
     )
-    signers = Counter(signer(line.text) for _, line in headers)
+    signers = Counter(
+        signer(line.text) + (name_above(lines, index) if names_above else "")
+        for index, line in headers
+    )
     if (
         posts < THREAD_MIN_POSTS_SHARE * (len(headers) - 1)
         or len(signers) < THREAD_MIN_SIGNERS
@@ -132,7 +204,14 @@ def thread_headers(lines: list[Line]) -> list[Line]:
     return [line for _, line in headers]
 
 
-def is_header(line: Line) -> bool:
+def name_above(lines: Sequence[Line | Removal], index: int) -> str:
+    """The line above `lines[index]` if it is short enough to be a name, else ""."""
+    if index == 0 or word_count(lines[index - 1].text) > NAME_MAX_WORDS:
+        return ""
+    return " " + lines[index - 1].text.casefold()
+
+
+def is_header(line: Line | Removal) -> bool:
     """A short line that signs a post: a date or age in it, or "... writes:" at its end; not
     a quote's attribution."""
     text = line.text
