@@ -339,11 +339,13 @@ MENU_LINE = (
 NOT_MENU_LINES = [
     # a headline in title case: at most ~20 words
     "The Escort Bars That Uber Execs Reportedly Visited Are A Regular Affair In South Korea",
-    # a list of names, a table row of the HTML path, a table printed as text
+    # a list of names, a table's rows with their cells between pipes, a table printed as text
     "Present: Anna Berg, Jonas Keller, Maria Lopez, Peter Novak, Sara Quist, Tom Reyes, "
     "Ulla Stein, Vera Tamm, Walter Ulm, Xaver Vogt, Yusuf Wahl, Zoe Xu",
     "Team | Played | Won | Drawn | Lost | Goals For | Goals Against | Goal Difference | Points "
     "| Form | Next Match | Last Match | Home | Away | Top Scorer | Assists",
+    "Arsenal | 38 | 26 | 9 | 3 | 73 | 26 | 47 | 87 | WWDWW | Chelsea | Everton | 14 | 12 | "
+    "Saka | Odegaard",
     "STATE HIGHTEMP LOWTEMP CA -50 120 FL 20 110 LA 15 99 ND -70 101 NE -60 107 OK -20 113 "
     "TX -10 116 AZ -40 128",
 ]
@@ -353,6 +355,41 @@ def test_a_menu_printed_as_one_line_goes_as_a_menu_line():
     doc = drop_sections(document([*BODY, MENU_LINE, *NOT_MENU_LINES]))
     assert kept(doc) == [*BODY, *NOT_MENU_LINES]
     assert [(r.rule, r.category) for r in doc.removed] == [("heuristic.menu-line", "navigation")]
+
+
+# Menus and footers printed with separators (dragnet's and cleaneval's full pages).
+SEPARATED_MENUS = [
+    "About Us | Disclaimer | Careers @ IBN | Contact Us | Feedback | Complaint Redressal",
+    "Home | News | Articles | Reviews | Guides | Columns",
+    "Jobs • Property • Motors • Dating • Money",
+]
+NOT_SEPARATED_MENUS = [
+    # four labels; sources with a sentence among them; a table row written as markdown
+    "Politics | World | Business | Sport",
+    "Tampa Bay Times | Slate | The Atlantic Wire | Read them here. | Time",
+    "| Team | Played | Won | Drawn | Lost |",
+]
+
+
+def between_paragraphs(lines):
+    """Each of `lines` with a paragraph after it."""
+    return [line for pair in zip(lines, BODY, strict=False) for line in pair]
+
+
+def test_a_menu_printed_with_separators_goes_as_a_menu_line():
+    doc = drop_sections(document(between_paragraphs(SEPARATED_MENUS)))
+    assert kept(doc) == BODY[: len(SEPARATED_MENUS)]
+    assert {r.rule for r in doc.removed} == {"heuristic.menu-line"}
+    others = between_paragraphs(NOT_SEPARATED_MENUS)
+    assert kept(drop_sections(document(others))) == others
+
+
+def test_separated_labels_stay_in_a_table_and_on_the_html_path():
+    table = [*BODY, SEPARATED_MENUS[1], "Home | 12 | 3 | 4 | 5 | 6"]
+    assert kept(drop_sections(document(table))) == table
+    extracted = document([*BODY, SEPARATED_MENUS[1]])
+    extracted.extracted = True
+    assert kept(drop_sections(extracted)) == [*BODY, SEPARATED_MENUS[1]]
 
 
 # A blog's archive and tag widgets as full-page text prints them (dragnet pages).

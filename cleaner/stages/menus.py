@@ -2,7 +2,9 @@
 labels beside a removed navigation, share, login, tag, stamp, byline or consent line.
 
 - heuristic.menu-line: a long run of capitalised labels ("Select Section Home Investment
-  Newsletters Polls & Discussions ..."), which no sentence, headline or table row is;
+  Newsletters Polls & Discussions ..."), which no sentence, headline or table row is, or, in
+  text that is not the HTML path's, five or more short labels between separators ("Home |
+  News | Articles | Reviews | Guides");
 - heuristic.archive-line: a blog's archive or tag widget printed as one line, dates or labels
   with their post counts ("Select Month August 2012 (4) July 2012 (4) June 2012 (2) ...");
 - heuristic.menu: the one- or two-word labels next to removed furniture, the rest of its menu
@@ -68,6 +70,17 @@ NOT_A_MENU = regex.compile(r"[,;|]")
 # A menu on one line is shorter than a long paragraph (~1,500 labels): a longer line is not
 # one, and its words are never listed.
 MENU_LINE_MAX_CHARS = 10_000
+# A menu printed with separators ("Home | News | Articles | Reviews | Guides | Columns") has at
+# least this many labels, each at most SEPARATED_LABEL_MAX_WORDS words, nearly all capitalised
+# or figures, none with a sentence's end, and no separated line above or below it. A table
+# has its rows one under the other; the HTML path's have " | " between their cells even
+# when the table has one row, so it gets no separated menus.
+SEPARATED_MENU_MIN_LABELS = 5
+SEPARATED_LABEL_MAX_WORDS = 4
+SEPARATED_MIN_LABEL_SHARE = 0.8
+SEPARATOR = regex.compile(r"\s[|•·]\s")
+SEPARATED_LABEL = regex.compile(r"^[-–—&(\"'“»«›]*(?:\p{Lu}|\d)")
+LABEL_END = regex.compile(r"[.!?](?:\s|$)")
 # An archive or tag widget on one line: at least ARCHIVE_MIN_ENTRIES entries, each a label of
 # at most ARCHIVE_ITEM_MAX_WORDS words with its post count ("July 2012 (4)", "Landscape
 # architecture (177)") or a date ("November 2012", "10/28/12 - 11/04/12"), and a label of at
@@ -96,12 +109,36 @@ DIGIT_RUN = re.compile(r"\d+")
 
 
 def drop_menu_lines(doc: Document, own: frozenset[int]) -> None:
-    """Drop the lines that are a whole menu (many capitalised labels and nothing else) or a
-    whole archive widget (dates or labels with post counts)."""
+    """Drop the lines that are a whole menu (many capitalised labels and nothing else, or
+    labels between separators outside the HTML path) or a whole archive widget (dates or
+    labels with post counts)."""
     for rule, is_whole in ((RULE_MENU_LINE, is_menu_line), (RULE_ARCHIVE_LINE, is_archive_line)):
         found = [line for line in doc.lines if is_free(line, own) and is_whole(line.text)]
+        if rule == RULE_MENU_LINE and not doc.extracted:
+            found = sorted(found + separated_menus(doc, own), key=lambda line: line.position)
         if found:
             doc.drop(found, rule, "navigation")
+
+
+def separated_menus(doc: Document, own: frozenset[int]) -> list[Line]:
+    """The lines of labels between separators that stand alone: a line with separators
+    above or below it is a row of a table."""
+    lines = doc.lines
+    separated = [has_separator(line.text) for line in lines]
+    return [
+        line
+        for index, line in enumerate(lines)
+        if separated[index]
+        and not (index and separated[index - 1])
+        and not (index + 1 < len(lines) and separated[index + 1])
+        and is_free(line, own)
+        and is_separated_menu(line.text)
+    ]
+
+
+def has_separator(text: str) -> bool:
+    """Whether `text` has a separator between two words."""
+    return ("|" in text or "•" in text or "·" in text) and bool(SEPARATOR.search(text))
 
 
 def is_menu_line(text: str) -> bool:
@@ -114,6 +151,22 @@ def is_menu_line(text: str) -> bool:
         and not NOT_A_MENU.search(text)
         and sum(1 for word in words if LABEL.match(word)) >= MENU_LINE_MIN_LABEL_SHARE * len(words)
         and figure_count(words) <= MENU_LINE_MAX_FIGURE_SHARE * len(words)
+    )
+
+
+def is_separated_menu(text: str) -> bool:
+    """Short labels between " | ", " • " or " · ", SEPARATED_MENU_MIN_LABELS or more; not a
+    table row written with a separator at its ends ("| Team | Played |")."""
+    stripped = text.strip()
+    if len(text) > MENU_LINE_MAX_CHARS or stripped[:1] == "|" or stripped[-1:] == "|":
+        return False
+    labels = [label for label in (part.strip() for part in SEPARATOR.split(text)) if label]
+    return (
+        len(labels) >= SEPARATED_MENU_MIN_LABELS
+        and all(len(label.split()) <= SEPARATED_LABEL_MAX_WORDS for label in labels)
+        and not any(LABEL_END.search(label) for label in labels)
+        and sum(1 for label in labels if SEPARATED_LABEL.match(label))
+        >= SEPARATED_MIN_LABEL_SHARE * len(labels)
     )
 
 

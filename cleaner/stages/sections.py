@@ -213,7 +213,8 @@ class SectionDropper:
         RuleInfo(
             RULE_MENU_LINE,
             "navigation",
-            "a whole menu printed as one line: a long run of capitalised labels",
+            "a whole menu printed as one line: a long run of capitalised labels, or short "
+            "labels between separators ('Home | News | Sport | Weather | Contact')",
         ),
         RuleInfo(
             RULE_ARCHIVE_LINE,
