@@ -230,3 +230,22 @@ def test_a_count_that_does_not_fit_anchors_no_thread(heading, more):
     lines = ARTICLE + [heading] + posts if heading else ["27 comments"] + ARTICLE + posts
     kept_lines = [line for line in lines if line not in {heading, "27 comments", *more}]
     assert cleaned(lines).text.splitlines() == kept_lines
+
+
+SIGNED = [
+    f"Posted by: {name} | October 30, 2012 at 0{hour}:58 AM"
+    for hour, name in enumerate(["Bob James", "Samantha Stone", "Jamie Pappas"], 7)
+]
+
+
+def test_under_a_bare_comments_heading_headers_a_rule_took_still_make_a_thread():
+    thread = with_posts(SIGNED)
+    result = cleaned(ARTICLE + ["Comments"] + thread)
+    assert result.text.splitlines() == ARTICLE
+    assert {r.rule for r in result.removed if r.text in SIGNED} == {"common.meta-line"}
+    assert {r.rule for r in result.removed if r.text in POSTS} == {RULE_COMMENT_THREAD}
+
+
+def test_without_a_heading_headers_a_rule_took_make_no_thread():
+    thread = with_posts(SIGNED)
+    assert cleaned(ARTICLE + thread).text.splitlines() == ARTICLE + POSTS[:3]

@@ -6,11 +6,13 @@ liz at May 29, 2005 10:19 PM", "by swalve (1980968) writes:"), all of one shape,
 followed by its post, and signed by different people. Everything from the first of them to
 the end of the document is the thread and the page's footer after it.
 
-Under a removed heading that counts the comments ("27 comments", "40 Responses to ..."), after
-the article's first paragraph, the headers may carry no name: a date on a line of its own
-("September 27th, 2012 at 11:01 pm"), perhaps removed by a rule already, under the name
-("Barry Joseph"). Their signers are then the names above them, there are no more of them than
-the heading counts, and everything after the heading goes.
+Under a removed comments heading after the article's first paragraph ("Comments", "Leave a
+Reply"), the headers are looked for among the lines a rule took as well ("Posted by: Bob
+James | October 30, 2012 at 08:58 AM" goes as a meta line), and everything after the heading
+goes. Under a heading that counts the comments ("27 comments", "40 Responses to ..."), the
+headers may also carry no name: a date on a line of its own ("September 27th, 2012 at 11:01
+pm") under the name ("Barry Joseph"), their signers then the names above them, and no more
+of them than the heading counts.
 
 What is not a thread: the attributions of quotes or embedded tweets; a list of dated items
 with no sentence between them (a timeline, a race's results, sources, teasers); the same
@@ -87,10 +89,9 @@ ATTRIBUTION = regex.compile(r"^\s*[-–—―]")
 WORDS = regex.compile(r"\w*\p{L}[\w.'’-]*(?:\s+\w*\p{L}[\w.'’-]*)*")
 FIGURES = regex.compile(r"\d+")
 SPACE = regex.compile(r"\s+")
-# A removed comments heading after the article's first paragraph that counts the comments
-# under it anchors a thread whose dated headers carry no name ("Barry Joseph" above
-# "September 27th, 2012 at 11:01 pm"): no more headers than the count, and the names above
-# them must differ.
+# A removed comments heading that counts the comments under it anchors a thread whose dated
+# headers carry no name ("Barry Joseph" above "September 27th, 2012 at 11:01 pm"): no more
+# headers than the count, and the names above them must differ.
 COUNT = regex.compile(r"\d+(?:[,.]\d{3})*")
 # A commenter's name above a header is a few words ("Paul H. Byerly", "gregorylent").
 NAME_MAX_WORDS = 5
@@ -105,7 +106,7 @@ def drop_comment_threads(doc: Document) -> None:
     first = first_paragraph(doc.lines)
     if first is None:
         return
-    found = signed_thread(doc.lines[first + 1 :]) or counted_thread(doc, doc.lines[first].position)
+    found = signed_thread(doc.lines[first + 1 :]) or headed_thread(doc, doc.lines[first].position)
     if found:
         start, where, headers = found
         thread = [line for line in doc.lines if line.position >= start]
@@ -118,15 +119,16 @@ def signed_thread(lines: list[Line]) -> Thread | None:
     return (headers[0].position, f"from line {headers[0].number}", headers) if headers else None
 
 
-def counted_thread(doc: Document, first: int) -> Thread | None:
-    """The thread under a heading after position `first` that counts its comments."""
-    anchor = counted_heading(doc, first)
+def headed_thread(doc: Document, first: int) -> Thread | None:
+    """The thread under a removed comments heading after position `first` (see
+    comment_heading)."""
+    anchor = comment_heading(doc, first)
     if anchor is None:
         return None
     heading, count = anchor
     start = doc.position_of(heading) + 1
-    headers = thread_headers(lines_from(doc, start), names_above=True)
-    if not headers or len(headers) > count:
+    headers = thread_headers(lines_from(doc, start), names_above=count is not None)
+    if not headers or (count is not None and len(headers) > count):
         return None
     return start, f"under line {heading.line} ({heading.text[:40]!r})", headers
 
@@ -153,21 +155,23 @@ def lines_from(doc: Document, start: int) -> list[Line | Removal]:
     return [line for _, line in placed]
 
 
-def counted_heading(doc: Document, first: int) -> tuple[Removal, int] | None:
-    """The removed heading after position `first` that counts the comments under it ("99
-    comments", "40 Responses to ...", "Comments (186)"), with its count; None if there is
-    none, or if such headings give different counts (a blog's front page counts each post's)."""
-    counted = [
-        (removal, int(regex.sub(r"\D", "", found.group())))
-        for removal in doc.removed
-        if removal.category == "comments"
-        and (found := COUNT.search(removal.text))
-        and doc.position_of(removal) > first
-    ]
-    counts = {count for _, count in counted}
-    if len(counts) != 1 or not min(counts):
+def comment_heading(doc: Document, first: int) -> tuple[Removal, int | None] | None:
+    """The first removed comments heading after position `first`, with the count it gives
+    ("99 comments", "40 Responses to ...", "Comments (186)") or None ("Comments", "Leave a
+    Reply"). None if there is none, or if the headings that count disagree or count none (a
+    blog's front page counts each post's comments)."""
+    headings = sorted(
+        (removal for removal in doc.removed if removal.category == "comments"),
+        key=doc.position_of,
+    )
+    headings = [heading for heading in headings if doc.position_of(heading) > first]
+    counted = [(heading, COUNT.search(heading.text)) for heading in headings]
+    counts = {int(regex.sub(r"\D", "", found.group())) for _, found in counted if found}
+    if not counts:
+        return (headings[0], None) if headings else None
+    if len(counts) > 1 or not min(counts):
         return None
-    return min(counted, key=lambda found: doc.position_of(found[0]))
+    return next((heading, counts.pop()) for heading, found in counted if found)
 
 
 def thread_headers(lines: Sequence[AnyLine], names_above: bool = False) -> list[AnyLine]:
