@@ -64,6 +64,8 @@ def test_a_thread_of_signed_dated_posts_goes_with_the_footer_after_it():
             "by garyebickford (222422) writes:",
             "by cayenne8 (626475) writes:",
         ],
+        # signed "said,", with no date
+        ["Progress Trap said,", "Jacob said,", "Nikos said,"],
         # dated in Spanish, Portuguese and Italian
         [
             "María — 15 de mayo de 2019 a las 10:30",

@@ -1,10 +1,10 @@
-"""Readers' comments, for the sections stage: a thread no removed heading announces.
+"""Readers' comments, for the sections stage: a thread known by its posts' headers.
 
 heuristic.comment-thread: after the article's first paragraph, a run of comment headers, short
 lines that sign a post with a date or time ("Anna — July 18th, 2012, 4:09 pm", "Posted by:
-liz at May 29, 2005 10:19 PM", "by swalve (1980968) writes:"), all of one shape, each
-followed by its post, and signed by different people. Everything from the first of them to
-the end of the document is the thread and the page's footer after it.
+liz at May 29, 2005 10:19 PM", "by swalve (1980968) writes:", "Kevin said,"), all of one
+shape, each followed by its post, and signed by different people. Everything from the first
+of them to the end of the document is the thread and the page's footer after it.
 
 Under a removed comments heading after the article's first paragraph ("Comments", "Leave a
 Reply"), the headers are looked for among the lines a rule took as well ("Posted by: Bob
@@ -78,9 +78,9 @@ STAMP = regex.compile(rf"(?i)\b(?:{DATE}|{CLOCK}|{AGE})\b")
 DATED = regex.compile(rf"(?i)\b(?:{DATE}|{AGE})\b")
 # What every stamp holds, found much faster than DATED: a figure, or "ago" ("an hour ago").
 MAY_BE_STAMPED = regex.compile(r"\d|\bago\b", regex.IGNORECASE)
-# A header with no stamp names its writer so ("by mcgrew (92797) writes:"); "X said:" and
-# "X wrote:" open a quote of an earlier post inside a forum's post, which is the content.
-SIGNED = regex.compile(r"(?i)\b(?:says|writes)\s*:\s*$")
+# A header with no stamp names its writer so ("by mcgrew (92797) writes:", "Kevin said,"); "X
+# said:" and "X wrote:" open a quote of an earlier post inside a forum's post, the content.
+SIGNED = regex.compile(r"(?i)\b(?:(?:says|writes)\s*:|said\s*,)\s*$")
 # A line opening with a dash attributes the quote above it: an embedded tweet's "— Carline
 # Mohr (@Mohrenpost) 27. August 2018", a blockquote's source. Such quotes are the article's.
 ATTRIBUTION = regex.compile(r"^\s*[-–—―]")
