@@ -251,3 +251,21 @@ def test_under_a_bare_comments_heading_headers_a_rule_took_still_make_a_thread()
 def test_without_a_heading_headers_a_rule_took_make_no_thread():
     thread = with_posts(SIGNED)
     assert cleaned(ARTICLE + thread).text.splitlines() == ARTICLE + POSTS[:3]
+
+
+MORE_ARTICLE = [
+    "The workshop now employs twelve people, most of them trained in bookbinding on the job.",
+    "Next year the founders plan to open a second workshop near the port, closer to suppliers.",
+]
+
+
+def test_what_stands_between_a_comments_heading_and_the_thread_stays():
+    article = ARTICLE + MORE_ARTICLE
+    lines = article[:1] + ["Comments"] + article[1:] + with_posts(SIGNED)
+    assert cleaned(lines).text.splitlines() == article
+
+
+def test_a_post_signed_below_it_goes_with_the_thread_under_its_heading():
+    signed_below = [line for pair in zip(POSTS, SIGNED, strict=False) for line in pair]
+    result = cleaned(ARTICLE + ["Comments"] + signed_below)
+    assert result.text.splitlines() == ARTICLE

@@ -8,11 +8,13 @@ of them to the end of the document is the thread and the page's footer after it.
 
 Under a removed comments heading after the article's first paragraph ("Comments", "Leave a
 Reply"), the headers are looked for among the lines a rule took as well ("Posted by: Bob
-James | October 30, 2012 at 08:58 AM" goes as a meta line), and everything after the heading
-goes. Under a heading that counts the comments ("27 comments", "40 Responses to ..."), the
-headers may also carry no name: a date on a line of its own ("September 27th, 2012 at 11:01
-pm") under the name ("Barry Joseph"), their signers then the names above them, and no more
-of them than the heading counts.
+James | October 30, 2012 at 08:58 AM" goes as a meta line). Under a heading that counts the
+comments ("27 comments", "40 Responses to ..."), the headers may also carry no name: a date
+on a line of its own ("September 27th, 2012 at 11:01 pm") under the name ("Barry Joseph"),
+their signers then the names above them, and no more of them than the heading counts. The
+thread starts right under the heading when its first header is no further from it than one
+post from the next (a platform may sign a post below it); else at its first header, or at the
+name above it, for what stands between is the article's (a comment link under its lead).
 
 What is not a thread: the attributions of quotes or embedded tweets; a list of dated items
 with no sentence between them (a timeline, a race's results, sources, teasers); the same
@@ -126,11 +128,35 @@ def headed_thread(doc: Document, first: int) -> Thread | None:
     if anchor is None:
         return None
     heading, count = anchor
-    start = doc.position_of(heading) + 1
-    headers = thread_headers(lines_from(doc, start), names_above=count is not None)
+    lines = lines_from(doc, doc.position_of(heading) + 1)
+    headers = thread_headers(lines, names_above=count is not None)
     if not headers or (count is not None and len(headers) > count):
         return None
-    return start, f"under line {heading.line} ({heading.text[:40]!r})", headers
+    return thread_start(doc, lines, headers, count is not None), where_under(heading), headers
+
+
+def where_under(heading: Removal) -> str:
+    """How the evidence names the heading a thread is under."""
+    return f"under line {heading.line} ({heading.text[:40]!r})"
+
+
+def thread_start(
+    doc: Document, lines: list[Line | Removal], headers: list[Line | Removal], names_above: bool
+) -> int:
+    """Where the thread under a heading starts: right under it when its first header is no
+    further from it than one post from the next (a platform may sign a post below it), else at
+    the first header, or the name above it (what stands between is the article's)."""
+    ids = {id(header) for header in headers}
+    placed = [index for index, line in enumerate(lines) if id(line) in ids]
+    if placed[0] <= max(later - earlier for earlier, later in pairwise(placed)):
+        return placed_position(doc, lines[0])
+    first = placed[0] - 1 if names_above and name_above(lines, placed[0]) else placed[0]
+    return placed_position(doc, lines[first])
+
+
+def placed_position(doc: Document, line: Line | Removal) -> int:
+    """The position of a kept or removed line among the document's lines."""
+    return line.position if isinstance(line, Line) else doc.position_of(line)
 
 
 def thread_evidence(thread: list[Line], headers: Sequence[Line | Removal], where: str) -> list[str]:
@@ -161,10 +187,13 @@ def comment_heading(doc: Document, first: int) -> tuple[Removal, int | None] | N
     Reply"). None if there is none, or if the headings that count disagree or count none (a
     blog's front page counts each post's comments)."""
     headings = sorted(
-        (removal for removal in doc.removed if removal.category == "comments"),
+        (
+            removal
+            for removal in doc.removed
+            if removal.category == "comments" and doc.position_of(removal) > first
+        ),
         key=doc.position_of,
     )
-    headings = [heading for heading in headings if doc.position_of(heading) > first]
     counted = [(heading, COUNT.search(heading.text)) for heading in headings]
     counts = {int(regex.sub(r"\D", "", found.group())) for _, found in counted if found}
     if not counts:
@@ -216,8 +245,8 @@ def name_above(lines: Sequence[Line | Removal], index: int) -> str:
 
 
 def is_header(line: Line | Removal) -> bool:
-    """A short line that signs a post: a date or age in it, or "... writes:" at its end; not
-    a quote's attribution."""
+    """A short line that signs a post: a date or age in it, or "... writes:" or "... said,"
+    at its end; not a quote's attribution."""
     text = line.text
     return (
         word_count(text) <= HEADER_MAX_WORDS
