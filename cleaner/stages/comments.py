@@ -27,7 +27,6 @@ Cleaner(comment_threads=False) keeps threads (a forum's posts are its content).
 from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
-from typing import TypeVar
 
 import regex
 
@@ -97,8 +96,6 @@ SPACE = regex.compile(r"\s+")
 COUNT = regex.compile(r"\d+(?:[,.]\d{3})*")
 # A commenter's name above a header is a few words ("Paul H. Byerly", "gregorylent").
 NAME_MAX_WORDS = 5
-# A line of the document or a removed one: comment headers may be either.
-AnyLine = TypeVar("AnyLine", Line, Line | Removal)
 # Where a thread starts (a position), how the evidence names that place, and its headers.
 Thread = tuple[int, str, Sequence[Line | Removal]]
 
@@ -117,7 +114,7 @@ def drop_comment_threads(doc: Document) -> None:
 
 def signed_thread(lines: list[Line]) -> Thread | None:
     """The thread among `lines` whose headers sign and date their posts."""
-    headers = thread_headers(lines)
+    headers = [lines[index] for index in thread_headers(lines)]
     return (headers[0].position, f"from line {headers[0].number}", headers) if headers else None
 
 
@@ -128,35 +125,23 @@ def headed_thread(doc: Document, first: int) -> Thread | None:
     if anchor is None:
         return None
     heading, count = anchor
-    lines = lines_from(doc, doc.position_of(heading) + 1)
-    headers = thread_headers(lines, names_above=count is not None)
-    if not headers or (count is not None and len(headers) > count):
+    positions, lines = placed_from(doc, doc.position_of(heading) + 1)
+    found = thread_headers(lines, names_above=count is not None)
+    if not found or (count is not None and len(found) > count):
         return None
-    return thread_start(doc, lines, headers, count is not None), where_under(heading), headers
+    start = positions[thread_start(lines, found, count is not None)]
+    where = f"under line {heading.line} ({heading.text[:40]!r})"
+    return start, where, [lines[index] for index in found]
 
 
-def where_under(heading: Removal) -> str:
-    """How the evidence names the heading a thread is under."""
-    return f"under line {heading.line} ({heading.text[:40]!r})"
-
-
-def thread_start(
-    doc: Document, lines: list[Line | Removal], headers: list[Line | Removal], names_above: bool
-) -> int:
-    """Where the thread under a heading starts: right under it when its first header is no
-    further from it than one post from the next (a platform may sign a post below it), else at
-    the first header, or the name above it (what stands between is the article's)."""
-    ids = {id(header) for header in headers}
-    placed = [index for index, line in enumerate(lines) if id(line) in ids]
-    if placed[0] <= max(later - earlier for earlier, later in pairwise(placed)):
-        return placed_position(doc, lines[0])
-    first = placed[0] - 1 if names_above and name_above(lines, placed[0]) else placed[0]
-    return placed_position(doc, lines[first])
-
-
-def placed_position(doc: Document, line: Line | Removal) -> int:
-    """The position of a kept or removed line among the document's lines."""
-    return line.position if isinstance(line, Line) else doc.position_of(line)
+def thread_start(lines: list[Line | Removal], headers: list[int], names_above: bool) -> int:
+    """The index in `lines` (the lines under a heading) where its thread starts, given its
+    headers' indices: right under the heading when the first header is no further from it than
+    one post from the next (a platform may sign a post below it), else at the first header, or
+    the name above it (what stands between is the article's)."""
+    if headers[0] <= max(later - earlier for earlier, later in pairwise(headers)):
+        return 0
+    return headers[0] - 1 if names_above and name_above(lines, headers[0]) else headers[0]
 
 
 def thread_evidence(thread: list[Line], headers: Sequence[Line | Removal], where: str) -> list[str]:
@@ -171,14 +156,14 @@ def thread_evidence(thread: list[Line], headers: Sequence[Line | Removal], where
     ]
 
 
-def lines_from(doc: Document, start: int) -> list[Line | Removal]:
-    """The lines at and after position `start`, removed ones among them in their places: a
-    rule may have taken a thread's date lines ("Posted 10/18/2012 at 12:18 pm | Permalink")
-    and the names above them."""
+def placed_from(doc: Document, start: int) -> tuple[list[int], list[Line | Removal]]:
+    """The lines at and after position `start`, removed ones among them in their places (a rule
+    may have taken a thread's date lines, "Posted 10/18/2012 at 12:18 pm | Permalink", and the
+    names above them), and the position of each."""
     kept: list[tuple[int, Line | Removal]] = [(line.position, line) for line in doc.lines]
     removed = [(doc.position_of(removal), removal) for removal in doc.removed]
     placed = sorted((pair for pair in kept + removed if pair[0] >= start), key=lambda pair: pair[0])
-    return [line for _, line in placed]
+    return [position for position, _ in placed], [line for _, line in placed]
 
 
 def comment_heading(doc: Document, first: int) -> tuple[Removal, int | None] | None:
@@ -203,9 +188,9 @@ def comment_heading(doc: Document, first: int) -> tuple[Removal, int | None] | N
     return next((heading, counts.pop()) for heading, found in counted if found)
 
 
-def thread_headers(lines: Sequence[AnyLine], names_above: bool = False) -> list[AnyLine]:
-    """The headers of the comment thread among `lines` (the lines after the article's first
-    paragraph: headers before it are its own byline and date), or [] if there is none. With
+def thread_headers(lines: Sequence[Line | Removal], names_above: bool = False) -> list[int]:
+    """The indices in `lines` of the comment thread's headers (`lines` follow the article's
+    first paragraph: headers before it are its own byline and date), or [] if there is none. With
     `names_above`, a header's signer includes the short line above it: a thread under a
     counted heading may date its posts on a line of their own, under the name."""
     candidates = [
@@ -234,7 +219,7 @@ def thread_headers(lines: Sequence[AnyLine], names_above: bool = False) -> list[
         or signers.most_common(1)[0][1] > THREAD_MAX_ONE_SIGNER_SHARE * len(headers)
     ):
         return []
-    return [line for _, line in headers]
+    return [index for index, _ in headers]
 
 
 def name_above(lines: Sequence[Line | Removal], index: int) -> str:
