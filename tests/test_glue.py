@@ -10,6 +10,9 @@ from cleaner import Cleaner
 from cleaner.dictionary import COMMON_MIN_ZIPF
 from cleaner.dictionary import WORD as DICTIONARY_WORD
 from cleaner.document import Document
+from cleaner.glue import DEFAULT_OPTIONS
+from cleaner.glue.candidates import candidate_splits
+from cleaner.glue.repair import document_context
 from cleaner.ruleset import builtin_rules_dir, load_rulesets
 from cleaner.stages.glue import (
     RULE_CASE,
@@ -418,3 +421,27 @@ def test_a_long_text_is_listed_in_slices_with_the_same_tokens_chunks_and_count(p
     assert list(text_tokens(text)) == TOKEN_OR_LINE_BREAK.findall(text)
     assert text_chunks(text) == set(text.split())
     assert word_count(text) == len(text.split())
+
+
+def test_candidate_splits_given_right_halves_lists_only_those():
+    every = candidate_splits("theminister")
+    assert len(every) == 10 and ("the", "minister", RULE_WORD) in every
+    assert candidate_splits("theminister", frozenset({"minister"})) == (
+        ("the", "minister", RULE_WORD),
+    )
+    assert candidate_splits("NFLquarterback", frozenset({"minister"})) == ()
+    # casefolding "ß" to "ss" moves every later position: each half is folded alone
+    assert candidate_splits("Straßeund", frozenset({"und"})) == (("Straße", "und", RULE_WORD),)
+    assert candidate_splits("awe-inspiring", frozenset({"we", "inspiring"})) == (
+        ("a", "we-inspiring", RULE_WORD),
+    )
+
+
+def test_a_pair_with_an_absent_token_is_answered_without_listing_pairs():
+    doc = Document.from_lines(["New York is big.", "The Yorkshire moors."], lang="en")
+    text = "\n".join(line.text for line in doc.lines)
+    context = document_context(doc, text, LEXICON, DEFAULT_OPTIONS)
+    assert not context.seen_together("Old", "York")
+    assert "pairs" not in vars(context)  # the cached property was never computed
+    assert context.seen_together("New", "York")
+    assert not context.seen_together("York", "The")  # a line break parts them

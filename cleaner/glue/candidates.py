@@ -23,54 +23,77 @@ COMPOUNDING_LANGS = frozenset({"de", "nl", "sv", "da", "no", "nb", "fi", "is", "
 GLUED_TOKEN_MAX_CHARS = 64
 
 
-def candidate_splits(token: str):
+Splits = tuple[tuple[str, str, str], ...]  # (left, right, rule) each
+
+
+def candidate_splits(token: str, rights: frozenset[str] | None = None) -> Splits:
     """Where `token` may be glued: at its one lower->upper case change ("chulProfessor"),
     or before a lower-case letter in its first or last hyphen-separated segment; nowhere in
-    a token longer than GLUED_TOKEN_MAX_CHARS."""
+    a token longer than GLUED_TOKEN_MAX_CHARS. Given `rights`, only the word splits whose
+    right half, casefolded, is one of them (or all of whose hyphenated parts are)."""
     if len(token) > GLUED_TOKEN_MAX_CHARS:
-        return
+        return ()
     changes = [m.start() for m in CASE_CHANGE.finditer(token)]
     if changes:
         if len(changes) == 1 and len(INNER_CAPITAL.findall(token)) == 1:
-            yield token[: changes[0]], token[changes[0] :], RULE_CASE
-        return  # two case changes are code or a brand ("GlaxoSmithKline")
+            return ((token[: changes[0]], token[changes[0] :], RULE_CASE),)
+        return ()  # two case changes are code or a brand ("GlaxoSmithKline")
     acronym = ACRONYM_THEN_WORD.fullmatch(token)
     if acronym:
-        yield acronym.group(1), acronym.group(2), RULE_WORD
-        return
-    first, last = token.split("-", 1)[0], token.rsplit("-", 1)[-1]
-    for segment, offset in sorted({(first, 0), (last, len(token) - len(last))}):
-        if not (segment.islower() or (segment[:1].isupper() and segment[1:].islower())):
-            continue
-        for cut in range(offset + 1, offset + len(segment)):
-            if token[cut].islower():
-                yield token[:cut], token[cut:], RULE_WORD
+        left, right = acronym.groups()
+        return (
+            ((left, right, RULE_WORD),)
+            if rights is None or known_right(fold(right), rights)
+            else ()
+        )
+    return tuple((token[:cut], token[cut:], RULE_WORD) for cut in word_cuts(token, rights))
+
+
+def word_cuts(token: str, rights: frozenset[str] | None) -> list[int]:
+    """The positions before a lower-case letter in the first or last hyphen-separated
+    segment of `token`, if that segment is lower case or capitalised; given `rights`, only
+    those whose right half is known to it (see candidate_splits)."""
+    first, last = token.partition("-")[0], token.rpartition("-")[2]
+    segments = [(first, 0)] if first == token else [(first, 0), (last, len(token) - len(last))]
+    cuts: list[int] = []
+    for segment, offset in segments:
+        if segment.islower() or (segment[:1].isupper() and segment[1:].islower()):
+            cuts.extend(c for c in range(offset + 1, offset + len(segment)) if token[c].islower())
+    if rights is None:
+        return cuts
+    lower = token.casefold().replace("’", "'")
+    if len(lower) != len(token):  # casefolding moved positions ("ß"): fold each half
+        return [cut for cut in cuts if known_right(fold(token[cut:]), rights)]
+    return [cut for cut in cuts if known_right(lower[cut:], rights)]
+
+
+def fold(word: str) -> str:
+    """`word` as the dictionary lists it: casefolded, with a straight apostrophe."""
+    return word.casefold().replace("’", "'")
+
+
+def known_right(key: str, rights: frozenset[str]) -> bool:
+    """A casefolded right half in `rights`, or hyphenated with every part in it."""
+    return key in rights or ("-" in key and all(part in rights for part in key.split("-")))
 
 
 @lru_cache(maxsize=MEMO_ENTRIES)  # a memo of a pure function: words recur in every document
-def viable_splits(
-    token: str, lang: str | None, options: GlueOptions
-) -> tuple[tuple[str, str, str], ...]:
+def viable_splits(token: str, lang: str | None, options: GlueOptions) -> Splits:
     """The candidate (left, right, rule) splits of `token` that the dictionary alone does
     not rule out, as judge would: a right half too rare to follow glue (glue is mostly
     before a common word; in a compounding language, before a very common one), or a known
     token likelier whole."""
     words = load_dictionary(lang)
     if words is None:
-        return tuple(candidate_splits(token))
+        return candidate_splits(token)
     rights = words_at_least(
         lang,
         options.compounding_right_min_zipf if lang in COMPOUNDING_LANGS else options.right_min_zipf,
     )
     wholes = {}  # segment -> its exact zipf, looked up once
-    lower = token.casefold().replace("’", "'")
-    aligned = len(lower) == len(token)  # casefolding kept every position ("ß" would not)
     viable = []
-    for left, right, rule in candidate_splits(token):
+    for left, right, rule in candidate_splits(token, rights):
         if rule == RULE_WORD:
-            key = lower[len(left) :] if aligned else right.casefold().replace("’", "'")
-            if key not in rights and not ("-" in key and all(p in rights for p in key.split("-"))):
-                continue
             segment = split_segment(token, right)
             if segment not in wholes:
                 wholes[segment] = word_exact_zipf(words, segment)

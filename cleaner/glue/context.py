@@ -41,6 +41,11 @@ class Context:
         tokens = self.tokens if self.tokens is not None else text_tokens(self.text)
         return frozenset(pairwise(tokens))
 
+    def seen_together(self, left: str, right: str) -> bool:
+        """`left` and `right` side by side on a line somewhere in the document. A pair of
+        which a token never occurs is answered without listing the pairs."""
+        return bool(self.counts[left] and self.counts[right]) and (left, right) in self.pairs
+
     def right_is_common(self, right: str) -> bool:
         """The document's part of the rule for the right half of a word split (viable_splits
         applies the dictionary's): for a language without a dictionary, `right` is seen

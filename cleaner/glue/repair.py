@@ -91,9 +91,8 @@ def inert_chunk(chunk: str, lang: str | None, options: GlueOptions) -> bool:
     if core is None:
         return not PUNCT_ANY.search(chunk) or bool(UNTOUCHABLE.search(chunk))
     token = core[1]
-    return (
-        not viable_splits(token, lang, options)
-        or word_zipf(load_dictionary(lang), token) >= options.unsplittable_zipf
+    return word_zipf(load_dictionary(lang), token) >= options.unsplittable_zipf or not (
+        viable_splits(token, lang, options)
     )
 
 

@@ -55,7 +55,7 @@ def judge(token: str, left: str, right: str, rule: str, context: Context) -> Spl
     """The Split `left right` if the evidence supports it, else None."""
     if shape_rules_out(left, right, rule, context):
         return None
-    if (left, right) in context.pairs:
+    if context.seen_together(left, right):
         return Split(left, right, rule, "document", context.options.vouched_zipf)
     if rule == RULE_CASE and known_whole(token, left, right, context):
         return None  # "YouTube", unless "New York" is seen apart (word splits: viable_splits)
