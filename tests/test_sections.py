@@ -514,3 +514,41 @@ def test_a_blank_line_after_a_wrapped_body_ends_no_paragraph_by_error():
     # a pipeline built without the whitespace stage hands the sections blank lines
     lines = ["The council met on Tuesday and the members of the", "", "Home"]
     assert kept(drop_sections(document(lines))) == lines
+
+
+# Tag clouds as full-page text prints them (dragnet pages).
+TAG_CLOUDS = [
+    "android apple asterisk at&t blackberry cell phone cisco dell digium e911 fcc google google "
+    "talk gps im ip-pbx ipad iphone ipod it expo",
+    "Best of Web 2.0 blogging blogging guidelines blog makeover blog theme categories class "
+    "blog Class Task ClustrMaps cocomment comments community digital citizenship",
+]
+NOT_TAG_CLOUDS = [
+    # prose without punctuation; a list of names with commas; a table; code; a short line
+    "we went down to the river and sat there for hours while the sun went down over the "
+    "hills and nobody said a word to anyone",
+    "Sam Smith, Amy Winehouse, Angelina Jolie, Beyonce, Brad Pitt, Britney Spears, Charlie "
+    "Sheen, George Clooney, Gwyneth Paltrow, Justin Bieber",
+    "NAME LOCATION PARTNUMBER -------------- ---------- APPENDIX MID-STOMACH ADAMS APPLE THROAT "
+    "HEART CHEST SPINE BACK ANVIL EAR LIVER LUNG",
+    "set-option -g mouse on set-option -s set-clipboard off bind-key -T copy-mode-vi "
+    "MouseDragEnd1Pane send-keys -X copy-pipe-and-cancel xclip -se c -i",
+    "android apple asterisk blackberry cisco dell",
+]
+
+
+def test_a_tag_cloud_printed_as_one_line_goes_in_a_language_with_common_words():
+    for cloud in TAG_CLOUDS:
+        texts = [BODY[0], cloud, *BODY[1:]]
+        doc = drop_sections(Document.from_lines(texts, lang="en"))
+        assert kept(doc) == BODY
+        assert [(r.rule, r.category) for r in doc.removed] == [
+            ("heuristic.tag-cloud", "boilerplate")
+        ]
+        # no language, no list of its common words: nothing to measure a cloud by
+        assert kept(drop_sections(Document.from_lines(texts))) == texts
+        extracted = Document.from_lines(texts, lang="en")
+        extracted.extracted = True  # the HTML path's extractor leaves link lists out
+        assert kept(drop_sections(extracted)) == texts
+    others = [*NOT_TAG_CLOUDS, *BODY]
+    assert kept(drop_sections(Document.from_lines(others, lang="en"))) == others

@@ -8,6 +8,7 @@ this stage extends a heading to the lines it introduces, which rules cannot name
 - heuristic.menu-line, heuristic.archive-line, heuristic.menu and heuristic.leading-menu: a
   whole menu or archive widget printed as one line, the rest of a menu beside a removed
   navigation line, and a long run of labels before the article's first paragraph (menus.py);
+- heuristic.tag-cloud: a blog's tags printed as one line of words (tag_clouds.py);
 - heuristic.after-furniture: every non-prose line after the first heading of the closing
   furniture (related, comments, share, tags, newsletter...) once the article's prose is
   mostly behind us. Prose after it stays: it may be the article's last paragraphs;
@@ -44,6 +45,7 @@ from .prose import (
     is_prose,
     wrapped_positions,
 )
+from .tag_clouds import RULE_TAG_CLOUD, drop_tag_clouds
 
 RULE_RELATED = "heuristic.related-list"
 RULE_AFTER = "heuristic.after-furniture"
@@ -87,6 +89,7 @@ def drop_sections(doc: Document, comment_threads: bool = True) -> Document:
     article's closing furniture and, if `comment_threads`, a readers' comment thread."""
     own = article_own_lines(doc)
     drop_menu_lines(doc, own)
+    drop_tag_clouds(doc, own)
     drop_related_lists(doc, own)
     drop_menu_runs(doc, own)
     drop_leading_menus(doc, own)
@@ -220,6 +223,12 @@ class SectionDropper:
             RULE_ARCHIVE_LINE,
             "navigation",
             "an archive or tag widget printed as one line: dates or labels with post counts",
+        ),
+        RuleInfo(
+            RULE_TAG_CLOUD,
+            "boilerplate",
+            "a tag cloud printed as one line: many words, no punctuation, almost none of the "
+            "language's common words",
         ),
         RuleInfo(
             RULE_MENU,
