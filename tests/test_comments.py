@@ -151,6 +151,18 @@ def test_a_timeline_or_a_teaser_list_has_no_post_between_its_dates():
     assert kept(ARTICLE + teasers) == ARTICLE + teasers
 
 
+def test_a_blogs_posts_under_bylines_that_count_their_comments_are_no_thread():
+    bylines = [
+        "Jimmy M. | November 6, 2012 | 0 Comments",
+        "Ana P. | November 5, 2012 | 3 Comments",
+        "Lee K. | November 4, 2012 | 12 Comments",
+    ]
+    river = ARTICLE + with_posts(bylines)
+    assert kept(river) == river
+    # the same bylines without their counts sign a thread
+    assert kept(ARTICLE + with_posts([b.rsplit(" | ", 1)[0] for b in bylines])) == ARTICLE
+
+
 def test_a_live_blogs_entries_are_timed_not_dated():
     names = ["Jane Smith", "John Doe", "Ann Lee", "Jane Smith"]
     entries = [

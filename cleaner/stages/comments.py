@@ -19,7 +19,8 @@ name above it, for what stands between is the article's (a comment link under it
 What is not a thread: the attributions of quotes or embedded tweets; a list of dated items
 with no sentence between them (a timeline, a race's results, sources, teasers); the same
 signature again and again (a blog's posts by its one author, a live blog's "Updated 4:30
-pm"); bare stamps with no name; dated posts under a count they exceed, or under headings
+pm"); a blog's posts under bylines that count their comments ("Jimmy M. | November 6, 2012 |
+0 Comments"); bare stamps with no name; dated posts under a count they exceed, or under headings
 that count differently (a blog's front page, each post with its "5 comments").
 Cleaner(comment_threads=False) keeps threads (a forum's posts are its content).
 """
@@ -85,6 +86,12 @@ SIGNED = regex.compile(r"(?i)\b(?:(?:says|writes)\s*:|said\s*,)\s*$")
 # A line opening with a dash attributes the quote above it: an embedded tweet's "— Carline
 # Mohr (@Mohrenpost) 27. August 2018", a blockquote's source. Such quotes are the article's.
 ATTRIBUTION = regex.compile(r"^\s*[-–—―]")
+# A line that counts comments heads a post of a blog, not a comment ("Jimmy M. | November 6,
+# 2012 | 0 Comments"): a blog's posts, each under its byline, are no thread.
+COMMENTS_COUNTED = regex.compile(
+    r"(?i)\b(?:\d+|no)\s+(?:comments?|responses?|replies|kommentare?|comentarios?"
+    r"|commentaires?|commenti)\b"
+)
 # A run of words, a word being letters with figures, dots, apostrophes or hyphens perhaps among
 # them ("cayenne8", "K. Orr", "O'Neill"): names differ in these, a header's shape does not.
 WORDS = regex.compile(r"\w*\p{L}[\w.'’-]*(?:\s+\w*\p{L}[\w.'’-]*)*")
@@ -231,12 +238,13 @@ def name_above(lines: Sequence[Line | Removal], index: int) -> str:
 
 def is_header(line: Line | Removal) -> bool:
     """A short line that signs a post: a date or age in it, or "... writes:" or "... said,"
-    at its end; not a quote's attribution."""
+    at its end; not a quote's attribution, nor a blog post's byline with its comment count."""
     text = line.text
     return (
         word_count(text) <= HEADER_MAX_WORDS
         and not ATTRIBUTION.match(text)
         and bool((MAY_BE_STAMPED.search(text) and DATED.search(text)) or SIGNED.search(text))
+        and not COMMENTS_COUNTED.search(text)
     )
 
 
