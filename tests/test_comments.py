@@ -151,6 +151,18 @@ def test_a_timeline_or_a_teaser_list_has_no_post_between_its_dates():
     assert kept(ARTICLE + teasers) == ARTICLE + teasers
 
 
+def test_a_date_without_its_year_dates_a_header_with_a_clock_time():
+    headers = [
+        "by Auroch (1403671) writes: on Monday July 23, @11:38PM (#40745177)",
+        "by Darkness404 (1287218) writes: on Monday July 23, @08:25PM (#40743959)",
+        "by humanrev (2606607) writes: on Monday July 23, @09:07PM (#40744323)",
+    ]
+    assert kept(ARTICLE + with_posts(headers)) == ARTICLE
+    # without the time, "July 23" alone is no stamp: a list of events, not a thread
+    no_time = [header.split(", @")[0] for header in headers]
+    assert kept(ARTICLE + with_posts(no_time)) == ARTICLE + with_posts(no_time)
+
+
 def test_a_blogs_posts_under_bylines_that_count_their_comments_are_no_thread():
     bylines = [
         "Jimmy M. | November 6, 2012 | 0 Comments",

@@ -59,8 +59,10 @@ MONTH = (
     r"|novembre|novembro|de[cz](?:ember)?|diciembre|décembre|dicembre|dezembro|enero|gennaio"
     r"|febrero)\.?"
 )
-# A post's stamp: a date with its year (written out or in figures), a clock time with am/pm
-# (a bare "52:10" is a duration as often), or an age ("3 hours ago").
+# A post's stamp: a date with its year (written out or in figures) or with a clock time
+# ("Monday July 23, @09:02PM"), a clock time with am/pm (a bare "52:10" is a duration as
+# often), or an age ("3 hours ago").
+CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?\s*[ap]\.?m\b\.?"
 DATE = (
     MONTH
     + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
@@ -71,8 +73,11 @@ DATE = (
     + MONTH
     + r"\s+(?:de\s+)?\d{4}"
     + r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}"
+    + r"|"
+    + MONTH
+    + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:at\s+|@\s*)?"
+    + CLOCK
 )
-CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?\s*[ap]\.?m\b\.?"
 AGE = r"(?:\d+|an?)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
 STAMP = regex.compile(rf"(?i)\b(?:{DATE}|{CLOCK}|{AGE})\b")
 # A header is dated: a clock time alone heads a live blog's entries ("Jane Smith, 10:32 a.m."),
