@@ -7,7 +7,7 @@ import regex
 from ..dictionary import Dictionary, load_dictionary, words_at_least
 from .options import ZIPF_PER_BILLION, GlueOptions
 from .split import RULE_CASE, RULE_WORD
-from .tokens import MEMO_ENTRIES, word_exact_zipf, word_zipf
+from .tokens import MEMO_ENTRIES, fold, word_exact_zipf, word_zipf
 
 # Lower case, then a capitalised word ("theInterior"), the pronoun I ("soI'm") or an
 # acronym that ends the token ("theEU").
@@ -61,15 +61,10 @@ def word_cuts(token: str, rights: frozenset[str] | None) -> list[int]:
             cuts.extend(c for c in range(offset + 1, offset + len(segment)) if token[c].islower())
     if rights is None:
         return cuts
-    lower = token.casefold().replace("’", "'")
+    lower = fold(token)
     if len(lower) != len(token):  # casefolding moved positions ("ß"): fold each half
         return [cut for cut in cuts if known_right(fold(token[cut:]), rights)]
     return [cut for cut in cuts if known_right(lower[cut:], rights)]
-
-
-def fold(word: str) -> str:
-    """`word` as the dictionary lists it: casefolded, with a straight apostrophe."""
-    return word.casefold().replace("’", "'")
 
 
 def known_right(key: str, rights: frozenset[str]) -> bool:

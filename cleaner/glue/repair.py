@@ -18,6 +18,7 @@ from .tokens import (
     TOKEN,
     TOKEN_OR_LINE_BREAK,
     UNTOUCHABLE,
+    fold,
     possessive_stem,
     text_tokens,
     token_counts,
@@ -107,7 +108,7 @@ def unsplittable_chunks(lang: str | None, options: GlueOptions) -> frozenset[str
     for word in words_at_least(lang, options.unsplittable_zipf):
         for form in {word, word.capitalize(), word.upper()}:
             for spelled in {form, form.replace("'", "’")}:
-                if spelled.casefold().replace("’", "'") == word and TOKEN.fullmatch(spelled):
+                if fold(spelled) == word and TOKEN.fullmatch(spelled):
                     forms.add(spelled)
     return frozenset(forms)
 

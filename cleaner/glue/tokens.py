@@ -60,16 +60,21 @@ def token_counts(tokens: Iterable[str]) -> Counter[str]:
     return counts
 
 
+def fold(word: str) -> str:
+    """`word` as the dictionary lists it: casefolded, with a straight apostrophe."""
+    return word.casefold().replace("’", "'")
+
+
 def word_zipf(words: Dictionary | None, word: str) -> float:
     """The dictionary frequency of `word` (of its rarest part if hyphenated); 0 if unknown
     or rarer than every threshold (dictionary.COMMON_MIN_ZIPF)."""
     if words is None:
         return 0.0
     if "-" not in word:
-        return words.zipf(word.casefold().replace("’", "'"))
-    return min(words.zipf(part.casefold().replace("’", "'")) for part in word.split("-"))
+        return words.zipf(fold(word))
+    return min(words.zipf(fold(part)) for part in word.split("-"))
 
 
 def word_exact_zipf(words: Dictionary | None, word: str) -> float:
     """The dictionary frequency of `word` however rare; 0 only if unknown."""
-    return words.exact_zipf(word.casefold().replace("’", "'")) if words else 0.0
+    return words.exact_zipf(fold(word)) if words else 0.0

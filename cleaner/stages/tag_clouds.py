@@ -38,8 +38,10 @@ TAG_CLOUD_MAX_CHARS = 10_000
 def drop_tag_clouds(doc: Document, own: frozenset[int]) -> None:
     """Drop the lines that are a whole tag cloud, in text that is not the HTML path's and in
     a language with a list of common words."""
+    if doc.extracted:
+        return
     common = common_words(doc.lang)
-    if common is None or doc.extracted:
+    if common is None:
         return
     found = [line for line in doc.lines if is_free(line, own) and is_tag_cloud(line.text, common)]
     if found:
