@@ -19,7 +19,7 @@ cleaner alone on the given text.
 
     python bench/quality.py --data DIR --jobs 2   # everything: 7.4 CPU-minutes with no cache
     python bench/quality.py --sets cleaneval --inputs fullpage --pages 100
-    python bench/quality.py --option article_span=1   # cleaner with an option set
+    python bench/quality.py --option line_model=1   # cleaner with an option set
 """
 
 import argparse
@@ -127,7 +127,7 @@ def parse_args(argv):
         action="append",
         default=[],
         metavar="NAME=VALUE",
-        help="a cleaner option for every cleaner row (integers; repeatable), e.g. article_span=1",
+        help="a cleaner option for every cleaner row (integers; repeatable), e.g. line_model=1",
     )
     return parser.parse_args(argv)
 

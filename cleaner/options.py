@@ -49,10 +49,10 @@ class Options:
     # its threshold is in the model file, chosen for safety). Off by default: at that threshold
     # it moves out-of-fold page F1 by at most 0.003 and costs 6-25 ms a page (docs/line-model.md).
     line_model: bool = False
-    # Drop the page chrome outside the article's span in text that is a whole page
-    # (stages/article_span.py). Off by default: out of fold it raises full-page F1 but costs
-    # `with` snippets of careless scrapes and tokens of clean articles (docs/article-span.md).
-    article_span: bool = False
+    # Drop the page chrome outside the article's span in text that is a whole page or a
+    # careless scrape (stages/article_span.py; docs/article-span.md); off keeps what the
+    # rules and the other heuristics keep.
+    article_span: bool = True
     # Drop a readers' comment thread that no heading announces, in text input (stages/comments.py;
     # the HTML path's extractor leaves comments out by the page's markup). On by default:
     # cleaner's text is the article; off keeps a forum's or a blog's discussion.

@@ -55,5 +55,40 @@ def test_the_evidence_names_the_span():
     assert evidence and all(text and "article lines" in text for text in evidence)
 
 
-def test_off_by_default():
-    assert "article_span" not in [stage.name for stage in Cleaner().stages]
+HEADLINE = "Council passes the budget after a long day"
+LEAD = "Councillors spent the whole of Monday arguing over where the money for next year should go."
+SHARE = ["Share", "Facebook", "Twitter"]
+CONTENTS = ["Contents", "1.", "The debate", "2.", "The libraries", "3.", "The roads", "4.", "Next"]
+# The lead sits among share buttons, and a table of contents parts it from the article's body.
+LED_PAGE = MENU + [HEADLINE, *SHARE, LEAD, *SHARE] + CONTENTS + ARTICLE + FOOTER + MENU
+
+
+def removed_by_span(lines: list[str]) -> set[str]:
+    result = Cleaner(repair_glue=False).clean("\n".join(lines), lang="en")
+    return {removal.text for removal in result.removed if removal.rule == RULE}
+
+
+def test_the_lead_before_the_span_stays():
+    removed = removed_by_span(LED_PAGE)
+    assert "The debate" in removed  # outside the span, among chrome
+    assert LEAD not in removed
+
+
+def test_the_headline_the_page_title_names_stays():
+    assert HEADLINE in removed_by_span(LED_PAGE)
+    titled = [f"{HEADLINE} | The Daily Example", *LED_PAGE]
+    assert HEADLINE not in removed_by_span(titled)
+
+
+def test_the_html_path_is_left_to_its_extractor():
+    doc = Document.from_lines(MENU + ARTICLE + FOOTER + MENU, lang="en")
+    doc.extracted = True
+    nav = [line for line in doc.lines if line.text in set(MENU) | {"Share", "Facebook"}]
+    doc.drop(nav, "common.nav", "navigation")
+    ArticleSpan()(doc)
+    assert {"Imprint", "Contact"} <= {line.text for line in doc.lines}
+
+
+def test_on_by_default_and_an_option_turns_it_off():
+    assert "article_span" in [stage.name for stage in Cleaner().stages]
+    assert "article_span" not in [stage.name for stage in Cleaner(article_span=False).stages]

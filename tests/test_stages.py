@@ -37,8 +37,8 @@ def test_declared_rule_ids_are_unique_and_carry_a_category_and_description(clean
 
 
 def test_switched_off_stages_leave_the_stage_list():
-    names = [stage.name for stage in Cleaner(repair_glue=False, repair_encoding=False).stages]
-    assert names == [
+    off = Cleaner(repair_glue=False, repair_encoding=False, article_span=False)
+    assert [stage.name for stage in off.stages] == [
         "whitespace",
         "outlet",
         "language",
@@ -47,6 +47,8 @@ def test_switched_off_stages_leave_the_stage_list():
         "sections",
         "duplicates",
     ]
+    default = [stage.name for stage in Cleaner().stages]
+    assert default[0] == "encoding" and default[-3:] == ["duplicates", "article_span", "glue"]
     on = Cleaner(repair_glue=False, repair_encoding=False, line_model=True)
     assert [stage.name for stage in on.stages][4:6] == ["captions", "line_model"]
 

@@ -7,15 +7,18 @@ pays it whole, and the span is the contiguous run of lines with the largest sum 
 pass). Outside the span a line goes (heuristic.outside-article) only where the page shows its
 chrome: the side outside the span is at least MIN_OUTSIDE_LINES lines long, and at least
 CHROME_MIN_REMOVED of the line's CHROME_WINDOW_LINES neighbours on each side were removed by
-chrome rules (navigation, share, related...). Protected lines, hard-wrapped paragraphs and an
-article's own data items (prose.py) stay. An article given alone has no such side, so the
-stage leaves it as it is.
+chrome rules (navigation, share, related...). Protected lines, hard-wrapped paragraphs, an
+article's own data items (prose.py), a sentence before the span (the article's lead) and the
+headline the page's title names stay. An article given alone has no such side, so the stage
+leaves it as it is; nor does it look at the HTML path's text, whose extractor chose the article.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..document import Document, Line, Removal, RuleInfo
+from ..slices import word_count
+from .duplicates import RULE_TITLE, line_key, title_parts
 from .prose import is_data_item, is_prose, wrapped_positions
 
 RULE = "heuristic.outside-article"
@@ -32,6 +35,10 @@ CHROME_WINDOW_LINES = 3
 # ... at least this many were removed by a chrome rule: menus and teaser lists are where the
 # rules find their labels; an article's own list (a recipe, a spec sheet) has none around it.
 CHROME_MIN_REMOVED = 2
+# A sentence of at least this many words before the span is the article's lead, which a
+# table of contents, a byline block or a share bar parts from its body: it stays. After the
+# span such sentences are teaser blurbs, author notes and readers' comments, and go.
+LEAD_MIN_WORDS = 10
 # Removal categories that mark page chrome; duplicates, stamps, captions and notes occur
 # inside articles (and in clean article text given as input).
 CHROME_CATEGORIES = frozenset(
@@ -110,27 +117,42 @@ def chrome_near(slots: list[Slot], index: int) -> int:
 
 def outside_lines(doc: Document) -> tuple[list[Line], list[str]]:
     """The kept lines outside the article's span that sit among page chrome, with the
-    evidence for each."""
+    evidence for each; the article's lead and headline stay."""
     slots = page_slots(doc)
     wrapped = wrapped_positions(doc.lines)
     span = best_span([slot_score(slot, wrapped) for slot in slots])
     if span is None:
         return [], []
     first, last, total = span
-    sides = (range(0, first), range(last + 1, len(slots)))
+    headline = headline_keys(doc)
+    note = f"article lines {slots[first].line_number()}-{slots[last].line_number()} (score {total})"
     lines, evidence = [], []
-    for side in sides:
+    for side, before in ((range(0, first), True), (range(last + 1, len(slots)), False)):
         if len(side) < MIN_OUTSIDE_LINES:
             continue
         for index in side:
             line, near = slots[index].line, chrome_near(slots, index)
-            if line is not None and near >= CHROME_MIN_REMOVED and is_free(line, wrapped):
-                lines.append(line)
-                evidence.append(
-                    f"article lines {slots[first].line_number()}-{slots[last].line_number()}"
-                    f" (score {total}); {near} chrome lines near"
-                )
+            if line is None or near < CHROME_MIN_REMOVED or not is_free(line, wrapped):
+                continue
+            if (before and is_lead(line.text)) or line_key(line.text) in headline:
+                continue
+            lines.append(line)
+            evidence.append(f"{note}; {near} chrome lines near")
     return lines, evidence
+
+
+def is_lead(text: str) -> bool:
+    """A sentence long enough to be the article's lead (standfirst) when it precedes the span."""
+    return word_count(text) >= LEAD_MIN_WORDS and is_prose(text)
+
+
+def headline_keys(doc: Document) -> frozenset[str]:
+    """The keys of the page title's parts of two words or more, when the duplicates stage
+    removed the page's title for naming a later line: that line is the article's headline."""
+    for removal in doc.removed:
+        if removal.rule == RULE_TITLE:
+            return frozenset(part for part in title_parts(removal.text) if " " in part)
+    return frozenset()
 
 
 def is_free(line: Line, wrapped: frozenset[int]) -> bool:
@@ -152,6 +174,8 @@ class ArticleSpan:
     )
 
     def __call__(self, doc: Document) -> None:
+        if doc.extracted:  # the HTML path's extractor has already chosen the article
+            return
         lines, evidence = outside_lines(doc)
         if lines:
             doc.drop(lines, RULE, "boilerplate", evidence)

@@ -82,10 +82,15 @@ def page_title(candidates: list[tuple[Line, str]]) -> list[Line]:
     first = candidates[0][0] if candidates else None
     if first is None or first.position != 0 or len(first.text) > TITLE_MAX_CHARS:
         return []
-    parts = [line_key(part) for part in TITLE_SEPARATOR.split(first.text)]
+    parts = title_parts(first.text)
     later = {key for _, key in candidates[1:]}
     repeated = len(parts) > 1 and any(" " in part and part in later for part in parts)
     return [first] if repeated else []
+
+
+def title_parts(title: str) -> list[str]:
+    """The keys of a page title's parts: the headline and the site's name, in some order."""
+    return [line_key(part) for part in TITLE_SEPARATOR.split(title)]
 
 
 def keyed_lines(doc: Document) -> list[tuple[Line, str]]:
