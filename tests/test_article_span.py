@@ -80,6 +80,11 @@ def test_the_headline_the_page_title_names_stays():
     assert HEADLINE not in removed_by_span(titled)
 
 
+def test_a_title_that_is_the_headline_alone_stays():
+    titled = [HEADLINE, *LED_PAGE]  # the <title> first, the headline's copy a duplicate
+    assert HEADLINE not in removed_by_span(titled)
+
+
 def test_the_html_path_is_left_to_its_extractor():
     doc = Document.from_lines(MENU + ARTICLE + FOOTER + MENU, lang="en")
     doc.extracted = True

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..document import Document, Line, Removal, RuleInfo
 from ..slices import word_count
-from .duplicates import RULE_TITLE, line_key, title_parts
+from .duplicates import RULE_EXACT, RULE_TITLE, line_key, title_parts
 from .prose import is_data_item, is_prose, wrapped_positions
 
 RULE = "heuristic.outside-article"
@@ -147,12 +147,16 @@ def is_lead(text: str) -> bool:
 
 
 def headline_keys(doc: Document) -> frozenset[str]:
-    """The keys of the page title's parts of two words or more, when the duplicates stage
-    removed the page's title for naming a later line: that line is the article's headline."""
+    """The article's headline, as keys. Full-page text starts with the page's `<title>`: when
+    the duplicates stage removed it for naming a later line, that line is the headline; when
+    the title is the headline alone, the first line, which a later copy repeats, is."""
     for removal in doc.removed:
         if removal.rule == RULE_TITLE:
             return frozenset(part for part in title_parts(removal.text) if " " in part)
-    return frozenset()
+    first = doc.lines[0] if doc.lines and doc.lines[0].position == 0 else None
+    key = line_key(first.text) if first is not None else ""
+    repeated = any(r.rule == RULE_EXACT and line_key(r.text) == key for r in doc.removed)
+    return frozenset({key}) if " " in key and repeated else frozenset()
 
 
 def is_free(line: Line, wrapped: frozenset[int]) -> bool:
