@@ -7,7 +7,7 @@ outlet comes first because its file may declare the language, which then needs n
 Sections runs after the rules because it extends the headings they removed to the lists those
 headings introduce.
 The line model runs after the rules, so that protected lines are known, and before sections and
-duplicates, whose rules read only the rules' removals. The article span (optional) comes last
+duplicates, whose rules read only the rules' removals. The article span comes last
 of the removals, so that it reads every line the others removed as evidence of page chrome.
 """
 
