@@ -1,5 +1,6 @@
-"""The per-document limits on the command line (`--max-input-bytes`, `--time-limit`) of
-`clean`, `explain` and `batch`, and the --outlet check: argument parsing only."""
+"""The per-document limits and options on the command line (`--max-input-bytes`,
+`--time-limit`, `--option NAME=VALUE`) of `clean`, `explain` and `batch`, and the --outlet
+check: argument parsing only."""
 
 import argparse
 import difflib
@@ -14,10 +15,12 @@ from .options import Options
 DEFAULTS = Options()
 # Outlet ids named in an unknown --outlet error: enough to see the naming, one line.
 OUTLETS_LISTED = 20
+# How --option spells a switch.
+SWITCH_WORDS = {"true": True, "on": True, "yes": True, "false": False, "off": False, "no": False}
 
 
 def add_limit_options(parser) -> None:
-    """--max-input-bytes and --time-limit, left unset (None) unless given."""
+    """--max-input-bytes, --time-limit and --option, left unset (None) unless given."""
     parser.add_argument(
         "--max-input-bytes",
         type=byte_count,
@@ -32,16 +35,44 @@ def add_limit_options(parser) -> None:
         help=f"fail a document that takes longer to clean (default {DEFAULTS.doc_time_limit_s:g}; "
         "0: no limit)",
     )
+    parser.add_argument(
+        "--option",
+        type=option_pair,
+        action="append",
+        metavar="NAME=VALUE",
+        help="set a cleaner option, e.g. article_span=off or comment_threads=off "
+        "(repeatable; the options are listed in docs/library.md)",
+    )
 
 
 def limit_options(args) -> dict[str, Any]:
-    """The Options fields the limit flags set (none if not given: defaults apply)."""
-    given: dict[str, Any] = {}
+    """The Options fields --option and the limit flags set (none if not given: defaults
+    apply); Cleaner and the batch check them (an unknown name or a wrong value: exit 2)."""
+    given: dict[str, Any] = dict(args.option or ())
     if args.max_input_bytes is not None:
         given["max_input_bytes"] = args.max_input_bytes
     if args.time_limit is not None:
         given["doc_time_limit_s"] = args.time_limit or None
     return given
+
+
+def option_pair(text: str) -> tuple[str, Any]:
+    """NAME=VALUE of --option; the value a switch word (on/off, true/false, yes/no), none,
+    a number, or else the text as given (for make_options to refuse by name)."""
+    name, equals, value = text.partition("=")
+    if not equals or not name.strip():
+        raise argparse.ArgumentTypeError(f"{text!r} is not NAME=VALUE (e.g. article_span=off)")
+    word = value.strip().lower()
+    if word in SWITCH_WORDS:
+        return name.strip(), SWITCH_WORDS[word]
+    if word == "none":
+        return name.strip(), None
+    for number in (int, float):
+        try:
+            return name.strip(), number(word)
+        except ValueError:
+            pass
+    return name.strip(), value
 
 
 BYTE_SUFFIXES = {"": 1, "K": 10**3, "M": 10**6, "G": 10**9, "T": 10**12}

@@ -1,10 +1,11 @@
-"""--max-input-bytes and --time-limit on `clean`, `explain` and `batch`, and an unknown
---outlet, are checked before any document is read (issue 15)."""
+"""--max-input-bytes, --time-limit and --option on `clean`, `explain` and `batch`, and an
+unknown --outlet, are checked before any document is read (issue 15)."""
 
 import pytest
-from cleaner.limit_options import byte_count, seconds
+from cleaner.limit_options import byte_count, option_pair, seconds
 
 from batch_corpus import cli, read_jsonl, slow_text, write_jsonl
+from test_article_span import PAGE
 
 SHORT = "The council met on Monday to discuss the budget for the coming year.\n"
 
@@ -77,3 +78,43 @@ def test_an_unknown_outlet_is_a_usage_error_naming_close_matches(tmp_path, capsy
     err = capsys.readouterr().err
     assert "--outlet 'wino': unknown outlet (did you mean wion?)" in err
     assert "documents failed" not in err
+
+
+def test_option_pairs_read_switches_numbers_and_none():
+    assert option_pair("article_span=off") == ("article_span", False)
+    assert option_pair(" comment_threads = Yes") == ("comment_threads", True)
+    assert option_pair("caption_max_words=12") == ("caption_max_words", 12)
+    assert option_pair("near_duplicate_jaccard=0.8") == ("near_duplicate_jaccard", 0.8)
+    assert option_pair("doc_time_limit_s=none") == ("doc_time_limit_s", None)
+    for text in ("article_span", "=1", ""):
+        with pytest.raises(Exception, match="is not NAME=VALUE"):
+            option_pair(text)
+
+
+@pytest.mark.parametrize("command", ["clean", "explain", "batch"])
+@pytest.mark.parametrize(
+    ("flag", "problem"),
+    [
+        ("article_spam=off", "unknown option 'article_spam'; did you mean 'article_span'?"),
+        ("comment_threads=maybe", "option comment_threads: expected True or False"),
+    ],
+)
+def test_a_bad_option_is_a_usage_error(tmp_path, capsys, command, flag, problem):
+    (tmp_path / "doc.txt").write_text(SHORT)
+    output = ["-o", tmp_path / "out.jsonl"] if command == "batch" else []
+    assert cli(command, tmp_path / "doc.txt", *output, "--option", flag) == 2
+    assert problem in capsys.readouterr().err
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_an_option_switches_a_stage_off_in_clean_and_batch(tmp_path, capsys):
+    (tmp_path / "page.txt").write_text("\n".join(PAGE) + "\n")
+    assert cli("clean", tmp_path / "page.txt") == 0
+    spanned = capsys.readouterr().out
+    assert cli("clean", tmp_path / "page.txt", "--option", "article_span=off") == 0
+    unspanned = capsys.readouterr().out
+    assert len(unspanned.splitlines()) > len(spanned.splitlines())
+    source = write_jsonl(tmp_path / "in.jsonl", [{"id": "page", "text": "\n".join(PAGE)}])
+    args = ["-o", tmp_path / "out.jsonl", "-j", "1", "--option", "article_span=0"]
+    assert cli("batch", source, *args) == 0
+    assert read_jsonl(tmp_path / "out.jsonl")[0]["text"] == unspanned
