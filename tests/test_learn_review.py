@@ -171,11 +171,11 @@ def test_a_formula_amid_each_articles_own_paragraphs_is_not_learned(tmp_path):
     marker = "(Story continues below)"
 
     def body(i):  # the marker and an ad label between two paragraphs of the story's own
-        return [marker, "Advertise Here", f"Story {chr(ord('a') + i) * 3} goes on here, said one."]
+        return [marker, "Gazette Partner Message", f"Story {chr(ord('a') + i) * 3} goes on here, said one."]
 
     data = learned(tmp_path, gazette(tmp_path, 6, body))
     drops = [r["examples"]["drop"][0] for r in data["rules"]]
-    assert FOOTER in drops and "Advertise Here" in drops
+    assert FOOTER in drops and "Gazette Partner Message" in drops
     assert marker not in drops
 
 
