@@ -2,7 +2,7 @@
 
 from cleaner import Cleaner
 from cleaner.document import Document
-from cleaner.stages.article_span import RULE, ArticleSpan, best_span
+from cleaner.stages.article_span import RULE, ArticleSpan, best_span, is_headline
 
 MENU = ["Home", "News", "Sport", "Weather", "Business", "Culture", "Travel", "Videos", "Login"]
 ARTICLE = [
@@ -97,3 +97,44 @@ def test_the_html_path_is_left_to_its_extractor():
 def test_on_by_default_and_an_option_turns_it_off():
     assert "article_span" in [stage.name for stage in Cleaner().stages]
     assert "article_span" not in [stage.name for stage in Cleaner(article_span=False).stages]
+
+
+HEADLINES = [
+    "Small Is the New Big in Downtown Retail",
+    "Why the Mayor Wants a Second Bridge",
+    "Ten Parks Worth the Drive This Summer",
+    "How the Library Won Back Its Readers",
+]
+FILLER = ["Weather: 14°C, light rain", "Sunrise at 07:12 today", "high tide at 09:40"] * 3
+NAV = MENU + ["Sitemap", "Careers", "Advertise"]
+
+
+def spanned(lang: str, chrome: bool) -> tuple[set[str], list[str]]:
+    """The article, a menu, lines that are no headlines, then teaser headlines 20+ lines
+    from the article: what the stage keeps, and its evidence."""
+    doc = Document.from_lines(ARTICLE + NAV + FILLER + HEADLINES, lang=lang)
+    if chrome:
+        doc.drop([line for line in doc.lines if line.text in set(NAV)], "common.nav", "navigation")
+    ArticleSpan()(doc)
+    evidence = [removal.evidence or "" for removal in doc.removed if removal.rule == RULE]
+    return {line.text for line in doc.lines}, evidence
+
+
+def test_title_case_headlines_far_from_the_article_go_on_a_page_of_chrome():
+    kept, evidence = spanned("en", chrome=True)
+    assert not set(HEADLINES) & kept
+    assert set(FILLER) <= kept  # not headlines, and no chrome near them
+    assert any("a headline 20+ lines away" in text for text in evidence)
+
+
+def test_far_headlines_stay_without_chrome_or_in_a_language_that_capitalises_nouns():
+    assert set(HEADLINES) <= spanned("de", chrome=True)[0]
+    assert set(HEADLINES) <= spanned("en", chrome=False)[0]
+
+
+def test_a_headline_is_title_case_without_an_end_mark():
+    assert is_headline("Why the Mayor Wants a Second Bridge")
+    assert not is_headline("The council met on Monday.")
+    assert not is_headline("the council met on monday night")
+    assert not is_headline("CPU GAMEPLAY CUSTOMISATION SETTINGS")
+    assert not is_headline("Rote Beeren")

@@ -171,7 +171,8 @@ def test_a_formula_amid_each_articles_own_paragraphs_is_not_learned(tmp_path):
     marker = "(Story continues below)"
 
     def body(i):  # the marker and an ad label between two paragraphs of the story's own
-        return [marker, "Gazette Partner Message", f"Story {chr(ord('a') + i) * 3} goes on here, said one."]
+        story = f"Story {chr(ord('a') + i) * 3} goes on here, said one."
+        return [marker, "Gazette Partner Message", story]
 
     data = learned(tmp_path, gazette(tmp_path, 6, body))
     drops = [r["examples"]["drop"][0] for r in data["rules"]]
