@@ -7,7 +7,8 @@ pays it whole, and the span is the contiguous run of lines with the largest sum 
 pass). Outside the span a line goes (heuristic.outside-article) only where the page shows its
 chrome: the side outside the span is at least MIN_OUTSIDE_LINES lines long, and at least
 CHROME_MIN_REMOVED of the line's CHROME_WINDOW_LINES neighbours on each side were removed by
-chrome rules (navigation, share, related...). Protected lines, hard-wrapped paragraphs, an
+chrome rules (navigation, share, related...); in English, a title-case headline far from the
+span goes on a side of the page with enough chrome. Protected lines, hard-wrapped paragraphs, an
 article's own data items (prose.py), a sentence before the span (the article's lead) and the
 headline the page's title names stay. An article given alone has no such side, so the stage
 leaves it as it is; nor does it look at the HTML path's text, whose extractor chose the article.
@@ -51,6 +52,7 @@ TITLE_CASE_LANGS = frozenset({"en"})
 # A headline's shape: 3-16 words, no end mark, and of its words of 4 letters or more at least
 # this share capitalised (not all in capitals: a label, a heading of a spec sheet).
 HEADLINE_WORDS = (3, 16)
+HEADLINE_MAX_CHARS = 300  # longer is no headline, and its words are not listed
 HEADLINE_CAPITALISED = 0.8
 HEADLINE_LONG_WORD = 4
 WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
@@ -172,6 +174,8 @@ def outside_lines(doc: Document) -> tuple[list[Line], list[str]]:
 def is_headline(text: str) -> bool:
     """A line shaped as a headline in title case: HEADLINE_WORDS words, no end mark, most of
     its longer words capitalised, not all in capitals."""
+    if len(text) > HEADLINE_MAX_CHARS:
+        return False
     words = WORD.findall(text)
     if not HEADLINE_WORDS[0] <= len(words) <= HEADLINE_WORDS[1] or text.rstrip()[-1:] in ".:,;":
         return False
