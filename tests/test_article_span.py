@@ -2,7 +2,7 @@
 
 from cleaner import Cleaner
 from cleaner.document import Document
-from cleaner.stages.article_span import RULE, ArticleSpan, best_span, is_headline
+from cleaner.stages.article_span import RULE, ArticleSpan, best_span, is_title_case_headline
 
 MENU = ["Home", "News", "Sport", "Weather", "Business", "Culture", "Travel", "Videos", "Login"]
 ARTICLE = [
@@ -133,8 +133,8 @@ def test_far_headlines_stay_without_chrome_or_in_a_language_that_capitalises_nou
 
 
 def test_a_headline_is_title_case_without_an_end_mark():
-    assert is_headline("Why the Mayor Wants a Second Bridge")
-    assert not is_headline("The council met on Monday.")
-    assert not is_headline("the council met on monday night")
-    assert not is_headline("CPU GAMEPLAY CUSTOMISATION SETTINGS")
-    assert not is_headline("Rote Beeren")
+    assert is_title_case_headline("Why the Mayor Wants a Second Bridge")
+    assert not is_title_case_headline("The council met on Monday.")
+    assert not is_title_case_headline("the council met on monday night")
+    assert not is_title_case_headline("CPU GAMEPLAY CUSTOMISATION SETTINGS")
+    assert not is_title_case_headline("Rote Beeren")

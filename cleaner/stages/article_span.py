@@ -136,6 +136,11 @@ def chrome_near(slots: list[Slot], index: int) -> int:
     return sum(1 for slot in window if is_chrome(slot))
 
 
+def chrome_share(slots: list[Slot], side: range) -> float:
+    """The share of a side's lines that chrome rules removed."""
+    return sum(1 for index in side if is_chrome(slots[index])) / len(side)
+
+
 def outside_lines(doc: Document) -> tuple[list[Line], list[str]]:
     """The kept lines outside the article's span that sit among page chrome, or that are
     headlines far from it, with the evidence for each; the article's lead and headline stay."""
@@ -152,8 +157,7 @@ def outside_lines(doc: Document) -> tuple[list[Line], list[str]]:
     for side, before in ((range(0, first), True), (range(last + 1, len(slots)), False)):
         if len(side) < MIN_OUTSIDE_LINES:
             continue
-        chrome = sum(1 for index in side if is_chrome(slots[index])) / len(side)
-        headlines_go = title_case and chrome >= HEADLINE_SIDE_CHROME
+        headlines_go = title_case and chrome_share(slots, side) >= HEADLINE_SIDE_CHROME
         for index in side:
             line = slots[index].line
             if line is None or not is_free(line, wrapped) or line_key(line.text) in headline:
@@ -163,7 +167,7 @@ def outside_lines(doc: Document) -> tuple[list[Line], list[str]]:
             far = (first - index if before else index - last) >= HEADLINE_FAR_LINES
             if (near := chrome_near(slots, index)) >= CHROME_MIN_REMOVED:
                 evidence.append(f"{note}; {near} chrome lines near")
-            elif far and headlines_go and is_headline(line.text):
+            elif far and headlines_go and is_title_case_headline(line.text):
                 evidence.append(f"{note}; a headline {HEADLINE_FAR_LINES}+ lines away")
             else:
                 continue
@@ -171,7 +175,7 @@ def outside_lines(doc: Document) -> tuple[list[Line], list[str]]:
     return lines, evidence
 
 
-def is_headline(text: str) -> bool:
+def is_title_case_headline(text: str) -> bool:
     """A line shaped as a headline in title case: HEADLINE_WORDS words, no end mark, most of
     its longer words capitalised, not all in capitals."""
     if len(text) > HEADLINE_MAX_CHARS:
