@@ -60,19 +60,20 @@ def option_pair(text: str) -> tuple[str, Any]:
     """NAME=VALUE of --option; the value a switch word (on/off, true/false, yes/no), none,
     a number, or else the text as given (for make_options to refuse by name)."""
     name, equals, value = text.partition("=")
-    if not equals or not name.strip():
+    name = name.strip()
+    if not equals or not name:
         raise argparse.ArgumentTypeError(f"{text!r} is not NAME=VALUE (e.g. article_span=off)")
     word = value.strip().lower()
     if word in SWITCH_WORDS:
-        return name.strip(), SWITCH_WORDS[word]
+        return name, SWITCH_WORDS[word]
     if word == "none":
-        return name.strip(), None
+        return name, None
     for number in (int, float):
         try:
-            return name.strip(), number(word)
+            return name, number(word)
         except ValueError:
             pass
-    return name.strip(), value
+    return name, value
 
 
 BYTE_SUFFIXES = {"": 1, "K": 10**3, "M": 10**6, "G": 10**9, "T": 10**12}

@@ -160,19 +160,24 @@ def outside_lines(doc: Document) -> tuple[list[Line], list[str]]:
         headlines_go = title_case and chrome_share(slots, side) >= HEADLINE_SIDE_CHROME
         for index in side:
             line = slots[index].line
-            if line is None or not is_free(line, wrapped) or line_key(line.text) in headline:
-                continue
-            if before and is_lead(line.text):
+            if line is None:
                 continue
             far = (first - index if before else index - last) >= HEADLINE_FAR_LINES
             if (near := chrome_near(slots, index)) >= CHROME_MIN_REMOVED:
-                evidence.append(f"{note}; {near} chrome lines near")
+                reason = f"{near} chrome lines near"
             elif far and headlines_go and is_title_case_headline(line.text):
-                evidence.append(f"{note}; a headline {HEADLINE_FAR_LINES}+ lines away")
+                reason = f"a headline {HEADLINE_FAR_LINES}+ lines away"
             else:
                 continue
-            lines.append(line)
+            if is_free(line, wrapped) and not is_spared(line.text, before, headline):
+                lines.append(line)
+                evidence.append(f"{note}; {reason}")
     return lines, evidence
+
+
+def is_spared(text: str, before: bool, headline: frozenset[str]) -> bool:
+    """The article's own line outside its span: its lead (before it) or its headline."""
+    return (before and is_lead(text)) or line_key(text) in headline
 
 
 def is_title_case_headline(text: str) -> bool:
