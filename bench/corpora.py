@@ -11,7 +11,7 @@ CLEANER_BENCH_DATA. The pages belong to their publishers and serve evaluation on
 - dragnet: the Dragnet news and blog set, 1,381 pages: gold text from `seomoz/dragnet_data`
   (`Corrected`), HTML from the same merged mirror; scored against `truth_article` (the
   article without readers' comments), cut at the comments marker where its spelling
-  defeated the split (22 pages; article_truth).
+  defeated the split (25 pages; article_truth).
 - outlets: the "Big9" set of `MSVCode/ir-research-data` (Utomo and Leu), 207 pages of five
   outlets, for work that needs many documents of one outlet.
 Each of the last three is one `pages.jsonl.gz`: a JSON object a line with `id`, `html`,
@@ -107,9 +107,13 @@ def load(dataset: str, data: Path | None = None) -> list[Page]:
     ]
 
 
-# The line before dragnet's readers' comments: "!@#$%^&*()  COMMENTS", typed by hand, so 22
-# gold files spell it differently and their `truth_article` still holds the comments.
-COMMENTS_MARKER = re.compile(r"^[!@#$%^&*() \t]{3,}COMMENTS[ \t]*$", re.MULTILINE)
+# The line before dragnet's readers' comments: "!@#$%^&*()  COMMENTS", typed by hand, so 25
+# gold files spell it differently ("!@ $%^&*()  COMMENTS", "!@#$%^&*()  CORRECTED", the symbols
+# alone, a line ending "\r\n") and their `truth_article` still holds the comments. Every
+# spelling keeps the keys "$%^&" typed in a row.
+COMMENTS_MARKER = re.compile(
+    r"^[!@#$%^&*() \t]*\$%\^&[!@#$%^&*() \t]*[A-Z]*[ \t\r]*$", re.MULTILINE
+)
 
 
 def article_truth(record: dict) -> str | None:
