@@ -53,7 +53,8 @@ class Options:
     # careless scrape (stages/article_span.py; docs/article-span.md); off keeps what the
     # rules and the other heuristics keep.
     article_span: bool = True
-    # Drop a readers' comment thread that no heading announces, in text input (stages/comments.py;
+    # Drop a readers' comment thread in text input: one its posts' headers show (stages/comments.py)
+    # and one that follows the article's prose under a comments heading (stages/article_span.py;
     # the HTML path's extractor leaves comments out by the page's markup). On by default:
     # cleaner's text is the article; off keeps a forum's or a blog's discussion.
     comment_threads: bool = True

@@ -153,7 +153,7 @@ def build_stages(options: Options, catalog: RuleCatalog) -> tuple[Stage, ...]:
     encoding: list[Stage] = [EncodingRepair()] if options.repair_encoding else []
     glue: list[Stage] = [GlueRepair(catalog)] if options.repair_glue else []
     model: list[Stage] = [LineModel()] if options.line_model else []
-    span: list[Stage] = [ArticleSpan()] if options.article_span else []
+    span: list[Stage] = [ArticleSpan(options.comment_threads)] if options.article_span else []
     return (
         *encoding,
         WhitespaceNormalizer(),

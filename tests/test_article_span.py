@@ -2,7 +2,13 @@
 
 from cleaner import Cleaner
 from cleaner.document import Document
-from cleaner.stages.article_span import RULE, ArticleSpan, best_span, is_title_case_headline
+from cleaner.stages.article_span import (
+    RULE,
+    RULE_COMMENTS,
+    ArticleSpan,
+    best_span,
+)
+from cleaner.stages.headlines import is_title_case_headline
 
 MENU = ["Home", "News", "Sport", "Weather", "Business", "Culture", "Travel", "Videos", "Login"]
 ARTICLE = [
@@ -138,3 +144,43 @@ def test_a_headline_is_title_case_without_an_end_mark():
     assert not is_title_case_headline("the council met on monday night")
     assert not is_title_case_headline("CPU GAMEPLAY CUSTOMISATION SETTINGS")
     assert not is_title_case_headline("Rote Beeren")
+
+
+MORE = [
+    "The budget now goes to the regional authority, which has six weeks to raise objections to it.",
+    "Council officers expect the first payments to the libraries to be made at the start of April.",
+]
+COMMENTS_HEAD = ["3 Comments", "Leave a Reply", "Your email address will not be published."]
+THREAD = [
+    "I have lived here for thirty years and never seen the council so divided over money.",
+    "The libraries deserve every penny, and I hope the mayor remembers that next spring.",
+    "Both sides are right in part; the real question is why the budget is so small again.",
+]
+
+
+def thread_removals(lines: list[str], comment_threads: bool = True) -> dict[str, str]:
+    cleaner = Cleaner(repair_glue=False, comment_threads=comment_threads)
+    result = cleaner.clean("\n".join(lines), lang="en")
+    return {r.text: r.evidence or "" for r in result.removed if r.rule == RULE_COMMENTS}
+
+
+def test_readers_comments_after_the_comments_head_go():
+    removed = thread_removals(MENU + ARTICLE + MORE + COMMENTS_HEAD + THREAD + FOOTER)
+    assert set(removed) == set(THREAD)
+    assert all("after the comments' head at lines 16-18" in why for why in removed.values())
+
+
+def test_the_thread_stays_when_comment_threads_are_kept():
+    assert not thread_removals(MENU + ARTICLE + MORE + COMMENTS_HEAD + THREAD + FOOTER, False)
+
+
+def test_a_post_shorter_than_what_follows_its_comments_head_keeps_it():
+    # what follows outscores the part before: the head is the post's footer, not the article's
+    assert not thread_removals(MENU + ARTICLE[:2] + COMMENTS_HEAD + THREAD + FOOTER)
+
+
+def test_a_front_page_with_a_comments_head_under_each_post_keeps_its_posts():
+    heads = [[f"{count} Comments", *COMMENTS_HEAD[1:]] for count in (3, 5, 8)]
+    posts = ARTICLE + heads[0] + MORE + heads[1] + THREAD + heads[2]
+    assert not thread_removals(MENU + posts + FOOTER)
+    assert set(thread_removals(MENU + ARTICLE + MORE + heads[0] + THREAD + FOOTER)) == set(THREAD)

@@ -12,19 +12,24 @@ span goes on a side of the page with enough chrome. Protected lines, hard-wrappe
 article's own data items (prose.py), a sentence before the span (the article's lead) and the
 headline the page's title names stay. An article given alone has no such side, so the stage
 leaves it as it is; nor does it look at the HTML path's text, whose extractor chose the article.
+
+Readers' comments often score as prose and join the span. When the span holds exactly one run
+of removed chrome that includes a comments rule's line ("12 Comments", "Leave a Reply") and the
+part before it outscores the part after, what follows is the thread (heuristic.after-comments;
+Cleaner(comment_threads=False) keeps it).
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import regex
-
 from ..document import Document, Line, Removal, RuleInfo
 from ..slices import word_count
-from .duplicates import RULE_EXACT, RULE_TITLE, line_key, title_parts
+from .duplicates import line_key
+from .headlines import TITLE_CASE_LANGS, headline_keys, is_title_case_headline
 from .prose import is_data_item, is_prose, wrapped_positions
 
 RULE = "heuristic.outside-article"
+RULE_COMMENTS = "heuristic.after-comments"
 # What a line that is not a sentence costs, in words: a menu label (1-3 words) or a teaser
 # headline (5-8) weighs against the span, a long list item (10+) for it. 8 took the most
 # `without` snippets for the `with` it cost on trafilatura-eval's dev hosts (4 and 12 tried).
@@ -48,18 +53,14 @@ HEADLINE_FAR_LINES = 20
 # clean text's own title-case lists (references, people, reading lists) have little chrome
 # around them (cleaneval's gold text lost 5,000 tokens without this gate, 520 with it).
 HEADLINE_SIDE_CHROME = 0.2
-TITLE_CASE_LANGS = frozenset({"en"})
-# A headline's shape: 3-16 words, no end mark, and of its words of 4 letters or more at least
-# this share capitalised (not all in capitals: a label, a heading of a spec sheet).
-HEADLINE_WORDS = (3, 16)
-HEADLINE_MAX_CHARS = 300  # longer is no headline, and its words are not listed
-HEADLINE_CAPITALISED = 0.8
-HEADLINE_LONG_WORD = 4
-WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
 # A sentence of at least this many words before the span is the article's lead, which a
 # table of contents, a byline block or a share bar parts from its body: it stays. After the
 # span such sentences are teaser blurbs, author notes and readers' comments, and go.
 LEAD_MIN_WORDS = 10
+# A thread's head is at least this many lines removed in a row, one by a comments rule: the
+# count, the form's labels and notices. A comments line alone is as often an article's footer
+# ("12 Comments" under a post on a blog's front page, its prose going on after it).
+COMMENTS_HEAD_LINES = 3
 # Removal categories that mark page chrome; duplicates, stamps, captions and notes occur
 # inside articles (and in clean article text given as input).
 CHROME_CATEGORIES = frozenset(
@@ -141,18 +142,75 @@ def chrome_share(slots: list[Slot], side: range) -> float:
     return sum(1 for index in side if is_chrome(slots[index])) / len(side)
 
 
-def outside_lines(doc: Document) -> tuple[list[Line], list[str]]:
-    """The kept lines outside the article's span that sit among page chrome, or that are
-    headlines far from it, with the evidence for each; the article's lead and headline stay."""
+@dataclass(frozen=True)
+class Span:
+    """The page's slots and the article's span among them: slots[first..last], scoring total."""
+
+    slots: list[Slot]
+    scores: list[int]
+    wrapped: frozenset[int]
+    first: int
+    last: int
+    total: int
+
+    def note(self) -> str:
+        first, last = self.slots[self.first], self.slots[self.last]
+        return f"article lines {first.line_number()}-{last.line_number()} (score {self.total})"
+
+
+def find_span(doc: Document) -> Span | None:
+    """The article's span on the page, or None when no run of lines scores above zero."""
     slots = page_slots(doc)
     wrapped = wrapped_positions(doc.lines)
-    span = best_span([slot_score(slot, wrapped) for slot in slots])
-    if span is None:
+    scores = [slot_score(slot, wrapped) for slot in slots]
+    found = best_span(scores)
+    return Span(slots, scores, wrapped, *found) if found is not None else None
+
+
+def comment_heads(span: Span) -> list[tuple[int, int]]:
+    """(start, stop) of the runs inside the span of COMMENTS_HEAD_LINES or more removed lines
+    that begin with chrome and hold a comments rule's line."""
+    slots, heads, index = span.slots, [], span.first
+    while index <= span.last:
+        stop = index
+        while is_chrome(slots[index]) and stop < span.last and slots[stop + 1].line is None:
+            stop += 1
+        categories = {slot.removal.category for slot in slots[index : stop + 1] if slot.removal}
+        if stop + 1 - index >= COMMENTS_HEAD_LINES and "comments" in categories:
+            heads.append((index, stop))
+        index = stop + 1
+    return heads
+
+
+def thread_lines(doc: Document, span: Span) -> tuple[list[Line], list[str]]:
+    """The kept lines of the span after its one comment thread's head, when the part before
+    it outscores them: readers' comments. None when the span holds no head or several (a
+    blog's front page, one per post)."""
+    heads = comment_heads(span)
+    if len(heads) != 1:
         return [], []
-    first, last, total = span
+    start, stop = heads[0]
+    if sum(span.scores[span.first : start]) <= sum(span.scores[stop + 1 : span.last + 1]):
+        return [], []
+    headline = headline_keys(doc)
+    head = f"lines {span.slots[start].line_number()}-{span.slots[stop].line_number()}"
+    lines = [
+        line
+        for slot in span.slots[stop + 1 : span.last + 1]
+        if (line := slot.line) is not None
+        and is_free(line, span.wrapped)
+        and not is_spared(line.text, False, headline)
+    ]
+    return lines, [f"{span.note()}; after the comments' head at {head}"] * len(lines)
+
+
+def outside_lines(doc: Document, span: Span) -> tuple[list[Line], list[str]]:
+    """The kept lines outside the article's span that sit among page chrome, or that are
+    headlines far from it, with the evidence for each; the article's lead and headline stay."""
+    slots, wrapped, first, last = span.slots, span.wrapped, span.first, span.last
     headline = headline_keys(doc)
     title_case = doc.lang in TITLE_CASE_LANGS
-    note = f"article lines {slots[first].line_number()}-{slots[last].line_number()} (score {total})"
+    note = span.note()
     lines, evidence = [], []
     for side, before in ((range(0, first), True), (range(last + 1, len(slots)), False)):
         if len(side) < MIN_OUTSIDE_LINES:
@@ -180,36 +238,9 @@ def is_spared(text: str, before: bool, headline: frozenset[str]) -> bool:
     return (before and is_lead(text)) or line_key(text) in headline
 
 
-def is_title_case_headline(text: str) -> bool:
-    """A line shaped as a headline in title case: HEADLINE_WORDS words, no end mark, most of
-    its longer words capitalised, not all in capitals."""
-    if len(text) > HEADLINE_MAX_CHARS:
-        return False
-    words = WORD.findall(text)
-    if not HEADLINE_WORDS[0] <= len(words) <= HEADLINE_WORDS[1] or text.rstrip()[-1:] in ".:,;":
-        return False
-    long = [word for word in words if len(word) >= HEADLINE_LONG_WORD]
-    capitalised = sum(word[0].isupper() for word in long)
-    shouting = all(word.isupper() for word in long)
-    return len(long) >= 2 and capitalised >= HEADLINE_CAPITALISED * len(long) and not shouting
-
-
 def is_lead(text: str) -> bool:
     """A sentence long enough to be the article's lead (standfirst) when it precedes the span."""
     return word_count(text) >= LEAD_MIN_WORDS and is_prose(text)
-
-
-def headline_keys(doc: Document) -> frozenset[str]:
-    """The article's headline, as keys. Full-page text starts with the page's `<title>`: when
-    the duplicates stage removed it for naming a later line, that line is the headline; when
-    the title is the headline alone, the first line, which a later copy repeats, is."""
-    for removal in doc.removed:
-        if removal.rule == RULE_TITLE:
-            return frozenset(part for part in title_parts(removal.text) if " " in part)
-    first = doc.lines[0] if doc.lines and doc.lines[0].position == 0 else None
-    key = line_key(first.text) if first is not None else ""
-    repeated = any(r.rule == RULE_EXACT and line_key(r.text) == key for r in doc.removed)
-    return frozenset({key}) if " " in key and repeated else frozenset()
 
 
 def is_free(line: Line, wrapped: frozenset[int]) -> bool:
@@ -228,11 +259,27 @@ class ArticleSpan:
             "a line of page chrome (menu, teaser list, footer) outside the run of lines "
             "that holds the article's prose",
         ),
+        RuleInfo(
+            RULE_COMMENTS,
+            "comments",
+            "a line after the head of the readers' comments (count, form, notices) that "
+            "follows the article's prose",
+        ),
     )
+
+    def __init__(self, comment_threads: bool = True):
+        self.comment_threads = comment_threads
 
     def __call__(self, doc: Document) -> None:
         if doc.extracted:  # the HTML path's extractor has already chosen the article
             return
-        lines, evidence = outside_lines(doc)
-        if lines:
-            doc.drop(lines, RULE, "boilerplate", evidence)
+        span = find_span(doc)
+        if span is None:
+            return
+        thread = thread_lines(doc, span) if self.comment_threads else ([], [])
+        for rule, category, (lines, evidence) in (
+            (RULE, "boilerplate", outside_lines(doc, span)),
+            (RULE_COMMENTS, "comments", thread),
+        ):
+            if lines:
+                doc.drop(lines, rule, category, evidence)

@@ -1,0 +1,44 @@
+"""Headlines on a page: the shape of a teaser headline in title case, and the article's own
+headline, which the page's `<title>` names (for the article span stage)."""
+
+import regex
+
+from ..document import Document
+from .duplicates import RULE_EXACT, RULE_TITLE, line_key, title_parts
+
+# Title case marks headlines in English only (German capitalises every noun).
+TITLE_CASE_LANGS = frozenset({"en"})
+# A headline's shape: 3-16 words, no end mark, and of its words of 4 letters or more at least
+# this share capitalised (not all in capitals: a label, a heading of a spec sheet).
+HEADLINE_WORDS = (3, 16)
+HEADLINE_MAX_CHARS = 300  # longer is no headline, and its words are not listed
+HEADLINE_CAPITALISED = 0.8
+HEADLINE_LONG_WORD = 4
+WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
+
+
+def is_title_case_headline(text: str) -> bool:
+    """A line shaped as a headline in title case: HEADLINE_WORDS words, no end mark, most of
+    its longer words capitalised, not all in capitals."""
+    if len(text) > HEADLINE_MAX_CHARS:
+        return False
+    words = WORD.findall(text)
+    if not HEADLINE_WORDS[0] <= len(words) <= HEADLINE_WORDS[1] or text.rstrip()[-1:] in ".:,;":
+        return False
+    long = [word for word in words if len(word) >= HEADLINE_LONG_WORD]
+    capitalised = sum(word[0].isupper() for word in long)
+    shouting = all(word.isupper() for word in long)
+    return len(long) >= 2 and capitalised >= HEADLINE_CAPITALISED * len(long) and not shouting
+
+
+def headline_keys(doc: Document) -> frozenset[str]:
+    """The article's headline, as keys. Full-page text starts with the page's `<title>`: when
+    the duplicates stage removed it for naming a later line, that line is the headline; when
+    the title is the headline alone, the first line, which a later copy repeats, is."""
+    for removal in doc.removed:
+        if removal.rule == RULE_TITLE:
+            return frozenset(part for part in title_parts(removal.text) if " " in part)
+    first = doc.lines[0] if doc.lines and doc.lines[0].position == 0 else None
+    key = line_key(first.text) if first is not None else ""
+    repeated = any(r.rule == RULE_EXACT and line_key(r.text) == key for r in doc.removed)
+    return frozenset({key}) if " " in key and repeated else frozenset()
