@@ -293,3 +293,50 @@ def test_a_post_signed_below_it_goes_with_the_thread_under_its_heading():
     signed_below = [line for pair in zip(POSTS, SIGNED, strict=False) for line in pair]
     result = cleaned(ARTICLE + ["Comments"] + signed_below)
     assert result.text.splitlines() == ARTICLE
+
+
+def signed_by_name(heading, names):
+    """A comments heading, then per post a name alone over the post."""
+    return [heading] + [line for pair in zip(names, POSTS, strict=False) for line in pair]
+
+
+def test_a_counted_heading_anchors_a_thread_whose_posts_are_signed_by_a_name_alone():
+    thread = signed_by_name("{ 131 comments }", ["Gibbo", "Robert", "Chris Pearson", "Michael"])
+    result = cleaned(ARTICLE + thread)
+    assert result.text.splitlines() == ARTICLE
+    dropped = [r for r in result.removed if r.rule == RULE_COMMENT_THREAD]
+    assert [r.text for r in dropped] == thread[1:]
+    assert dropped[0].evidence == "comment header 1 of 4"
+
+
+@pytest.mark.parametrize(
+    "heading, names",
+    [
+        ("Comments", ["Gibbo", "Robert", "Chris Pearson", "Michael"]),  # no count
+        ("3 comments", ["Gibbo", "Robert", "Chris Pearson", "Michael"]),  # more than counted
+        ("131 comments", ["Gibbo", "Robert", "Gibbo", "Gibbo"]),  # one writer's own posts
+    ],
+)
+def test_names_alone_make_no_thread_without_a_count_that_fits_or_several_writers(heading, names):
+    lines = ARTICLE + signed_by_name(heading, names)
+    assert cleaned(lines).text.splitlines() == [line for line in lines if line != heading]
+
+
+def test_headings_far_apart_over_a_counted_heading_are_the_articles_own():
+    sections = ["The workshop", "The port", "The suppliers"]
+    filler = MORE_ARTICLE * 6  # twelve lines of the article between two of its headings
+    lines = ARTICLE + ["7 comments"]
+    for name in sections:
+        lines += [name, POSTS[0], *filler]
+    assert RULE_COMMENT_THREAD not in {r.rule for r in cleaned(lines).removed}
+
+
+def test_an_articles_sections_under_names_hold_more_than_a_post():
+    lines = ARTICLE + ["52 comments"]
+    for name, post in zip(["Steve Nash", "Goran Dragic", "Kendall Marshall"], POSTS, strict=False):
+        lines += [name, post, "Offense: 1.02 PPP", "Defense: 0.88 PPP", "Usage: 21%"]
+    assert RULE_COMMENT_THREAD not in {r.rule for r in cleaned(lines).removed}
+    signed = ARTICLE + ["52 comments"]
+    for name, post in zip(["Steve Nash", "Goran Dragic", "Kendall Marshall"], POSTS, strict=False):
+        signed += [name, post, "cheers, Anna"]
+    assert RULE_COMMENT_THREAD in {r.rule for r in cleaned(signed).removed}

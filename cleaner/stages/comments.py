@@ -11,7 +11,8 @@ Reply"), the headers are looked for among the lines a rule took as well ("Posted
 James | October 30, 2012 at 08:58 AM" goes as a meta line). Under a heading that counts the
 comments ("27 comments", "40 Responses to ..."), the headers may also carry no name: a date
 on a line of its own ("September 27th, 2012 at 11:01 pm") under the name ("Barry Joseph"),
-their signers then the names above them, and no more of them than the heading counts. The
+their signers then the names above them, and no more of them than the heading counts; or
+they may be names alone, each over its post ("Gibbo", "Chris Pearson"), close together. The
 thread starts right under the heading when its first header is no further from it than one
 post from the next (a platform may sign a post below it); else at its first header, or at the
 name above it, for what stands between is the article's (a comment link under its lead).
@@ -34,6 +35,7 @@ import regex
 from ..document import Document, Line, Removal
 from ..slices import word_count
 from .prose import first_paragraph, is_prose
+from .stamps import DATED, MAY_BE_STAMPED, STAMP
 
 RULE_COMMENT_THREAD = "heuristic.comment-thread"
 # A header is short: a name, a date, a time, a reply link.
@@ -48,43 +50,6 @@ THREAD_MIN_POSTS_SHARE = 0.5
 # blog's posts are all "Posted by Kathy on ..."; in a lively thread a few readers post often).
 THREAD_MIN_SIGNERS = 3
 THREAD_MAX_ONE_SIGNER_SHARE = 0.5
-# Month names and their short forms in English, German, Spanish, French, Italian, Portuguese
-# and Dutch.
-MONTH = (
-    r"(?:jan(?:uary|uar|vier|eiro|uari)?|feb(?:ruary|ruar|ruari|braio)?|février|fevereiro"
-    r"|mar(?:ch|s|zo|ço)?|märz|maart|apr(?:il|ile)?|avril|abril|ma[iy]|mayo|maggio|maio|mei"
-    r"|june?|juni|juin|junio|junho|giugno|july?|juli|juillet|julio|julho|luglio"
-    r"|aug(?:ust|ustus)?|août|agosto|sep(?:t(?:ember)?)?|septiembre|septembre|settembre"
-    r"|setembro|o[ck]t(?:ober)?|octubre|octobre|ottobre|outubro|nov(?:ember)?|noviembre"
-    r"|novembre|novembro|de[cz](?:ember)?|diciembre|décembre|dicembre|dezembro|enero|gennaio"
-    r"|febrero)\.?"
-)
-# A post's stamp: a date with its year (written out or in figures) or with a clock time
-# ("Monday July 23, @09:02PM"), a clock time with am/pm (a bare "52:10" is a duration as
-# often), or an age ("3 hours ago").
-CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?\s*[ap]\.?m\b\.?"
-DATE = (
-    MONTH
-    + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
-    + r"|\d{1,2}(?:st|nd|rd|th)?\.?\s+"
-    + MONTH
-    + r",?\s+\d{4}"
-    + r"|\d{1,2}\s+de\s+"  # "15 de mayo de 2019", "3 de março de 2020"
-    + MONTH
-    + r"\s+(?:de\s+)?\d{4}"
-    + r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}"
-    + r"|"
-    + MONTH
-    + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:at\s+|@\s*)?"
-    + CLOCK
-)
-AGE = r"(?:\d+|an?)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
-STAMP = regex.compile(rf"(?i)\b(?:{DATE}|{CLOCK}|{AGE})\b")
-# A header is dated: a clock time alone heads a live blog's entries ("Jane Smith, 10:32 a.m."),
-# the article's own text, as often as a comment.
-DATED = regex.compile(rf"(?i)\b(?:{DATE}|{AGE})\b")
-# What every stamp holds, found much faster than DATED: a figure, or "ago" ("an hour ago").
-MAY_BE_STAMPED = regex.compile(r"\d|\bago\b", regex.IGNORECASE)
 # A header with no stamp names its writer so ("by mcgrew (92797) writes:", "Kevin said,"); "X
 # said:" and "X wrote:" open a quote of an earlier post inside a forum's post, the content.
 SIGNED = regex.compile(r"(?i)\b(?:(?:says|writes)\s*:|said\s*,)\s*$")
@@ -108,6 +73,18 @@ SPACE = regex.compile(r"\s+")
 COUNT = regex.compile(r"\d+(?:[,.]\d{3})*")
 # A commenter's name above a header is a few words ("Paul H. Byerly", "gregorylent").
 NAME_MAX_WORDS = 5
+# Under a counted heading, a thread may sign its posts with a name alone ("Gibbo" over the
+# post): one word ("mtmjr90") or capitalised words ("Chris Pearson"), nothing else (a teaser's
+# "Fighting spreads in Aleppo", "Follow @NBCNewsWorld" and "Advertise | AdChoices" are none),
+# over a sentence, ...
+SIGNATURE = regex.compile(r"^[\w.'’-]+(?: \p{Lu}[\w.'’-]*){0,3}$")
+# ... each at most this many lines from the next (a post is a few paragraphs; a blog's post
+# titles over their teasers stand further apart, or are no fewer than the count). 8 took half
+# the threads 12 took on the read dragnet half, 20 took articles' own short headings.
+SIGNATURE_MAX_GAP = 12
+# ... with its post between: sentences, and at most this many other kept lines (a sign-off);
+# an article's sections under short headings hold lists and labels.
+SIGNATURE_MAX_OTHER = 2
 # Where a thread starts (a position), how the evidence names that place, and its headers.
 Thread = tuple[int, str, Sequence[Line | Removal]]
 
@@ -138,10 +115,13 @@ def headed_thread(doc: Document, first: int) -> Thread | None:
         return None
     heading, count = anchor
     positions, lines = placed_from(doc, doc.position_of(heading) + 1)
-    found = thread_headers(lines, names_above=count is not None)
+    names_above = count is not None
+    found = thread_headers(lines, names_above)
+    if not found and count is not None:
+        found, names_above = signature_headers(lines, count), False
     if not found or (count is not None and len(found) > count):
         return None
-    start = positions[thread_start(lines, found, count is not None)]
+    start = positions[thread_start(lines, found, names_above)]
     where = f"under line {heading.line} ({heading.text[:40]!r})"
     return start, where, [lines[index] for index in found]
 
@@ -232,6 +212,32 @@ def thread_headers(lines: Sequence[Line | Removal], names_above: bool = False) -
     ):
         return []
     return [index for index, _ in headers]
+
+
+def signature_headers(lines: Sequence[Line | Removal], count: int) -> list[int]:
+    """The indices in `lines` (under a heading that counts `count` comments) of posts' names
+    alone, from the first: kept lines shaped as names, each over a sentence, each close to the
+    one before, by several people, no more than the count; or []."""
+    found = [
+        index
+        for index, (line, below) in enumerate(pairwise(lines))
+        if isinstance(line, Line) and SIGNATURE.match(line.text) and is_prose(below.text)
+    ]
+    run = found[:1]
+    for index in found[1:]:
+        between = lines[run[-1] + 1 : index]
+        other = sum(isinstance(line, Line) and not is_prose(line.text) for line in between)
+        if index - run[-1] > SIGNATURE_MAX_GAP or other > SIGNATURE_MAX_OTHER:
+            break
+        run.append(index)
+    signers = Counter(lines[index].text.casefold() for index in run)
+    if (
+        not THREAD_MIN_HEADERS <= len(run) <= count
+        or len(signers) < THREAD_MIN_SIGNERS
+        or signers.most_common(1)[0][1] > THREAD_MAX_ONE_SIGNER_SHARE * len(run)
+    ):
+        return []
+    return run
 
 
 def name_above(lines: Sequence[Line | Removal], index: int) -> str:
