@@ -300,8 +300,15 @@ def signed_by_name(heading, names):
     return [heading] + [line for pair in zip(names, POSTS, strict=False) for line in pair]
 
 
-def test_a_counted_heading_anchors_a_thread_whose_posts_are_signed_by_a_name_alone():
-    thread = signed_by_name("{ 131 comments }", ["Gibbo", "Robert", "Chris Pearson", "Michael"])
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Gibbo", "Robert", "Chris Pearson", "Michael"],
+        ["Bonnie Powers wrote:", "Barbara Fister wrote:", "K.G. Schneider wrote:", "Anna said,"],
+    ],
+)
+def test_a_counted_heading_anchors_a_thread_whose_posts_are_signed_by_a_name_alone(names):
+    thread = signed_by_name("{ 131 comments }", names)
     result = cleaned(ARTICLE + thread)
     assert result.text.splitlines() == ARTICLE
     dropped = [r for r in result.removed if r.rule == RULE_COMMENT_THREAD]

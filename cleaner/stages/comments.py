@@ -74,10 +74,11 @@ COUNT = regex.compile(r"\d+(?:[,.]\d{3})*")
 # A commenter's name above a header is a few words ("Paul H. Byerly", "gregorylent").
 NAME_MAX_WORDS = 5
 # Under a counted heading, a thread may sign its posts with a name alone ("Gibbo" over the
-# post): one word ("mtmjr90") or capitalised words ("Chris Pearson"), nothing else (a teaser's
+# post): one word ("mtmjr90") or capitalised words ("Chris Pearson"), perhaps with "wrote:"
+# ("Bonnie Powers wrote:"; under a count no quote of a forum's post), nothing else (a teaser's
 # "Fighting spreads in Aleppo", "Follow @NBCNewsWorld" and "Advertise | AdChoices" are none),
 # over a sentence, ...
-SIGNATURE = regex.compile(r"^[\w.'’-]+(?: \p{Lu}[\w.'’-]*){0,3}$")
+SIGNATURE = regex.compile(r"^[\w.'’-]+(?: \p{Lu}[\w.'’-]*){0,3}(?: (?:wrote|says|said)\W{0,3})?$")
 # ... each at most this many lines from the next (a post is a few paragraphs; a blog's post
 # titles over their teasers stand further apart, or are no fewer than the count). 8 took half
 # the threads 12 took on the read dragnet half, 20 took articles' own short headings.
