@@ -107,7 +107,7 @@ def slot_score(slot: Slot, wrapped: frozenset[int]) -> int:
     """A sentence's words, a kept line's words less LINE_COST_WORDS, a removed line's cost."""
     if slot.line is None:
         return -LINE_COST_WORDS
-    words = len(slot.line.text.split())
+    words = word_count(slot.line.text)
     if slot.position in wrapped or is_prose(slot.line.text):
         return words
     return words - LINE_COST_WORDS

@@ -28,7 +28,7 @@ def language_sample(texts: list[str], sample_chars: int) -> str:
             break
         chosen.add(index)
         total += len(texts[index])
-    return "\n".join(texts[i] for i in sorted(chosen))[:sample_chars]
+    return "\n".join(texts[i][:sample_chars] for i in sorted(chosen))[:sample_chars]
 
 
 class LanguageDetector:
