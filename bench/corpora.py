@@ -175,10 +175,11 @@ def cached_text(kind: str, version: str, page: Page, compute: Callable[[], str])
 def compute_input(page: Page, kind: str) -> str:
     if kind == "html":
         from cleaner import CleanerError
+        from cleaner.options import Options
         from cleaner.stages.decode import html_to_text
 
         try:
-            return html_to_text(page.html, page.url)
+            return html_to_text(page.html, page.url, Options().max_html_chars)
         except CleanerError:  # a page cleaner refuses (e.g. an attribute bomb) gives no text
             return ""
     if kind == "scrape":

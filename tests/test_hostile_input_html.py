@@ -141,3 +141,52 @@ def test_an_attribute_bomb_in_a_table_cell_is_refused():
     bomb = "<td " + " ".join(f"a{n}=1" for n in range(MAX_TAG_ATTRIBUTES + 1)) + ">x</td>"
     with pytest.raises(InputError, match="attributes"):
         clean(f"<html><body><table><tr>{bomb}</tr></table><p>{PARAGRAPH}</p></body></html>")
+
+
+SCRIPT_TEXT = "document.write('the council approved nothing at all, said the script');"
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        f"<script>{SCRIPT_TEXT}</script>",
+        f"<SCRIPT type='text/javascript'>{SCRIPT_TEXT}</script\n\n<!-- a plugin -->",
+        f"<style>p {{ color: red }} /* {SCRIPT_TEXT} */</style >",
+    ],
+)
+def test_scripts_and_styles_go_before_parsing(script):
+    from cleaner.stages.html import without_scripts
+
+    page = f"<html><body>{script}<article><p>{PARAGRAPH}</p></article></body></html>"
+    assert SCRIPT_TEXT not in without_scripts(page, 10_000)
+    assert PARAGRAPH in without_scripts(page, 10_000)
+    assert clean(page).text == PARAGRAPH + "\n"
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "<!-- <script> -->",  # no script inside a comment
+        '<script type=\'application/ld+json\'>{"@type": "HowTo"}</script>',  # trafilatura reads it
+        "<scripted>x</scripted>",
+        "<script>never closed",
+    ],
+)
+def test_comments_json_ld_other_tags_and_unclosed_scripts_stay(kept):
+    from cleaner.stages.html import without_scripts
+
+    page = f"<html><body><p>{PARAGRAPH}</p>{kept}<p>{PARAGRAPH}</p></body>"
+    assert without_scripts(page, 10_000) == page
+    assert without_scripts("<script>x</script>" + page, 10_000) == page
+
+
+def test_html_over_the_character_limit_is_refused_and_scripts_do_not_count():
+    from cleaner import Cleaner
+    from cleaner.errors import InputError
+
+    body = f"<html><body><article><p>{PARAGRAPH}</p></article></body></html>"
+    scripted = body.replace("<body>", f"<body><script>{SCRIPT_TEXT * 100}</script>")
+    small = Cleaner(max_html_chars=len(body))
+    assert small.clean(scripted, fmt="html").text == PARAGRAPH + "\n"
+    with pytest.raises(InputError, match=r"over the 50-character limit \(Options.max_html_chars\)"):
+        Cleaner(max_html_chars=50).clean(scripted, fmt="html")

@@ -149,10 +149,27 @@ def test_line_bookkeeping_stays_under_twice_the_default_limit(tmp_path):
 
 def test_a_long_line_is_cleaned_without_listing_its_words(tmp_path):
     # the stages list a long line's words a slice at a time (cleaner/slices.py): listed at
-    # once, its words cost ~20 bytes a character
+    # once, its words cost ~20 bytes a character (a rise of ~13x the line). The line's bytes,
+    # its text, its key and the output's text and bytes take ~5x, give or take 2.
     line = b"budget " * (MB // 7)
     (tmp_path / "small.txt").write_bytes(b"budget " * 1_000)
     (tmp_path / "long.txt").write_bytes(line)
     rise, codes, stderr = measured(tmp_path, ["clean", "small.txt"], ["clean", "long.txt"])
     assert codes == [0], stderr
-    assert rise <= 5 * len(line)
+    assert rise <= 8 * len(line)
+
+
+def test_html_is_sized_without_its_scripts_and_refused_over_its_limit(tmp_path):
+    paragraph = "<p>The council met on Monday to discuss the budget for the coming year.</p>\n"
+    (tmp_path / "small.html").write_text(f"<html><body>{paragraph}</body></html>")
+    script = "<script>var state = '" + "y" * (15 * MB) + "';</script>"
+    (tmp_path / "scripted.html").write_text(f"<html><head>{script}</head><body>{paragraph}")
+    markup = paragraph * (LIMIT // 2 // len(paragraph))  # parsed whole, ~430 MB
+    (tmp_path / "markup.html").write_text(f"<html><body>{markup}")
+    rise, codes, stderr = measured(tmp_path, ["clean", "small.html"], ["clean", "scripted.html"])
+    assert codes == [0] and b"Traceback" not in stderr
+    assert rise <= 2 * LIMIT + 2 * MB
+    rise, codes, stderr = measured(tmp_path, ["clean", "small.html"], ["clean", "markup.html"])
+    assert codes == [1] and b"Traceback" not in stderr
+    assert b"over the 2,000,000-character limit (Options.max_html_chars)" in stderr
+    assert rise <= 2 * LIMIT

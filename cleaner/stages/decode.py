@@ -144,7 +144,7 @@ def html_decoded(text: str, url: str | None, options: Options) -> Decoded:
             shown = found[0] if rule == FORBIDDEN_REFERENCE_RULE else escape(found[0][0])
             edits.append(Edit(0, 0, shown, after, rule, f"{count} in the HTML, before extraction"))
             text = unkept.sub(after, text)
-    extracted = html_to_text(text, url)
+    extracted = html_to_text(text, url, options.max_html_chars)
     refuse_line_shape(extracted, options.max_lines, options.max_line_chars)
     return Decoded(extracted.splitlines(), tuple(edits), extracted=True)
 

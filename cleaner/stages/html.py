@@ -33,6 +33,18 @@ LONG_TAG = re.compile(rf"<[^<>]{{{LONG_TAG_CHARS},}}")
 ATTRIBUTE = re.compile(r"""\s[^\s=/>"']+\s*=""")
 
 
+# Script and style elements hold no article text and are often most of a page's bytes (its
+# state as JSON, inlined CSS): they go before parsing, as a browser delimits them (the element
+# ends at the first "</script" followed by a space, "/" or ">"). A comment is passed over whole
+# (a "<script" inside it opens nothing), and so is JSON-LD, from which trafilatura takes an
+# article whose page holds it in no element (a how-to's steps).
+INERT_OPEN = re.compile(r"<(script|style)(?=[\s/>])|<!--", re.IGNORECASE)
+INERT_CLOSE = {
+    name: re.compile(rf"</{name}(?:[\s/][^>]*)?>", re.IGNORECASE) for name in ("script", "style")
+}
+COMMENT_CLOSE = re.compile(r"--!?>")
+
+
 def looks_like_html(head: str) -> bool:
     """A page (doctype, <html>, <head>, <body>, after any BOM or XML prolog) or a fragment
     of tagged blocks."""
@@ -42,16 +54,45 @@ def looks_like_html(head: str) -> bool:
     )
 
 
-def html_to_text(html: str, url: str | None) -> str:
+def html_to_text(html: str, url: str | None, max_chars: int) -> str:
     """Article text of an HTML page, one paragraph per line (empty if none found), by the
-    extractor of cleaner's HTML path (stages/extract.py). libxml2 builds no tree deeper than
+    extractor of cleaner's HTML path (stages/extract.py), its scripts and styles dropped first;
+    InputError if more than `max_chars` characters remain. libxml2 builds no tree deeper than
     256 elements (2,048 with huge_tree) and drops what lies below; a page that extracts
     nothing is parsed again into a tree whose deepest elements are flattened (flat_tree)."""
+    html = without_scripts(html, max_chars)
     refuse_attribute_bomb(html)
     text = article_text(html, url)
     if not text and "<" in html:
         text = extract_with_trafilatura(flat_tree(html), url)
     return text
+
+
+def without_scripts(html: str, max_chars: int) -> str:
+    """`html` without its script and style elements (see INERT_OPEN), found in one pass; from
+    an element or comment never closed on, the rest is kept as it is. InputError if more than
+    `max_chars` characters remain, before any copy is made."""
+    spans, kept_from, start = [], 0, 0
+    while (opened := INERT_OPEN.search(html, start)) is not None:
+        name = opened[1]
+        closer = COMMENT_CLOSE if name is None else INERT_CLOSE[name.lower()]
+        closed = closer.search(html, opened.end())
+        if closed is None:
+            break
+        start = closed.end()
+        attributes = html[opened.end() : html.find(">", opened.end())]
+        if name is not None and "ld+json" not in attributes.lower():
+            spans.append((kept_from, opened.start()))
+            kept_from = start
+    spans.append((kept_from, len(html)))
+    chars = sum(end - begin for begin, end in spans)
+    if chars > max_chars:
+        raise InputError(
+            f"HTML of {chars:,} characters without its scripts and styles, over the "
+            f"{max_chars:,}-character limit (Options.max_html_chars): parsed, a page takes "
+            "20-100 times its size in memory; raise the limit to clean it"
+        )
+    return html if len(spans) == 1 else "".join(html[begin:end] for begin, end in spans)
 
 
 # Elements below this depth become paragraphs of their parent at this depth: under libxml2's
