@@ -190,3 +190,18 @@ def test_html_over_the_character_limit_is_refused_and_scripts_do_not_count():
     assert small.clean(scripted, fmt="html").text == PARAGRAPH + "\n"
     with pytest.raises(InputError, match=r"over the 50-character limit \(Options.max_html_chars\)"):
         Cleaner(max_html_chars=50).clean(scripted, fmt="html")
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["<script></script>" * 200_000, "<script>" * 500_000, "<!--" * 1_000_000],
+)
+def test_hostile_runs_of_scripts_and_comments_cost_one_pass_and_no_list(page):
+    from cleaner.errors import InputError
+    from cleaner.stages.html import without_scripts
+
+    if page.startswith("<script></script>"):
+        assert without_scripts(page, 100) == ""
+    else:
+        with pytest.raises(InputError, match="Options.max_html_chars"):
+            without_scripts(page, 100)

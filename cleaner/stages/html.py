@@ -1,6 +1,7 @@
 """Is it HTML, and its article text: the one sniffing function every entry point uses, and
 trafilatura guarded against the pages its HTML parser cannot take."""
 
+import io
 import re
 
 import regex
@@ -43,6 +44,8 @@ INERT_CLOSE = {
     name: re.compile(rf"</{name}(?:[\s/][^>]*)?>", re.IGNORECASE) for name in ("script", "style")
 }
 COMMENT_CLOSE = re.compile(r"--!?>")
+# A script tag's attributes are looked for "ld+json" in this many characters at most.
+MAX_SCRIPT_TAG_CHARS = 1_000
 
 
 def looks_like_html(head: str) -> bool:
@@ -69,10 +72,10 @@ def html_to_text(html: str, url: str | None, max_chars: int) -> str:
 
 
 def without_scripts(html: str, max_chars: int) -> str:
-    """`html` without its script and style elements (see INERT_OPEN), found in one pass; from
-    an element or comment never closed on, the rest is kept as it is. InputError if more than
-    `max_chars` characters remain, before any copy is made."""
-    spans, kept_from, start = [], 0, 0
+    """`html` without its script and style elements (see INERT_OPEN), in one pass; from an
+    element or comment never closed on, the rest is kept as it is. InputError as soon as more
+    than `max_chars` characters are kept: what is kept is all that is copied."""
+    kept, kept_from, start = io.StringIO(), 0, 0
     while (opened := INERT_OPEN.search(html, start)) is not None:
         name = opened[1]
         closer = COMMENT_CLOSE if name is None else INERT_CLOSE[name.lower()]
@@ -80,19 +83,25 @@ def without_scripts(html: str, max_chars: int) -> str:
         if closed is None:
             break
         start = closed.end()
-        attributes = html[opened.end() : html.find(">", opened.end())]
-        if name is not None and "ld+json" not in attributes.lower():
-            spans.append((kept_from, opened.start()))
+        tag_end = min(html.find(">", opened.end()), opened.end() + MAX_SCRIPT_TAG_CHARS)
+        if name is not None and "ld+json" not in html[opened.end() : tag_end].lower():
+            refuse_long_html(kept.tell() + opened.start() - kept_from, max_chars)
+            kept.write(html[kept_from : opened.start()])
             kept_from = start
-    spans.append((kept_from, len(html)))
-    chars = sum(end - begin for begin, end in spans)
+    refuse_long_html(kept.tell() + len(html) - kept_from, max_chars)
+    if not kept_from:
+        return html
+    kept.write(html[kept_from:])
+    return kept.getvalue()
+
+
+def refuse_long_html(chars: int, max_chars: int) -> None:
     if chars > max_chars:
         raise InputError(
-            f"HTML of {chars:,} characters without its scripts and styles, over the "
-            f"{max_chars:,}-character limit (Options.max_html_chars): parsed, a page takes "
-            "20-100 times its size in memory; raise the limit to clean it"
+            f"HTML over the {max_chars:,}-character limit (Options.max_html_chars) without its "
+            "scripts and styles: parsed, a page takes 20-100 times its size in memory; raise "
+            "the limit to clean it"
         )
-    return html if len(spans) == 1 else "".join(html[begin:end] for begin, end in spans)
 
 
 # Elements below this depth become paragraphs of their parent at this depth: under libxml2's
