@@ -203,5 +203,5 @@ def test_hostile_runs_of_scripts_and_comments_cost_one_pass_and_no_list(page):
     if page.startswith("<script></script>"):
         assert without_scripts(page, 100) == ""
     else:
-        with pytest.raises(InputError, match="Options.max_html_chars"):
+        with pytest.raises(InputError, match=r"Options\.max_html_chars"):
             without_scripts(page, 100)
