@@ -21,6 +21,14 @@ def test_caption_ending_in_an_agency_credit_is_removed(cleaner):
     result = cleaner.clean(f"{PARAGRAPH}\n{CAPTION}\n")
     assert result.text == PARAGRAPH + "\n"
     assert removed_by(result) == [(CAPTION, "caption.credit", "caption")]
+    assert result.removed[0].evidence == "ends in the credit '(AFP)'"
+
+
+def test_a_duplicate_names_the_line_it_copies(cleaner):
+    result = cleaner.clean(f"{PARAGRAPH}\n{CAPTION[:-6]}\n{PARAGRAPH}\n")
+    assert [(r.rule, r.evidence) for r in result.removed] == [
+        ("duplicate.exact", "a copy of line 1")
+    ]
 
 
 def test_photo_label_credits_are_removed(cleaner):

@@ -43,6 +43,9 @@ def test_headlines_under_a_related_heading_go_up_to_the_next_paragraph():
     doc = drop_sections(document(texts, [(2, "Weiterlesen", "related")]))
     assert kept(doc) == BODY[:2] + [AFTER_LIST, BODY[2]]
     assert {r.rule for r in doc.removed if r.text in RELATED} == {"heuristic.related-list"}
+    assert {r.evidence for r in doc.removed if r.text in RELATED} == {
+        "listed under the heading at line 3"
+    }
 
 
 def test_a_teaser_excerpt_cut_short_stays_in_the_related_list():
@@ -81,6 +84,9 @@ def test_short_lines_after_the_closing_furniture_go_but_prose_stays():
     doc = drop_sections(document(texts, [(3, "Schreibe einen Kommentar", "comments")]))
     assert kept(doc) == BODY + [comment]
     assert {r.rule for r in doc.removed[1:]} == {"heuristic.after-furniture"}
+    assert {r.evidence for r in doc.removed[1:]} == {
+        "after the closing furniture from line 4 (test.rule)"
+    }
 
 
 def test_furniture_above_most_of_the_article_cuts_nothing():

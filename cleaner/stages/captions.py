@@ -72,18 +72,25 @@ def drop_captions(doc: Document, patterns: CaptionPatterns | None, max_words: in
     if whole:
         doc.drop(whole, RULE_LINE, "credit")
     tails = [
-        line
+        (line, f"ends in the credit {credit!r}")
         for line in doc.lines
         if not line.protected_by
         and word_count(line.text) <= max_words
-        and (
-            (1 in candidates[id(line)] and patterns.tail.search(line.text))
-            or ends_in_bare_credit(line.text, patterns.names)
-        )
+        and (credit := caption_credit(line.text, patterns, 1 in candidates[id(line)]))
     ]
     if tails:
-        doc.drop(tails, RULE_TAIL, "caption")
+        lines, evidence = zip(*tails, strict=True)
+        doc.drop(list(lines), RULE_TAIL, "caption", list(evidence))
     return doc
+
+
+def caption_credit(text: str, patterns: CaptionPatterns, may_match_tail: bool) -> str:
+    """The credit a caption ends in ("Photo: Reuters"), or "" if it ends in none."""
+    found = patterns.tail.search(text) if may_match_tail else None
+    if found:
+        return found[0].strip()
+    bare = ends_in_bare_credit(text, patterns.names)
+    return text.rstrip().rpartition(". ")[2].strip() if bare else ""
 
 
 def ends_in_bare_credit(text: str, names: frozenset[str]) -> bool:

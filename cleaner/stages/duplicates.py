@@ -48,31 +48,38 @@ def drop_duplicates(
     seen_sets = (
         PrefixIndex(long_keys, jaccard) if len(long_keys) <= NEAR_DUPLICATE_MAX_LINES else None
     )
-    seen_exact: set[str] = set()
+    seen_exact: dict[str, int] = {}  # key: line number
     removed_at = removed_keys(doc, yaml_rule_ids, min_chars)
     exact, near, copies, title = [], [], [], page_title(candidates)
     for line, key in candidates[len(title) :]:  # a title goes: what repeats it stays
         if not key:
             continue
         if key in seen_exact and len(line.text) >= min_chars:
-            exact.append(line)
+            exact.append((line, f"a copy of line {seen_exact[key]}"))
             continue
         if removed_at.get(key, line.position) < line.position:
-            copies.append(line)
+            copies.append((line, "a copy of a line a rule removed above"))
             continue
-        seen_exact.add(key)
+        seen_exact.setdefault(key, line.number)
         if seen_sets is not None and key.count(" ") + 1 >= min_words:
             word_set = frozenset(text_chunks(key))
             prefix = seen_sets.prefix(word_set)
             if seen_sets.has_near(word_set, prefix):
-                near.append(line)
+                near.append((line, f"nearly a copy of an earlier line (overlap >= {jaccard:g})"))
                 continue
             seen_sets.add(word_set, prefix)
-    found = ((exact, RULE_EXACT), (near, RULE_NEAR), (copies, RULE_REMOVED), (title, RULE_TITLE))
-    for lines, rule in found:
-        if lines:
-            doc.drop(lines, rule, "duplicate")
+    titled = [(line, "the page's title: a later line is its headline") for line in title]
+    for dropped, rule in ((exact, RULE_EXACT), (near, RULE_NEAR), (copies, RULE_REMOVED)):
+        drop_with_evidence(doc, dropped, rule)
+    drop_with_evidence(doc, titled, RULE_TITLE)
     return doc
+
+
+def drop_with_evidence(doc: Document, dropped: list[tuple[Line, str]], rule: str) -> None:
+    """Drop the lines of (line, evidence) pairs as duplicates by `rule`."""
+    if dropped:
+        lines, evidence = zip(*dropped, strict=True)
+        doc.drop(list(lines), rule, "duplicate", list(evidence))
 
 
 def page_title(candidates: list[tuple[Line, str]]) -> list[Line]:

@@ -14,6 +14,7 @@ labels beside a removed navigation, share, login, tag, stamp, byline or consent 
 """
 
 import re
+from collections.abc import Collection
 from itertools import groupby
 from operator import itemgetter
 
@@ -44,11 +45,10 @@ MENU_ITEM_MAX_WORDS = 2
 # ... but inside a run, between two menu items, a label may have this many words (four took a
 # data field, "Art der Aufnahme: Digitalfoto", on a dev page).
 MENU_INNER_ITEM_MAX_WORDS = 3
-# Before the article's first paragraph (prose.first_paragraph), a run of at least
-# LEADING_MENU_MIN_ITEMS labels is a menu (docs/sections.md). Chosen
-# on dragnet's full pages, where the runs hold 15,885 tokens outside the article and 19
-# inside; later runs are as often an article's own lists (names, places, a taxonomy), and a
-# document with no such paragraph is all lists.
+# Before the article's first paragraph (prose.first_paragraph), a run of at least this many
+# labels is a menu (docs/sections.md). Chosen on dragnet's full pages, where the runs hold
+# 15,885 tokens outside the article and 19 inside; later runs are as often an article's own
+# lists (names, places, a taxonomy), and a document with no such paragraph is all lists.
 LEADING_MENU_MIN_ITEMS = 8
 # A label there has every word capitalised but short joining words ("Fast and Easy", "Sex &
 # Culture"), and no figure or bracket: a data sheet's values ("Lactose monohydrat
@@ -208,9 +208,9 @@ def drop_menu_runs(doc: Document, own: frozenset[int]) -> None:
     """Next to each removed line of furniture, drop the run of menu items around it; a removed
     list item ("- Kategorie: ...") is a field of a data list in the story, not a menu."""
     by_position = {line.position: line for line in doc.lines}
-    menu: set[int] = set()  # positions
+    menu: dict[int, str] = {}  # position: evidence
     seeds = {
-        doc.position_of(r)
+        doc.position_of(r): f"beside line {r.line} ({r.rule})"
         for r in doc.removed
         if r.category in MENU_CATEGORIES and not LIST_ITEM.match(r.text)
     }
@@ -225,10 +225,11 @@ def drop_menu_runs(doc: Document, own: frozenset[int]) -> None:
                     or is_inner_menu_item(by_position, menu, near, step)
                 )
             ):
-                menu.add(near)
+                menu.setdefault(near, seeds[seed])
                 near += step
     if menu:
-        doc.drop([line for line in doc.lines if line.position in menu], RULE_MENU, "navigation")
+        lines = [line for line in doc.lines if line.position in menu]
+        doc.drop(lines, RULE_MENU, "navigation", [menu[line.position] for line in lines])
 
 
 def drop_leading_menus(doc: Document, own: frozenset[int]) -> None:
@@ -244,9 +245,16 @@ def drop_leading_menus(doc: Document, own: frozenset[int]) -> None:
     items = sorted(taken + [(line.position, line) for line in doc.lines[:first]], key=itemgetter(0))
     labels = groupby(items, lambda item: item[1] is None or is_leading_free(item[1], own))
     runs = [list(run) for is_label, run in labels if is_label]
-    menus = [line for run in runs if len(run) >= LEADING_MENU_MIN_ITEMS for _, line in run if line]
+    menus = [
+        (line, f"one of {len(run)} labels before the first paragraph")
+        for run in runs
+        if len(run) >= LEADING_MENU_MIN_ITEMS
+        for _, line in run
+        if line
+    ]
     if menus:
-        doc.drop(menus, RULE_LEADING_MENU, "navigation")
+        lines, evidence = zip(*menus, strict=True)
+        doc.drop(list(lines), RULE_LEADING_MENU, "navigation", list(evidence))
 
 
 def is_leading_free(line: Line, own: frozenset[int]) -> bool:
@@ -265,7 +273,7 @@ def is_leading_label(line: Line) -> bool:
 
 
 def is_inner_menu_item(
-    by_position: dict[int, Line], menu: set[int], position: int, step: int
+    by_position: dict[int, Line], menu: Collection[int], position: int, step: int
 ) -> bool:
     """The line at `position`, walked to by `step` from a menu item, is a label of up to
     MENU_INNER_ITEM_MAX_WORDS words with a menu item on its far side too."""

@@ -125,17 +125,20 @@ def is_heading(text: str) -> bool:
 def drop_related_lists(doc: Document, own: frozenset[int]) -> None:
     """After each removed related-story heading, drop the headline-like lines that follow."""
     headings = sorted(
-        {doc.position_of(r) for r in doc.removed if r.category == "related" and is_heading(r.text)}
+        (doc.position_of(r), r.line)
+        for r in doc.removed
+        if r.category == "related" and is_heading(r.text)
     )
-    listed = []
-    for heading in headings:
+    listed: dict[int, tuple[Line, str]] = {}
+    for heading, number in headings:
         index = next((i for i, line in enumerate(doc.lines) if line.position > heading), None)
         while index is not None and index < len(doc.lines) and is_list_item(doc.lines[index], own):
-            if doc.lines[index] not in listed:
-                listed.append(doc.lines[index])
+            line = doc.lines[index]
+            listed.setdefault(id(line), (line, f"listed under the heading at line {number}"))
             index += 1
     if listed:
-        doc.drop(listed, RULE_RELATED, "related")
+        lines, evidence = zip(*listed.values(), strict=True)
+        doc.drop(list(lines), RULE_RELATED, "related", list(evidence))
 
 
 def drop_after_furniture(doc: Document, own: frozenset[int]) -> None:
@@ -151,14 +154,15 @@ def drop_after_furniture(doc: Document, own: frozenset[int]) -> None:
         for line in doc.lines
         if line.position > start_position and is_free(line, own) and not is_prose(line.text)
     ]
+    where = f"after the closing furniture from line {start.line} ({start.rule})"
     if after:
-        doc.drop(after, RULE_AFTER, "navigation")
+        doc.drop(after, RULE_AFTER, "navigation", [where] * len(after))
     inline_teaser = start.category == "related" and not is_heading(start.text)
     boxes = (
         [] if inline_teaser else lone_paragraphs(doc, start_position, sum(w for _, w in prose), own)
     )
     if boxes:
-        doc.drop(boxes, RULE_BOX, "boilerplate")
+        doc.drop(boxes, RULE_BOX, "boilerplate", [f"alone {where}"] * len(boxes))
 
 
 def prose_words(doc: Document) -> list[tuple[int, int]]:
