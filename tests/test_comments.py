@@ -347,3 +347,18 @@ def test_an_articles_sections_under_names_hold_more_than_a_post():
     for name, post in zip(["Steve Nash", "Goran Dragic", "Kendall Marshall"], POSTS, strict=False):
         signed += [name, post, "cheers, Anna"]
     assert RULE_COMMENT_THREAD in {r.rule for r in cleaned(signed).removed}
+
+
+def test_a_thread_starts_under_its_heading_when_a_rule_took_its_first_headers():
+    names = [*NAMES, "Ann Lee", "Bo"]
+    headers = [
+        f"{name} | November 9, 2012 {hour}:13 AM | Reply" for hour, name in enumerate(names, 1)
+    ]
+    thread = [
+        line for header, post in zip(headers, POSTS * 2, strict=False) for line in (header, post)
+    ]
+    doc = Document.from_lines(ARTICLE + ["27 Comments"] + thread)
+    doc.drop([line for line in doc.lines if line.text == "27 Comments"], "test.count", "comments")
+    doc.drop([line for line in doc.lines if line.text in headers[:2]], "test.meta", "timestamp")
+    drop_comment_threads(doc)  # the kept headers alone make a thread from the third post
+    assert [line.text for line in doc.lines] == ARTICLE

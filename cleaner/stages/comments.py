@@ -29,6 +29,7 @@ Cleaner(comment_threads=False) keeps threads (a forum's posts are its content).
 from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
+from operator import itemgetter
 
 import regex
 
@@ -95,9 +96,16 @@ def drop_comment_threads(doc: Document) -> None:
     first = first_paragraph(doc.lines)
     if first is None:
         return
-    found = signed_thread(doc.lines[first + 1 :]) or headed_thread(doc, doc.lines[first].position)
-    if found:
-        start, where, headers = found
+    found = [
+        thread
+        for thread in (
+            signed_thread(doc.lines[first + 1 :]),
+            headed_thread(doc, doc.lines[first].position),
+        )
+        if thread
+    ]
+    if found:  # the earlier: a rule may have taken the first headers of a thread, not all
+        start, where, headers = min(found, key=itemgetter(0))
         thread = [line for line in doc.lines if line.position >= start]
         doc.drop(thread, RULE_COMMENT_THREAD, "comments", thread_evidence(thread, headers, where))
 
