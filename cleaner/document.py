@@ -1,5 +1,6 @@
 """The document that flows through the stages, and the records of what changed."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -88,6 +89,11 @@ class Document:
             self.removed.append(Removal(line.number, line.text, rule, category, why))
             self.removed_positions[line.number] = line.position
         self.lines = [line for line in self.lines if id(line) not in gone]
+
+    def drop_each(self, dropped: Sequence[tuple[Line, str]], rule: str, category: str) -> None:
+        """Remove the line of each (line, evidence) pair of `dropped`, recording its evidence."""
+        if dropped:
+            self.drop([line for line, _ in dropped], rule, category, [why for _, why in dropped])
 
     def rewrite(self, line: Line, edits: list[Edit]) -> None:
         """Apply non-overlapping `edits` (offsets into line.text) to `line`, in order."""

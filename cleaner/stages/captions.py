@@ -78,9 +78,7 @@ def drop_captions(doc: Document, patterns: CaptionPatterns | None, max_words: in
         and word_count(line.text) <= max_words
         and (credit := caption_credit(line.text, patterns, 1 in candidates[id(line)]))
     ]
-    if tails:
-        lines, evidence = zip(*tails, strict=True)
-        doc.drop(list(lines), RULE_TAIL, "caption", list(evidence))
+    doc.drop_each(tails, RULE_TAIL, "caption")
     return doc
 
 

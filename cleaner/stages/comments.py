@@ -214,10 +214,8 @@ def thread_headers(lines: Sequence[Line | Removal], names_above: bool = False) -
         signer(line.text) + (name_above(lines, index) if names_above else "")
         for index, line in headers
     )
-    if (
-        posts < THREAD_MIN_POSTS_SHARE * (len(headers) - 1)
-        or len(signers) < THREAD_MIN_SIGNERS
-        or signers.most_common(1)[0][1] > THREAD_MAX_ONE_SIGNER_SHARE * len(headers)
+    if posts < THREAD_MIN_POSTS_SHARE * (len(headers) - 1) or not signed_by_several(
+        signers, len(headers)
     ):
         return []
     return [index for index, _ in headers]
@@ -240,13 +238,17 @@ def signature_headers(lines: Sequence[Line | Removal], count: int) -> list[int]:
             break
         run.append(index)
     signers = Counter(lines[index].text.casefold() for index in run)
-    if (
-        not THREAD_MIN_HEADERS <= len(run) <= count
-        or len(signers) < THREAD_MIN_SIGNERS
-        or signers.most_common(1)[0][1] > THREAD_MAX_ONE_SIGNER_SHARE * len(run)
-    ):
+    if not THREAD_MIN_HEADERS <= len(run) <= count or not signed_by_several(signers, len(run)):
         return []
     return run
+
+
+def signed_by_several(signers: Counter[str], headers: int) -> bool:
+    """THREAD_MIN_SIGNERS or more people sign the `headers`, none more than its share."""
+    return (
+        len(signers) >= THREAD_MIN_SIGNERS
+        and signers.most_common(1)[0][1] <= THREAD_MAX_ONE_SIGNER_SHARE * headers
+    )
 
 
 def name_above(lines: Sequence[Line | Removal], index: int) -> str:

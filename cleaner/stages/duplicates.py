@@ -69,17 +69,10 @@ def drop_duplicates(
                 continue
             seen_sets.add(word_set, prefix)
     titled = [(line, "the page's title: a later line is its headline") for line in title]
-    for dropped, rule in ((exact, RULE_EXACT), (near, RULE_NEAR), (copies, RULE_REMOVED)):
-        drop_with_evidence(doc, dropped, rule)
-    drop_with_evidence(doc, titled, RULE_TITLE)
+    found = ((exact, RULE_EXACT), (near, RULE_NEAR), (copies, RULE_REMOVED), (titled, RULE_TITLE))
+    for dropped, rule in found:
+        doc.drop_each(dropped, rule, "duplicate")
     return doc
-
-
-def drop_with_evidence(doc: Document, dropped: list[tuple[Line, str]], rule: str) -> None:
-    """Drop the lines of (line, evidence) pairs as duplicates by `rule`."""
-    if dropped:
-        lines, evidence = zip(*dropped, strict=True)
-        doc.drop(list(lines), rule, "duplicate", list(evidence))
 
 
 def page_title(candidates: list[tuple[Line, str]]) -> list[Line]:

@@ -83,8 +83,10 @@ def without_scripts(html: str, max_chars: int) -> str:
         if closed is None:
             break
         start = closed.end()
+        if name is None:  # a comment: passed over, kept
+            continue
         tag_end = min(html.find(">", opened.end()), opened.end() + MAX_SCRIPT_TAG_CHARS)
-        if name is not None and "ld+json" not in html[opened.end() : tag_end].lower():
+        if "ld+json" not in html[opened.end() : tag_end].lower():
             refuse_long_html(kept.tell() + opened.start() - kept_from, max_chars)
             kept.write(html[kept_from : opened.start()])
             kept_from = start

@@ -252,9 +252,7 @@ def drop_leading_menus(doc: Document, own: frozenset[int]) -> None:
         for _, line in run
         if line
     ]
-    if menus:
-        lines, evidence = zip(*menus, strict=True)
-        doc.drop(list(lines), RULE_LEADING_MENU, "navigation", list(evidence))
+    doc.drop_each(menus, RULE_LEADING_MENU, "navigation")
 
 
 def is_leading_free(line: Line, own: frozenset[int]) -> bool:

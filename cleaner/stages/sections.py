@@ -136,9 +136,7 @@ def drop_related_lists(doc: Document, own: frozenset[int]) -> None:
             line = doc.lines[index]
             listed.setdefault(id(line), (line, f"listed under the heading at line {number}"))
             index += 1
-    if listed:
-        lines, evidence = zip(*listed.values(), strict=True)
-        doc.drop(list(lines), RULE_RELATED, "related", list(evidence))
+    doc.drop_each(list(listed.values()), RULE_RELATED, "related")
 
 
 def drop_after_furniture(doc: Document, own: frozenset[int]) -> None:
