@@ -206,6 +206,25 @@ def test_near_duplicates_are_those_every_earlier_kept_line_is_compared_with(line
     assert [r.line for r in doc.removed] == expected
 
 
+def test_past_the_near_duplicate_word_bound_only_exact_copies_go(monkeypatch):
+    from cleaner.document import Document
+    from cleaner.stages import duplicates
+
+    near = PARAGRAPH.replace("confidential", "confidential for now")
+    lines = [PARAGRAPH, near, "Second paragraph is different and long enough.", PARAGRAPH]
+    removed = duplicates.drop_duplicates(Document.from_lines(lines), 20, 8, 0.8).removed
+    assert sorted((r.line, r.rule) for r in removed) == [
+        (2, "duplicate.near"),
+        (4, "duplicate.exact"),
+    ]
+    # each long line's word set is kept while comparing: past the bound (here the first two
+    # lines' words), time and memory stay linear and near copies are left
+    words = sum(len(line.split()) for line in lines[:2])
+    monkeypatch.setattr(duplicates, "NEAR_DUPLICATE_MAX_WORDS", words)
+    removed = duplicates.drop_duplicates(Document.from_lines(lines), 20, 8, 0.8).removed
+    assert [(r.line, r.rule) for r in removed] == [(4, "duplicate.exact")]
+
+
 def test_a_copy_of_a_line_a_rule_removed_goes_after_it_but_not_before():
     from cleaner.document import Document
     from cleaner.stages.duplicates import drop_duplicates

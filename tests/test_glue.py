@@ -368,7 +368,7 @@ def test_chunks_set_aside_as_too_common_are_ones_chunk_repair_never_splits():
     assert {"the", "The", "THE", "don't", "don’t", "Minister"} <= common and "Putin" not in common
     text = " ".join(sorted(common))
     doc = Document.from_lines([text], lang="en")
-    context = document_context(doc, text, LEXICON, DEFAULT_OPTIONS)
+    context = document_context(doc, text, LEXICON, DEFAULT_OPTIONS, common)
     assert [chunk for chunk in sorted(common) if chunk_repair(chunk, context)] == []
 
 
@@ -394,7 +394,9 @@ def test_a_split_records_its_halves_rule_evidence_and_score():
 
     text = "He met Vladimir Putinin June 2024."
     doc = Document.from_lines([text], lang="en")
-    split = best_split("Putinin", document_context(doc, text, LEXICON, DEFAULT_OPTIONS))
+    split = best_split(
+        "Putinin", document_context(doc, text, LEXICON, DEFAULT_OPTIONS, {"Putinin"})
+    )
     assert isinstance(split, Split)
     assert (split.left, split.right, split.rule, split.evidence) == (
         "Putin",
@@ -440,8 +442,34 @@ def test_candidate_splits_given_right_halves_lists_only_those():
 def test_a_pair_with_an_absent_token_is_answered_without_listing_pairs():
     doc = Document.from_lines(["New York is big.", "The Yorkshire moors."], lang="en")
     text = "\n".join(line.text for line in doc.lines)
-    context = document_context(doc, text, LEXICON, DEFAULT_OPTIONS)
+    context = document_context(doc, text, LEXICON, DEFAULT_OPTIONS, {"NewYork", "YorkThe"})
     assert not context.seen_together("Old", "York")
     assert "pairs" not in vars(context)  # the cached property was never computed
     assert context.seen_together("New", "York")
     assert not context.seen_together("York", "The")  # a line break parts them
+
+
+def test_only_the_pairs_a_pass_may_ask_about_are_listed():
+    # a long text's pairs, all listed, took 330 MB (2.7 million tokens): only the halves of
+    # the splits weighed for the chunks being decided are looked for
+    text = "New York is big. Old Town is old. New York again."
+    doc = Document.from_lines([text], lang="en")
+    context = document_context(doc, text, LEXICON, DEFAULT_OPTIONS, {"NewYork", "is"})
+    assert ("New", "York") in context.asked and ("Old", "Town") not in context.asked
+    assert context.seen_together("New", "York")
+    assert context.pairs == {("New", "York")}
+
+
+def test_a_text_with_more_candidate_words_than_the_bound_is_left_as_it_is(monkeypatch):
+    from cleaner.glue import repair
+
+    text = "He met Vladimir Putinin June 2024 and spoke of Ukraineaccording to aides."
+    assert (
+        repaired(text)
+        == "He met Vladimir Putin in June 2024 and spoke of Ukraine according to aides."
+    )
+    # random words or a dump weigh every rare word and the pairs of their halves: past the
+    # bound (here one candidate), the pass gives up before weighing any
+    monkeypatch.setattr(repair, "MAX_LIVE_CHUNKS", 1)
+    monkeypatch.setattr(repair, "document_context", None)  # never reached
+    assert repaired(text) == text

@@ -3,6 +3,8 @@ limit, whatever compression hides them, with memory bounded by the limit (issue 
 
 import gzip
 import json
+import random
+import string
 import subprocess
 import sys
 import zlib
@@ -157,6 +159,29 @@ def test_a_long_line_is_cleaned_without_listing_its_words(tmp_path):
     rise, codes, stderr = measured(tmp_path, ["clean", "small.txt"], ["clean", "long.txt"])
     assert codes == [0], stderr
     assert rise <= 8 * len(line)
+
+
+def random_words(lines: int, words: int, seed: int = 0) -> bytes:
+    """Lines of words drawn from 200,000 random letter strings: text in no language, every
+    word rare, as a dump or a hostile input gives it."""
+    pick = random.Random(seed)
+    vocabulary = [
+        "".join(pick.choices(string.ascii_lowercase, k=pick.randint(3, 9))) for _ in range(200_000)
+    ]
+    return "\n".join(
+        " ".join(pick.choices(vocabulary, k=words)) + "." for _ in range(lines)
+    ).encode()
+
+
+def test_a_text_of_random_words_is_cleaned_in_bounded_memory(tmp_path):
+    # 4 MB of random words took 241 MB and 13 s: near-duplicate search kept every long line's
+    # word set and compared those sharing a word, glue repair weighed 100,000 rare words and
+    # listed every pair of adjacent tokens. Now both stop at their bounds.
+    (tmp_path / "small.txt").write_bytes(random_words(20, 200, seed=1))  # its language's loads
+    (tmp_path / "random.txt").write_bytes(data := random_words(600, 1_000))
+    rise, codes, stderr = measured(tmp_path, ["clean", "small.txt"], ["clean", "random.txt"])
+    assert codes == [0], stderr
+    assert rise <= 10 * len(data)  # 8x measured: bytes, text, lines, output; it was 57x
 
 
 def test_html_is_sized_without_its_scripts_and_refused_over_its_limit(tmp_path):

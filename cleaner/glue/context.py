@@ -24,6 +24,9 @@ class Context:
     # tokens are listed again, a slice at a time, if its pairs are needed
     tokens: list[str] | None
     counts: Counter[str]
+    # the pairs of tokens `seen_together` may be asked about (the halves of the splits the
+    # pass weighs): only these are looked for, so a long text's pairs are never all listed
+    asked: frozenset[tuple[str, str]]
     lexicon: GlueLexicon
     words: Dictionary | None
     lang: str | None
@@ -36,10 +39,10 @@ class Context:
 
     @cached_property
     def pairs(self) -> frozenset[tuple[str, str]]:
-        """The pairs of tokens seen side by side on a line ("New", "York"); found only if a
-        split needs them."""
+        """The asked pairs of tokens seen side by side on a line ("New", "York"); found only
+        if a split needs them."""
         tokens = self.tokens if self.tokens is not None else text_tokens(self.text)
-        return frozenset(pairwise(tokens))
+        return frozenset(pair for pair in pairwise(tokens) if pair in self.asked)
 
     def seen_together(self, left: str, right: str) -> bool:
         """`left` and `right` side by side on a line somewhere in the document. A pair of

@@ -1,10 +1,12 @@
 """One pass of glue repair over a document: each distinct chunk decided once."""
 
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
+from itertools import islice
 
 from ..dictionary import load_dictionary, words_at_least
 from ..document import Document, Edit
-from ..slices import SLICE_CHARS, text_chunks
+from ..slices import SLICE_CHARS, text_slices
 from .candidates import viable_splits
 from .context import Context
 from .lexicon import GlueLexicon
@@ -26,15 +28,24 @@ from .tokens import (
     word_zipf,
 )
 
+# A document with more distinct chunks that may need a split than this (rare words with a
+# viable split, punctuation glue) is left as it is: a pass weighs each, and the pairs of their
+# halves grow with them (2,990 lines of 6,500 characters of random words: 190,000 such
+# chunks, 980,000 pairs, 400 MB and 35 s a pass). Of the 6,138 benchmark inputs (full page and
+# scrape) the most has 2,580 (a page in a language without a dictionary), news ~100.
+MAX_LIVE_CHUNKS = 10_000
+
 
 def repair_pass(doc: Document, lexicon: GlueLexicon, options: GlueOptions) -> bool:
     """One pass over the document; True if it split anything. Each distinct chunk is
     decided once (a document repeats most of them), and only lines holding a repaired
     chunk are rewritten."""
     text = "\n".join(line.text for line in doc.lines)  # no pattern here matches across lines
-    context = document_context(doc, text, lexicon, options)
-    chunks = text_chunks(text) - unsplittable_chunks(doc.lang, options)
-    repairs = {chunk: found for chunk in chunks if (found := chunk_repair(chunk, context))}
+    live = list(islice(live_chunks(text, doc.lang, options), MAX_LIVE_CHUNKS + 1))
+    if not live or len(live) > MAX_LIVE_CHUNKS:
+        return False
+    context = document_context(doc, text, lexicon, options, live)
+    repairs = {chunk: found for chunk in live if (found := chunk_repair(chunk, context))}
     if not repairs:
         return False
     for line in doc.lines:
@@ -55,13 +66,42 @@ def repair_pass(doc: Document, lexicon: GlueLexicon, options: GlueOptions) -> bo
     return True
 
 
+def live_chunks(text: str, lang: str | None, options: GlueOptions) -> Iterator[str]:
+    """The distinct chunks of `text` a pass must weigh: neither too common to split nor
+    inert. A long text is read a slice at a time, so its distinct chunks are never all listed
+    (the inert ones are found again from the memo)."""
+    common = unsplittable_chunks(lang, options)
+    seen: set[str] = set()
+    for piece in text_slices(text):
+        for chunk in set(piece.split()) - common - seen:
+            if not inert_chunk(chunk, lang, options):
+                seen.add(chunk)
+                yield chunk
+
+
 def document_context(
-    doc: Document, text: str, lexicon: GlueLexicon, options: GlueOptions
+    doc: Document, text: str, lexicon: GlueLexicon, options: GlueOptions, chunks: Iterable[str]
 ) -> Context:
-    """The Context of one pass over `doc`, whose lines joined by newlines are `text`."""
+    """The Context of one pass over `doc`, whose lines joined by newlines are `text`, that
+    decides `chunks`."""
     tokens = TOKEN_OR_LINE_BREAK.findall(text) if len(text) <= SLICE_CHARS else None
     counts = token_counts(tokens if tokens is not None else text_tokens(text))
-    return Context(text, tokens, counts, lexicon, load_dictionary(doc.lang), doc.lang, options)
+    asked = asked_pairs(chunks, doc.lang, options)
+    words = load_dictionary(doc.lang)
+    return Context(text, tokens, counts, asked, lexicon, words, doc.lang, options)
+
+
+def asked_pairs(
+    chunks: Iterable[str], lang: str | None, options: GlueOptions
+) -> frozenset[tuple[str, str]]:
+    """The halves of every viable split of the words among `chunks`: the only pairs of
+    tokens a pass that decides them asks about (Context.seen_together)."""
+    return frozenset(
+        (left, right)
+        for chunk in chunks
+        if (core := word_core(chunk)) is not None
+        for left, right, _ in viable_splits(core[1], lang, options)
+    )
 
 
 def chunk_repair(text: str, context: Context) -> Repair | None:
