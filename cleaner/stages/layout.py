@@ -4,4 +4,6 @@ from ..document import Document
 
 
 def layout(doc: Document) -> str:
-    return "".join(line.text + "\n" for line in doc.lines)
+    # one join, with an empty last piece for the final newline: no copy of a line is made,
+    # so the text costs its own size once (a document near the input limit is large)
+    return "\n".join([*(line.text for line in doc.lines), ""])
