@@ -110,38 +110,36 @@ class DropBlock(Rule):
         return (self.pattern,) if self.end is None else (self.pattern, self.end)
 
     def apply(self, doc: Document, lines: list[Line]) -> list[Line]:
+        """Drop the blocks in one pass over the lines left (a block's protected lines stay
+        and are read again), then from the document at once: dropping each block from the
+        document in turn took time quadratic in the blocks (24,000 blocks: 26 s)."""
         starts = {id(line) for line in lines}
-        index = 0
-        while index < len(doc.lines):
-            line = doc.lines[index]
+        left, dropped = list(doc.lines), []
+        index, endless = 0, False  # endless: no end line after a start, so after none later
+        while index < len(left) and not endless:
+            line = left[index]
             if id(line) in starts and self.admits(line.text) and self.pattern.search(line.text):
-                stop = self.block_end(doc.lines, index)
+                stop = self.block_end(left, index)
+                endless = stop is None and self.end is not None and self.max_lines is None
                 if stop is not None:
-                    doc.drop(
-                        [kept for kept in doc.lines[index : stop + 1] if not kept.protected_by],
-                        self.id,
-                        self.removal_category,
-                    )
-                    index = next(
-                        (i for i, later in enumerate(doc.lines) if later.number > line.number),
-                        len(doc.lines),
-                    )
+                    block = left[index : stop + 1]
+                    dropped += [kept for kept in block if not kept.protected_by]
+                    left[index : stop + 1] = [kept for kept in block if kept.protected_by]
+                    index += 1 if line.protected_by else 0  # on after the block's first line
                     continue
             index += 1
+        if dropped:
+            doc.drop(dropped, self.id, self.removal_category)
         return []
 
     def block_end(self, lines: list[Line], start: int) -> int | None:
-        """The index of the block's last line, or None if the block is not to be dropped."""
-        last: int | None = len(lines) - 1
-        if self.end is not None:
-            last = next(
-                (i for i in range(start, len(lines)) if self.end.search(lines[i].text)), None
-            )
-        if last is None:
-            return None
-        if self.max_lines is not None and last - start + 1 > self.max_lines:
-            return None
-        return last
+        """The index of the block's last line, or None if the block is not to be dropped.
+        The end is looked for no further than `max_lines` (a block past it stays)."""
+        stop = len(lines) if self.max_lines is None else min(len(lines), start + self.max_lines)
+        if self.end is None:
+            last = len(lines) - 1
+            return last if last < stop else None
+        return next((i for i in range(start, stop) if self.end.search(lines[i].text)), None)
 
 
 @dataclass(frozen=True)

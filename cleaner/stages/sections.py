@@ -20,6 +20,9 @@ None of them takes the article's own lines (prose.py): the lines of a paragraph 
 over several lines, and the items of its data lists (ingredients, prices, fields, steps).
 """
 
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+
 import regex
 
 from ..document import Document, Line, Removal, RuleInfo
@@ -130,9 +133,10 @@ def drop_related_lists(doc: Document, own: frozenset[int]) -> None:
         if r.category == "related" and is_heading(r.text)
     )
     listed: dict[int, tuple[Line, str]] = {}
+    positions = [line.position for line in doc.lines]
     for heading, number in headings:
-        index = next((i for i, line in enumerate(doc.lines) if line.position > heading), None)
-        while index is not None and index < len(doc.lines) and is_list_item(doc.lines[index], own):
+        index = bisect_right(positions, heading)  # the first line below the heading
+        while index < len(doc.lines) and is_list_item(doc.lines[index], own):
             line = doc.lines[index]
             listed.setdefault(id(line), (line, f"listed under the heading at line {number}"))
             index += 1
@@ -194,14 +198,17 @@ def lone_paragraphs(doc: Document, start: int, total: int, own: frozenset[int]) 
 
 def furniture_start(doc: Document, prose: list[tuple[int, int]]) -> Removal | None:
     """The removal where the closing furniture begins, or None; `prose` is prose_words(doc)."""
-    total = sum(words for _, words in prose)
+    positions = [position for position, _ in prose]  # in page order, as doc.lines
+    words_up_to = list(accumulate(words for _, words in prose))
+    total = words_up_to[-1] if prose else 0
     if not total:
         return None
     for removal in sorted(doc.removed, key=lambda r: r.line):
         if removal.category in FURNITURE or (
             removal.category in FURNITURE_UNLESS_LISTED and not LIST_ITEM.match(removal.text)
         ):
-            before = sum(words for position, words in prose if position < doc.position_of(removal))
+            above = bisect_left(positions, doc.position_of(removal))  # prose lines before it
+            before = words_up_to[above - 1] if above else 0
             if before >= FURNITURE_MIN_PROSE_BEFORE * total:
                 return removal
     return None
