@@ -225,6 +225,29 @@ def test_past_the_near_duplicate_word_bound_only_exact_copies_go(monkeypatch):
     assert [(r.line, r.rule) for r in removed] == [(4, "duplicate.exact")]
 
 
+def test_past_the_comparison_budget_the_rest_keeps_its_near_copies(monkeypatch):
+    from cleaner.document import Document
+    from cleaner.stages import duplicates
+
+    first = PARAGRAPH.replace("confidential", "confidential for now")
+    second = PARAGRAPH.replace("on Monday", "on Tuesday")
+    lines = [PARAGRAPH, first, second, PARAGRAPH]
+    removed = duplicates.drop_duplicates(Document.from_lines(lines), 20, 8, 0.8).removed
+    assert sorted((r.line, r.rule) for r in removed) == [
+        (2, "duplicate.near"),
+        (3, "duplicate.near"),
+        (4, "duplicate.exact"),
+    ]
+    # lines of the same few common words share every word: past the budget of comparisons
+    # (here the one that found line 2), only exact copies go
+    monkeypatch.setattr(duplicates, "NEAR_DUPLICATE_MAX_COMPARISONS", 0)
+    removed = duplicates.drop_duplicates(Document.from_lines(lines), 20, 8, 0.8).removed
+    assert sorted((r.line, r.rule) for r in removed) == [
+        (2, "duplicate.near"),
+        (4, "duplicate.exact"),
+    ]
+
+
 def test_a_copy_of_a_line_a_rule_removed_goes_after_it_but_not_before():
     from cleaner.document import Document
     from cleaner.stages.duplicates import drop_duplicates

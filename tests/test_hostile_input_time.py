@@ -1,6 +1,7 @@
 """Hostile input, time: a document over Options.doc_time_limit_s fails with DocumentTimeout,
 in clean() and in batch workers, and the rest of the batch finishes (issue 15, item 5)."""
 
+import random
 import signal
 import sys
 import threading
@@ -189,3 +190,15 @@ def test_a_shape_repeated_to_the_line_limit_is_cleaned_in_linear_time(shape):
     text = "\n".join(template.format(i=i) for i in range(repeats))
     result = Cleaner(doc_time_limit_s=4).clean(text)  # ~1 s here; quadratic took 5-26 s
     assert result.removed
+
+
+def test_lines_of_the_same_common_words_are_compared_within_a_budget():
+    # every line shares every rare word with the others, so the near-duplicate search's
+    # prefix filter lets all pairs through: 3,000 such lines took 6 s
+    common = "the of and to in a is that for it as was with be by on not he this are".split()
+    common += "or his from at which but have an they you were her she there been one".split()
+    pick = random.Random(0)
+    text = "\n".join(" ".join(pick.sample(common, 30)).capitalize() + "." for _ in range(2_999))
+    result = Cleaner(doc_time_limit_s=4).clean(text)  # ~0.3 s
+    # sentences all: the few that go are near copies of earlier ones, found within the budget
+    assert result.removed and {r.rule for r in result.removed} == {"duplicate.near"}

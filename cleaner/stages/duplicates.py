@@ -35,6 +35,10 @@ NOT_WORD = re.compile(r"[\W_]+")
 # and 290 MB).
 NEAR_DUPLICATE_MAX_LINES = 3_000
 NEAR_DUPLICATE_MAX_WORDS = 100_000
+# ... and once this many pairs were compared, the rest of the document too: lines of the same
+# few common words share every rare word and make it quadratic (3,000 such lines took 6 s).
+# No benchmark input (full page, scrape, gold text) compares 1,000.
+NEAR_DUPLICATE_MAX_COMPARISONS = 100_000
 
 
 def drop_duplicates(
@@ -68,6 +72,8 @@ def drop_duplicates(
             copies.append((line, "a copy of a line a rule removed above"))
             continue
         seen_exact.setdefault(key, line.number)
+        if seen_sets is not None and seen_sets.compared > NEAR_DUPLICATE_MAX_COMPARISONS:
+            seen_sets = None  # the rest of the document: exact copies only
         if seen_sets is not None and key.count(" ") + 1 >= min_words:
             word_set = frozenset(text_chunks(key))
             prefix = seen_sets.prefix(word_set)
@@ -156,6 +162,7 @@ class PrefixIndex:
         self.jaccard = jaccard
         self.sets: list[frozenset[str]] = []
         self.by_word: dict[str, list[int]] = {}
+        self.compared = 0  # pairs of sets compared so far
 
     def prefix(self, word_set: frozenset[str]) -> list[str]:
         """The set's rarest words that has_near and add index it by."""
@@ -172,6 +179,7 @@ class PrefixIndex:
             for index in self.by_word.get(word, ()):
                 if index not in seen:
                     seen.add(index)
+                    self.compared += 1
                     if similarity(word_set, self.sets[index]) >= self.jaccard:
                         return True
         return False
