@@ -52,13 +52,7 @@ def drop_duplicates(
     the YAML rules `yaml_rule_ids` removed before them, and a page title that a later line
     repeats a part of; the lines of hard-wrapped paragraphs are neither dropped nor compared."""
     candidates = keyed_lines(doc)
-    long_keys = [key for _, key in candidates if key.count(" ") + 1 >= min_words]
-    long_words = sum(key.count(" ") + 1 for key in long_keys)
-    seen_sets = (
-        PrefixIndex(long_keys, jaccard)
-        if len(long_keys) <= NEAR_DUPLICATE_MAX_LINES and long_words <= NEAR_DUPLICATE_MAX_WORDS
-        else None
-    )
+    seen_sets = near_duplicate_index([key for _, key in candidates], min_words, jaccard)
     seen_exact: dict[str, int] = {}  # key: line number
     removed_at = removed_keys(doc, yaml_rule_ids, min_chars)
     exact, near, copies, title = [], [], [], page_title(candidates)
@@ -86,6 +80,16 @@ def drop_duplicates(
     for dropped, rule in found:
         doc.drop_each(dropped, rule, "duplicate")
     return doc
+
+
+def near_duplicate_index(keys: list[str], min_words: int, jaccard: float) -> "PrefixIndex | None":
+    """The index of the long lines' word sets, or None past the bounds on their number and
+    their words (only exact copies are then looked for)."""
+    long_keys = [key for key in keys if key.count(" ") + 1 >= min_words]
+    long_words = sum(key.count(" ") + 1 for key in long_keys)
+    if len(long_keys) > NEAR_DUPLICATE_MAX_LINES or long_words > NEAR_DUPLICATE_MAX_WORDS:
+        return None
+    return PrefixIndex(long_keys, jaccard)
 
 
 def page_title(candidates: list[tuple[Line, str]]) -> list[Line]:
