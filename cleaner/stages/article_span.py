@@ -7,8 +7,8 @@ pays it whole, and the span is the contiguous run of lines with the largest sum 
 pass). Outside the span a line goes (heuristic.outside-article) only where the page shows its
 chrome: the side outside the span is at least MIN_OUTSIDE_LINES lines long, and at least
 CHROME_MIN_REMOVED of the line's CHROME_WINDOW_LINES neighbours on each side were removed by
-chrome rules (navigation, share, related...); in English, a title-case headline far from the
-span goes on a side of the page with enough chrome. Protected lines, hard-wrapped paragraphs, an
+chrome rules (navigation, share, related...); in English, a line shaped as a headline far from
+the span goes on a side of the page with enough chrome. Protected lines, hard-wrapped paragraphs, an
 article's own data items (prose.py), a sentence before the span (the article's lead) and the
 headline the page's title names stay. An article given alone has no such side, so the stage
 leaves it as it is; nor does it look at the HTML path's text, whose extractor chose the article.
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from ..document import Document, Line, Removal, RuleInfo
 from ..slices import word_count
 from .duplicates import line_key
-from .headlines import TITLE_CASE_LANGS, headline_keys, is_title_case_headline
+from .headlines import HEADLINE_LANGS, headline_keys, is_headline_shaped
 from .prose import is_data_item, is_prose, wrapped_positions
 
 RULE = "heuristic.outside-article"
@@ -43,15 +43,15 @@ CHROME_WINDOW_LINES = 3
 # ... at least this many were removed by a chrome rule: menus and teaser lists are where the
 # rules find their labels; an article's own list (a recipe, a spec sheet) has none around it.
 CHROME_MIN_REMOVED = 2
-# A headline in title case ("Why the Mayor Wants a Bridge") at least this many lines from the span
-# goes without chrome near it: teaser lists far from the article, which the rules find no
-# label in. Only where title case marks headlines (English; German capitalises every noun).
-# On the read dragnet half such lines 20 or more lines away were 29,900 tokens of noise
+# A line shaped as a headline ("Why the mayor wants a bridge", headlines.is_headline_shaped)
+# at least this many lines from the span goes without chrome near it: teaser lists far from
+# the article, which the rules find no label in. Only in HEADLINE_LANGS (English). On the read
+# dragnet half such title-case lines 20 or more lines away were 29,900 tokens of noise
 # against 1,300 of the article's.
 HEADLINE_FAR_LINES = 20
 # ... and only on a side of the page whose lines chrome rules removed at least this share of:
-# clean text's own title-case lists (references, people, reading lists) have little chrome
-# around them (cleaneval's gold text lost 5,000 tokens without this gate, 520 with it).
+# clean text's own short lists (references, people, reading lists) have little chrome around
+# them (cleaneval's gold text lost 5,000 tokens of title-case lines without this gate, 520 with it).
 HEADLINE_SIDE_CHROME = 0.2
 # A sentence of at least this many words before the span is the article's lead, which a
 # table of contents, a byline block or a share bar parts from its body: it stays. After the
@@ -209,13 +209,13 @@ def outside_lines(doc: Document, span: Span) -> tuple[list[Line], list[str]]:
     headlines far from it, with the evidence for each; the article's lead and headline stay."""
     slots, wrapped, first, last = span.slots, span.wrapped, span.first, span.last
     headline = headline_keys(doc)
-    title_case = doc.lang in TITLE_CASE_LANGS
+    headline_lang = doc.lang in HEADLINE_LANGS
     note = span.note()
     lines, evidence = [], []
     for side, before in ((range(0, first), True), (range(last + 1, len(slots)), False)):
         if len(side) < MIN_OUTSIDE_LINES:
             continue
-        headlines_go = title_case and chrome_share(slots, side) >= HEADLINE_SIDE_CHROME
+        headlines_go = headline_lang and chrome_share(slots, side) >= HEADLINE_SIDE_CHROME
         for index in side:
             line = slots[index].line
             if line is None:
@@ -223,7 +223,7 @@ def outside_lines(doc: Document, span: Span) -> tuple[list[Line], list[str]]:
             far = (first - index if before else index - last) >= HEADLINE_FAR_LINES
             if (near := chrome_near(slots, index)) >= CHROME_MIN_REMOVED:
                 reason = f"{near} chrome lines near"
-            elif far and headlines_go and is_title_case_headline(line.text):
+            elif far and headlines_go and is_headline_shaped(line.text):
                 reason = f"a headline {HEADLINE_FAR_LINES}+ lines away"
             else:
                 continue
