@@ -116,7 +116,7 @@ NAV = MENU + ["Sitemap", "Careers", "Advertise"]
 
 
 def spanned(lang: str, chrome: bool) -> tuple[set[str], list[str]]:
-    """The article, a menu, lines that are no headlines, then teaser headlines 20+ lines
+    """The article, a menu, lines that are no headlines, then teaser headlines 15+ lines
     from the article: what the stage keeps, and its evidence."""
     doc = Document.from_lines(ARTICLE + NAV + FILLER + HEADLINES, lang=lang)
     if chrome:
@@ -130,7 +130,7 @@ def test_headlines_far_from_the_article_go_on_a_page_of_chrome():
     kept, evidence = spanned("en", chrome=True)
     assert not set(HEADLINES) & kept
     assert set(FILLER) <= kept  # not headlines, and no chrome near them
-    assert any("a headline 20+ lines away" in text for text in evidence)
+    assert any("a headline 15+ lines away" in text for text in evidence)
 
 
 def test_far_headlines_stay_without_chrome_or_in_a_language_that_capitalises_nouns():

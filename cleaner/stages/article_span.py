@@ -46,9 +46,11 @@ CHROME_MIN_REMOVED = 2
 # A line shaped as a headline ("Why the mayor wants a bridge", headlines.is_headline_shaped)
 # at least this many lines from the span goes without chrome near it: teaser lists far from
 # the article, which the rules find no label in. Only in HEADLINE_LANGS (English). On the read
-# dragnet half such title-case lines 20 or more lines away were 29,900 tokens of noise
-# against 1,300 of the article's.
-HEADLINE_FAR_LINES = 20
+# dragnet half title-case lines 20 or more lines away were 29,900 tokens of noise against 1,300
+# of the article's; 15 takes both dragnet halves' full-page F1 0.001-0.002 above 20, for 49
+# tokens of cleaneval's gold text and no snippet of trafilatura-eval's dev hosts (12 cost
+# 0.09 points of their `with`).
+HEADLINE_FAR_LINES = 15
 # ... and only on a side of the page whose lines chrome rules removed at least this share of:
 # clean text's own short lists (references, people, reading lists) have little chrome around
 # them (cleaneval's gold text lost 5,000 tokens of title-case lines without this gate, 520 with it).
