@@ -135,7 +135,9 @@ def test_headlines_far_from_the_article_go_on_a_page_of_chrome():
 
 def test_far_headlines_stay_without_chrome_or_in_a_language_that_capitalises_nouns():
     assert set(HEADLINES) <= spanned("de", chrome=True)[0]
+    assert set(HEADLINES) <= spanned(None, chrome=True)[0]  # language unknown
     assert set(HEADLINES) <= spanned("en", chrome=False)[0]
+    assert not set(HEADLINES) & spanned("es", chrome=True)[0]  # nouns in lower case
 
 
 def test_a_headline_is_capitalised_without_an_end_mark():

@@ -7,11 +7,12 @@ pays it whole, and the span is the contiguous run of lines with the largest sum 
 pass). Outside the span a line goes (heuristic.outside-article) only where the page shows its
 chrome: the side outside the span is at least MIN_OUTSIDE_LINES lines long, and at least
 CHROME_MIN_REMOVED of the line's CHROME_WINDOW_LINES neighbours on each side were removed by
-chrome rules (navigation, share, related...); in English, a line shaped as a headline far from
-the span goes on a side of the page with enough chrome. Protected lines, hard-wrapped paragraphs, an
-article's own data items (prose.py), a sentence before the span (the article's lead) and the
-headline the page's title names stay. An article given alone has no such side, so the stage
-leaves it as it is; nor does it look at the HTML path's text, whose extractor chose the article.
+chrome rules (navigation, share, related...); a line shaped as a headline far from the span
+goes on a side of the page with enough chrome (not in German, which capitalises nouns).
+Protected lines, hard-wrapped paragraphs, an article's own data items (prose.py), a sentence
+before the span (the article's lead) and the headline the page's title names stay. An article
+given alone has no such side, so the stage leaves it as it is; nor does it look at the HTML
+path's text, whose extractor chose the article.
 
 Readers' comments often score as prose and join the span. When the span holds exactly one run
 of removed chrome that includes a comments rule's line ("12 Comments", "Leave a Reply") and the
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from ..document import Document, Line, Removal, RuleInfo
 from ..slices import word_count
 from .duplicates import line_key
-from .headlines import HEADLINE_LANGS, headline_keys, is_headline_shaped
+from .headlines import headline_keys, headlines_have_a_shape, is_headline_shaped
 from .prose import is_data_item, is_prose, wrapped_positions
 
 RULE = "heuristic.outside-article"
@@ -45,7 +46,7 @@ CHROME_WINDOW_LINES = 3
 CHROME_MIN_REMOVED = 2
 # A line shaped as a headline ("Why the mayor wants a bridge", headlines.is_headline_shaped)
 # at least this many lines from the span goes without chrome near it: teaser lists far from
-# the article, which the rules find no label in. Only in HEADLINE_LANGS (English). On the read
+# the article, which the rules find no label in (headlines.headlines_have_a_shape). On the read
 # dragnet half title-case lines 20 or more lines away were 29,900 tokens of noise against 1,300
 # of the article's; 15 takes both dragnet halves' full-page F1 0.001-0.002 above 20, for 49
 # tokens of cleaneval's gold text and no snippet of trafilatura-eval's dev hosts (12 cost
@@ -211,7 +212,7 @@ def outside_lines(doc: Document, span: Span) -> tuple[list[Line], list[str]]:
     headlines far from it, with the evidence for each; the article's lead and headline stay."""
     slots, wrapped, first, last = span.slots, span.wrapped, span.first, span.last
     headline = headline_keys(doc)
-    headline_lang = doc.lang in HEADLINE_LANGS
+    headline_lang = headlines_have_a_shape(doc.lang)
     note = span.note()
     lines, evidence = [], []
     for side, before in ((range(0, first), True), (range(last + 1, len(slots)), False)):
