@@ -227,7 +227,7 @@ def outside_lines(doc: Document, span: Span) -> tuple[list[Line], list[str]]:
             if (near := chrome_near(slots, index)) >= CHROME_MIN_REMOVED:
                 reason = f"{near} chrome lines near"
             elif far and headlines_go and is_headline_shaped(line.text):
-                reason = f"a headline {HEADLINE_FAR_LINES}+ lines away"
+                reason = f"a headline or label {HEADLINE_FAR_LINES}+ lines away"
             else:
                 continue
             if is_free(line, wrapped) and not is_spared(line.text, before, headline):
