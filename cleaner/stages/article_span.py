@@ -185,17 +185,16 @@ def comment_heads(span: Span) -> list[tuple[int, int]]:
     return heads
 
 
-def thread_lines(doc: Document, span: Span) -> tuple[list[Line], list[str]]:
+def thread_lines(span: Span, headline: frozenset[str]) -> tuple[list[Line], list[str]]:
     """The kept lines of the span after its one comment thread's head, when the part before
-    it outscores them: readers' comments. None when the span holds no head or several (a
-    blog's front page, one per post)."""
+    it outscores them: readers' comments, the article's `headline` (headline_keys) spared.
+    None when the span holds no head or several (a blog's front page, one per post)."""
     heads = comment_heads(span)
     if len(heads) != 1:
         return [], []
     start, stop = heads[0]
     if sum(span.scores[span.first : start]) <= sum(span.scores[stop + 1 : span.last + 1]):
         return [], []
-    headline = headline_keys(doc)
     head = f"lines {span.slots[start].line_number()}-{span.slots[stop].line_number()}"
     lines = [
         line
@@ -207,12 +206,14 @@ def thread_lines(doc: Document, span: Span) -> tuple[list[Line], list[str]]:
     return lines, [f"{span.note()}; after the comments' head at {head}"] * len(lines)
 
 
-def outside_lines(doc: Document, span: Span) -> tuple[list[Line], list[str]]:
+def outside_lines(
+    span: Span, headline: frozenset[str], lang: str | None
+) -> tuple[list[Line], list[str]]:
     """The kept lines outside the article's span that sit among page chrome, or that are
-    headlines far from it, with the evidence for each; the article's lead and headline stay."""
+    headlines far from it, with the evidence for each; the article's lead and its `headline`
+    (headline_keys) stay."""
     slots, wrapped, first, last = span.slots, span.wrapped, span.first, span.last
-    headline = headline_keys(doc)
-    headline_lang = headlines_have_a_shape(doc.lang)
+    headline_lang = headlines_have_a_shape(lang)
     note = span.note()
     lines, evidence = [], []
     for side, before in ((range(0, first), True), (range(last + 1, len(slots)), False)):
@@ -279,9 +280,10 @@ class ArticleSpan:
         span = find_span(doc)
         if span is None:
             return
-        thread = thread_lines(doc, span) if self.comment_threads else ([], [])
+        headline = headline_keys(doc)  # the article's own headline, spared by both
+        thread = thread_lines(span, headline) if self.comment_threads else ([], [])
         for rule, category, (lines, evidence) in (
-            (RULE, "boilerplate", outside_lines(doc, span)),
+            (RULE, "boilerplate", outside_lines(span, headline, doc.lang)),
             (RULE_COMMENTS, "comments", thread),
         ):
             if lines:

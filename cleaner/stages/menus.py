@@ -227,9 +227,8 @@ def drop_menu_runs(doc: Document, own: frozenset[int]) -> None:
             ):
                 menu.setdefault(near, seeds[seed])
                 near += step
-    if menu:
-        lines = [line for line in doc.lines if line.position in menu]
-        doc.drop(lines, RULE_MENU, "navigation", [menu[line.position] for line in lines])
+    found = [(line, menu[line.position]) for line in doc.lines if line.position in menu]
+    doc.drop_each(found, RULE_MENU, "navigation")
 
 
 def drop_leading_menus(doc: Document, own: frozenset[int]) -> None:
