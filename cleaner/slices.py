@@ -3,7 +3,7 @@ chunks, keys, word counts) is listed a slice at a time: such lists cost ~20 byte
 character, a 2 MB line 40 MB if listed at once."""
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 SLICE_CHARS = 65_536
 SLICE_END = re.compile(r"[ \t\n]")
@@ -26,6 +26,31 @@ def text_slices(text: str) -> Iterator[str]:
         yield text[start : cut + 1]
         start = cut + 1
     yield text[start:]
+
+
+def joined_slices(texts: Sequence[str]) -> Iterator[str]:
+    """ "\n".join(texts) in pieces of about SLICE_CHARS or more, each cut at a line break or
+    as text_slices cuts a long line, so that a long document is never joined whole (its
+    lines would be copied all at once); a short one is one piece, joined."""
+    if sum(map(len, texts)) + len(texts) <= SLICE_CHARS:
+        yield "\n".join(texts)
+        return
+    batch: list[str] = []
+    size = 0
+    for index, text in enumerate(texts):
+        if index:
+            batch.append("\n")
+        if len(text) > SLICE_CHARS:
+            yield "".join(batch)
+            batch, size = [], 0
+            yield from text_slices(text)
+            continue
+        batch.append(text)
+        size += len(text) + 1
+        if size >= SLICE_CHARS:
+            yield "".join(batch)
+            batch, size = [], 0
+    yield "".join(batch)
 
 
 def text_chunks(text: str) -> set[str]:

@@ -368,7 +368,7 @@ def test_chunks_set_aside_as_too_common_are_ones_chunk_repair_never_splits():
     assert {"the", "The", "THE", "don't", "don’t", "Minister"} <= common and "Putin" not in common
     text = " ".join(sorted(common))
     doc = Document.from_lines([text], lang="en")
-    context = document_context(doc, text, LEXICON, DEFAULT_OPTIONS, common)
+    context = document_context(doc, LEXICON, DEFAULT_OPTIONS, common)
     assert [chunk for chunk in sorted(common) if chunk_repair(chunk, context)] == []
 
 
@@ -394,9 +394,7 @@ def test_a_split_records_its_halves_rule_evidence_and_score():
 
     text = "He met Vladimir Putinin June 2024."
     doc = Document.from_lines([text], lang="en")
-    split = best_split(
-        "Putinin", document_context(doc, text, LEXICON, DEFAULT_OPTIONS, {"Putinin"})
-    )
+    split = best_split("Putinin", document_context(doc, LEXICON, DEFAULT_OPTIONS, {"Putinin"}))
     assert isinstance(split, Split)
     assert (split.left, split.right, split.rule, split.evidence) == (
         "Putin",
@@ -415,12 +413,14 @@ def test_a_split_records_its_halves_rule_evidence_and_score():
     )
 )
 def test_a_long_text_is_listed_in_slices_with_the_same_tokens_chunks_and_count(pieces):
-    from cleaner.glue.tokens import TOKEN_OR_LINE_BREAK, text_tokens
-    from cleaner.slices import text_chunks, text_slices, word_count
+    from cleaner.glue.tokens import TOKEN_OR_LINE_BREAK, lines_tokens
+    from cleaner.slices import joined_slices, text_chunks, text_slices, word_count
 
     text = " ".join(pieces)
+    lines = text.split("\n")
     assert "".join(text_slices(text)) == text
-    assert list(text_tokens(text)) == TOKEN_OR_LINE_BREAK.findall(text)
+    assert "".join(joined_slices(lines)) == text
+    assert list(lines_tokens(lines)) == TOKEN_OR_LINE_BREAK.findall(text)
     assert text_chunks(text) == set(text.split())
     assert word_count(text) == len(text.split())
 
@@ -441,8 +441,7 @@ def test_candidate_splits_given_right_halves_lists_only_those():
 
 def test_a_pair_with_an_absent_token_is_answered_without_listing_pairs():
     doc = Document.from_lines(["New York is big.", "The Yorkshire moors."], lang="en")
-    text = "\n".join(line.text for line in doc.lines)
-    context = document_context(doc, text, LEXICON, DEFAULT_OPTIONS, {"NewYork", "YorkThe"})
+    context = document_context(doc, LEXICON, DEFAULT_OPTIONS, {"NewYork", "YorkThe"})
     assert not context.seen_together("Old", "York")
     assert "pairs" not in vars(context)  # the cached property was never computed
     assert context.seen_together("New", "York")
@@ -454,7 +453,7 @@ def test_only_the_pairs_a_pass_may_ask_about_are_listed():
     # the splits weighed for the chunks being decided are looked for
     text = "New York is big. Old Town is old. New York again."
     doc = Document.from_lines([text], lang="en")
-    context = document_context(doc, text, LEXICON, DEFAULT_OPTIONS, {"NewYork", "is"})
+    context = document_context(doc, LEXICON, DEFAULT_OPTIONS, {"NewYork", "is"})
     assert ("New", "York") in context.asked and ("Old", "Town") not in context.asked
     assert context.seen_together("New", "York")
     assert context.pairs == {("New", "York")}

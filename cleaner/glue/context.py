@@ -6,22 +6,23 @@ from functools import cached_property
 from itertools import pairwise
 
 from ..dictionary import Dictionary
+from ..slices import joined_slices
 from .candidates import COMPOUNDING_LANGS
 from .lexicon import GlueLexicon
 from .options import GlueOptions
 from .punctuation import glue_habits
-from .tokens import text_tokens, word_exact_zipf, word_zipf
+from .tokens import lines_tokens, word_exact_zipf, word_zipf
 
 
 @dataclass(frozen=True)
 class Context:
-    """The document's text, its tokens' counts and adjacent pairs, the lexicon, the
+    """The document's lines, its tokens' counts and adjacent pairs, the lexicon, the
     dictionary and the document's language, and the options. Built for one pass over one
     document: its lazily found parts (`habits`, `pairs`) belong to that document only."""
 
-    text: str  # the document's lines joined by newlines
-    # its tokens in order, "\n" between lines; None for a text longer than SLICE_CHARS, whose
-    # tokens are listed again, a slice at a time, if its pairs are needed
+    lines: tuple[str, ...]  # the document's lines' text
+    # their tokens in order, "\n" between lines; None for a text longer than SLICE_CHARS,
+    # whose tokens are listed again, a slice at a time, if its pairs are needed
     tokens: list[str] | None
     counts: Counter[str]
     # the pairs of tokens `seen_together` may be asked about (the halves of the splits the
@@ -35,13 +36,13 @@ class Context:
     @cached_property
     def habits(self) -> frozenset[str]:
         """Punctuation marks this writer glues on purpose; found only if a chunk needs it."""
-        return glue_habits(self.text, self.options)
+        return glue_habits(joined_slices(self.lines), self.options)
 
     @cached_property
     def pairs(self) -> frozenset[tuple[str, str]]:
         """The asked pairs of tokens seen side by side on a line ("New", "York"); found only
         if a split needs them."""
-        tokens = self.tokens if self.tokens is not None else text_tokens(self.text)
+        tokens = self.tokens if self.tokens is not None else lines_tokens(self.lines)
         return frozenset(pair for pair in pairwise(tokens) if pair in self.asked)
 
     def seen_together(self, left: str, right: str) -> bool:

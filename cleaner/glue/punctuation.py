@@ -1,5 +1,7 @@
 """Punctuation glue: sentence punctuation glued to the next word ("Ukraine.The")."""
 
+from collections.abc import Iterable
+
 import regex
 
 from .options import GlueOptions
@@ -34,12 +36,18 @@ def punctuation_split(text: str, habits: frozenset[str] = frozenset()) -> str | 
     return fixed if fixed != text else None
 
 
-def glue_habits(text: str, options: GlueOptions) -> frozenset[str]:
-    """The punctuation marks `text` glues too often for it to be an accident."""
-    habits = set()
-    for mark, pattern in HABIT_BY_MARK.items():
-        glued = len(pattern.findall(text))
-        spaced = text.count(mark + " ")
-        if glued >= options.habit_min_glued and glued > options.habit_share * (glued + spaced):
-            habits.add(mark)
-    return frozenset(habits)
+def glue_habits(pieces: Iterable[str], options: GlueOptions) -> frozenset[str]:
+    """The punctuation marks a text, given in `pieces` cut at white space, glues too often
+    for it to be an accident."""
+    glued = dict.fromkeys(HABIT_BY_MARK, 0)
+    spaced = dict.fromkeys(HABIT_BY_MARK, 0)
+    for piece in pieces:
+        for mark, pattern in HABIT_BY_MARK.items():
+            glued[mark] += len(pattern.findall(piece))
+            spaced[mark] += piece.count(mark + " ")
+    return frozenset(
+        mark
+        for mark in HABIT_BY_MARK
+        if glued[mark] >= options.habit_min_glued
+        and glued[mark] > options.habit_share * (glued[mark] + spaced[mark])
+    )

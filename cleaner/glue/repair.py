@@ -1,12 +1,12 @@
 """One pass of glue repair over a document: each distinct chunk decided once."""
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 from itertools import islice
 
 from ..dictionary import load_dictionary, words_at_least
 from ..document import Document, Edit
-from ..slices import SLICE_CHARS, text_slices
+from ..slices import SLICE_CHARS, joined_slices
 from .candidates import viable_splits
 from .context import Context
 from .lexicon import GlueLexicon
@@ -21,8 +21,8 @@ from .tokens import (
     TOKEN_OR_LINE_BREAK,
     UNTOUCHABLE,
     fold,
+    lines_tokens,
     possessive_stem,
-    text_tokens,
     token_counts,
     word_core,
     word_zipf,
@@ -40,11 +40,11 @@ def repair_pass(doc: Document, lexicon: GlueLexicon, options: GlueOptions) -> bo
     """One pass over the document; True if it split anything. Each distinct chunk is
     decided once (a document repeats most of them), and only lines holding a repaired
     chunk are rewritten."""
-    text = "\n".join(line.text for line in doc.lines)  # no pattern here matches across lines
-    live = list(islice(live_chunks(text, doc.lang, options), MAX_LIVE_CHUNKS + 1))
+    lines = tuple(line.text for line in doc.lines)  # no pattern here matches across lines
+    live = list(islice(live_chunks(lines, doc.lang, options), MAX_LIVE_CHUNKS + 1))
     if not live or len(live) > MAX_LIVE_CHUNKS:
         return False
-    context = document_context(doc, text, lexicon, options, live)
+    context = document_context(doc, lexicon, options, live)
     repairs = {chunk: found for chunk in live if (found := chunk_repair(chunk, context))}
     if not repairs:
         return False
@@ -66,13 +66,13 @@ def repair_pass(doc: Document, lexicon: GlueLexicon, options: GlueOptions) -> bo
     return True
 
 
-def live_chunks(text: str, lang: str | None, options: GlueOptions) -> Iterator[str]:
-    """The distinct chunks of `text` a pass must weigh: neither too common to split nor
+def live_chunks(lines: Sequence[str], lang: str | None, options: GlueOptions) -> Iterator[str]:
+    """The distinct chunks of `lines` a pass must weigh: neither too common to split nor
     inert. A long text is read a slice at a time, so its distinct chunks are never all listed
     (the inert ones are found again from the memo)."""
     common = unsplittable_chunks(lang, options)
     seen: set[str] = set()
-    for piece in text_slices(text):
+    for piece in joined_slices(lines):
         for chunk in set(piece.split()) - common - seen:
             if not inert_chunk(chunk, lang, options):
                 seen.add(chunk)
@@ -80,15 +80,16 @@ def live_chunks(text: str, lang: str | None, options: GlueOptions) -> Iterator[s
 
 
 def document_context(
-    doc: Document, text: str, lexicon: GlueLexicon, options: GlueOptions, chunks: Iterable[str]
+    doc: Document, lexicon: GlueLexicon, options: GlueOptions, chunks: Iterable[str]
 ) -> Context:
-    """The Context of one pass over `doc`, whose lines joined by newlines are `text`, that
-    decides `chunks`."""
-    tokens = TOKEN_OR_LINE_BREAK.findall(text) if len(text) <= SLICE_CHARS else None
-    counts = token_counts(tokens if tokens is not None else text_tokens(text))
+    """The Context of one pass over `doc` that decides `chunks`."""
+    lines = tuple(line.text for line in doc.lines)
+    short = sum(map(len, lines)) + len(lines) <= SLICE_CHARS
+    tokens = TOKEN_OR_LINE_BREAK.findall("\n".join(lines)) if short else None
+    counts = token_counts(tokens if tokens is not None else lines_tokens(lines))
     asked = asked_pairs(chunks, doc.lang, options)
     words = load_dictionary(doc.lang)
-    return Context(text, tokens, counts, asked, lexicon, words, doc.lang, options)
+    return Context(lines, tokens, counts, asked, lexicon, words, doc.lang, options)
 
 
 def asked_pairs(

@@ -2,14 +2,14 @@
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import chain
 
 import regex
 
 from ..dictionary import Dictionary
-from ..slices import text_slices
+from ..slices import joined_slices
 
 # Chunks are what str.split() gives (its white space, which `re` shares and `regex` does not
 # quite: U+001C-U+001F), so a pass can collect them with split(), several times quicker.
@@ -46,9 +46,9 @@ def possessive_stem(token: str) -> str:
     return token[:-2] if token.endswith(POSSESSIVE) else token
 
 
-def text_tokens(text: str) -> Iterator[str]:
-    """The tokens of `text` in order, "\n" between lines."""
-    return chain.from_iterable(TOKEN_OR_LINE_BREAK.findall(piece) for piece in text_slices(text))
+def lines_tokens(lines: Sequence[str]) -> Iterator[str]:
+    """The tokens of `lines` in order, "\n" between lines, never joining them whole."""
+    return chain.from_iterable(TOKEN_OR_LINE_BREAK.findall(piece) for piece in joined_slices(lines))
 
 
 def token_counts(tokens: Iterable[str]) -> Counter[str]:

@@ -6,6 +6,7 @@ twice), and a block is one line. A line of a hard-wrapped paragraph is a fragmen
 when it repeats, a writer quoted the paragraph (mail, forum replies), so it stays.
 """
 
+import hashlib
 import math
 import re
 from collections import Counter
@@ -52,24 +53,25 @@ def drop_duplicates(
     the YAML rules `yaml_rule_ids` removed before them, and a page title that a later line
     repeats a part of; the lines of hard-wrapped paragraphs are neither dropped nor compared."""
     candidates = keyed_lines(doc)
-    seen_sets = near_duplicate_index([key for _, key in candidates], min_words, jaccard)
-    seen_exact: dict[str, int] = {}  # key: line number
+    long_keys = near_duplicate_keys(candidates, min_words)
+    seen_sets = PrefixIndex(list(long_keys.values()), jaccard) if long_keys is not None else None
+    seen_exact: dict[bytes, int] = {}  # key's digest: line number
     removed_at = removed_keys(doc, yaml_rule_ids, min_chars)
     exact, near, copies, title = [], [], [], page_title(candidates)
-    for line, key in candidates[len(title) :]:  # a title goes: what repeats it stays
-        if not key:
+    for line, digest, _ in candidates[len(title) :]:  # a title goes: what repeats it stays
+        if not digest:
             continue
-        if key in seen_exact and len(line.text) >= min_chars:
-            exact.append((line, f"a copy of line {seen_exact[key]}"))
+        if digest in seen_exact and len(line.text) >= min_chars:
+            exact.append((line, f"a copy of line {seen_exact[digest]}"))
             continue
-        if removed_at.get(key, line.position) < line.position:
+        if removed_at.get(digest, line.position) < line.position:
             copies.append((line, "a copy of a line a rule removed above"))
             continue
-        seen_exact.setdefault(key, line.number)
+        seen_exact.setdefault(digest, line.number)
         if seen_sets is not None and seen_sets.compared > NEAR_DUPLICATE_MAX_COMPARISONS:
             seen_sets = None  # the rest of the document: exact copies only
-        if seen_sets is not None and key.count(" ") + 1 >= min_words:
-            word_set = frozenset(text_chunks(key))
+        if seen_sets is not None and long_keys is not None and line.position in long_keys:
+            word_set = frozenset(text_chunks(long_keys[line.position]))
             prefix = seen_sets.prefix(word_set)
             if seen_sets.has_near(word_set, prefix):
                 near.append((line, f"nearly a copy of an earlier line (overlap >= {jaccard:g})"))
@@ -82,17 +84,22 @@ def drop_duplicates(
     return doc
 
 
-def near_duplicate_index(keys: list[str], min_words: int, jaccard: float) -> "PrefixIndex | None":
-    """The index of the long lines' word sets, or None past the bounds on their number and
-    their words (only exact copies are then looked for)."""
-    long_keys = [key for key in keys if key.count(" ") + 1 >= min_words]
-    long_words = sum(key.count(" ") + 1 for key in long_keys)
-    if len(long_keys) > NEAR_DUPLICATE_MAX_LINES or long_words > NEAR_DUPLICATE_MAX_WORDS:
+# A candidate line: the line, its key's digest (b"" for a line with no words), its words.
+Keyed = tuple[Line, bytes, int]
+
+
+def near_duplicate_keys(candidates: list[Keyed], min_words: int) -> dict[int, str] | None:
+    """The key of each long line (min_words words or more) by its position, to compare for
+    near copies; None past the bounds on their number and their words (only exact copies
+    are then looked for)."""
+    long_lines = [line for line, _, words in candidates if words >= min_words]
+    long_words = sum(words for _, _, words in candidates if words >= min_words)
+    if len(long_lines) > NEAR_DUPLICATE_MAX_LINES or long_words > NEAR_DUPLICATE_MAX_WORDS:
         return None
-    return PrefixIndex(long_keys, jaccard)
+    return {line.position: line_key(line.text) for line in long_lines}
 
 
-def page_title(candidates: list[tuple[Line, str]]) -> list[Line]:
+def page_title(candidates: list[Keyed]) -> list[Line]:
     """The document's first line if it is a page's title: parts joined by a TITLE_SEPARATOR,
     one of two words or more a later line (the headline). On the full-page text of dragnet,
     cleaneval and the outlets set 955 first lines are so, 6 of them gold text."""
@@ -100,8 +107,8 @@ def page_title(candidates: list[tuple[Line, str]]) -> list[Line]:
     if first is None or first.position != 0 or len(first.text) > TITLE_MAX_CHARS:
         return []
     parts = title_parts(first.text)
-    later = {key for _, key in candidates[1:]}
-    repeated = len(parts) > 1 and any(" " in part and part in later for part in parts)
+    later = {digest for _, digest, _ in candidates[1:]}
+    repeated = len(parts) > 1 and any(" " in part and key_digest(part) in later for part in parts)
     return [first] if repeated else []
 
 
@@ -110,34 +117,43 @@ def title_parts(title: str) -> list[str]:
     return [line_key(part) for part in TITLE_SEPARATOR.split(title)]
 
 
-def keyed_lines(doc: Document) -> list[tuple[Line, str]]:
-    """(line, line_key) of each line the stage may drop or compare: neither protected nor
-    part of a hard-wrapped paragraph."""
+def keyed_lines(doc: Document) -> list[Keyed]:
+    """Each line the stage may drop or compare (neither protected nor part of a hard-wrapped
+    paragraph) with its key's digest and its number of words."""
     wrapped = wrapped_positions(doc.lines)
-    # one key a line, never a list of its words: those cost ~10x the text (a 2 MB document
-    # of repeated lines took 36 MB), the key about its size
+    # a digest a line, never its key or its words: a document at the size limit would hold
+    # its text once more in keys (20 MB of 400-character lines took 28 MB more)
     return [
-        (line, line_key(line.text))
+        (line, key_digest(key), key.count(" ") + 1 if key else 0)
         for line in doc.lines
         if not line.protected_by and line.position not in wrapped
+        for key in (line_key(line.text),)
     ]
 
 
-def removed_keys(doc: Document, yaml_rule_ids: frozenset[str], min_chars: int) -> dict[str, int]:
-    """The key of each line one of the YAML rules `yaml_rule_ids` removed, at its first position.
-    A later copy is the same noise printed again where no rule could see it (a block rule
-    took a carousel item's title and description; the player prints the description twice).
-    What heuristics removed is not followed: a related-list takes the article's own headline
-    among the latest stories, above the headline itself."""
-    found: dict[str, int] = {}
+def key_digest(key: str) -> bytes:
+    """A fixed-size stand-in for a line's key (b"" for the empty key): 16 bytes of BLAKE2b,
+    so two different keys share a digest with odds of ~1 in 10^38."""
+    if not key:
+        return b""
+    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def removed_keys(doc: Document, yaml_rule_ids: frozenset[str], min_chars: int) -> dict[bytes, int]:
+    """The key's digest of each line one of the YAML rules `yaml_rule_ids` removed, at its
+    first position. A later copy is the same noise printed again where no rule could see it
+    (a block rule took a carousel item's title and description; the player prints the
+    description twice). What heuristics removed is not followed: a related-list takes the
+    article's own headline among the latest stories, above the headline itself."""
+    found: dict[bytes, int] = {}
     for removal in doc.removed:
         if (
             removal.rule in yaml_rule_ids
             and len(removal.text) >= min_chars
-            and (key := line_key(removal.text))
+            and (digest := key_digest(line_key(removal.text)))
         ):
             position = doc.position_of(removal)
-            found[key] = min(position, found.get(key, position))
+            found[digest] = min(position, found.get(digest, position))
     return found
 
 

@@ -164,6 +164,14 @@ def is_prose(text: str) -> bool:
     )
 
 
+def lines_are_prose(lines: list[Line]) -> bool:
+    """is_prose of the lines joined by spaces, not joined: a run may be a whole long text."""
+    words = sum(word_count(line.text) for line in lines)
+    return words >= PROSE_ANY_WORDS or (
+        words >= PROSE_MIN_WORDS and bool(SENTENCE_END.search(lines[-1].text))
+    )
+
+
 def first_paragraph(lines: list[Line]) -> int | None:
     """Index in `lines` of the article's first paragraph, a prose line of at least
     ARTICLE_PARAGRAPH_MIN_WORDS words (menus, bylines and dates stand before it); None if
@@ -270,7 +278,7 @@ def wrapped_paragraphs(lines: list[Line]) -> list[list[Line]]:
         for piece in pieces
         if len(piece) > 1
         and (len(piece) >= WRAP_UNENDED_MIN_LINES or PARAGRAPH_END.search(piece[-1].text))
-        and is_prose(" ".join(line.text for line in piece))
+        and lines_are_prose(piece)
         and reads_on(piece)
     ]
 
