@@ -188,3 +188,41 @@ def test_a_front_page_with_a_comments_head_under_each_post_keeps_its_posts():
     posts = ARTICLE + heads[0] + MORE + heads[1] + THREAD + heads[2]
     assert not thread_removals(MENU + posts + FOOTER)
     assert set(thread_removals(MENU + ARTICLE + MORE + heads[0] + THREAD + FOOTER)) == set(THREAD)
+
+
+SIDEBAR = [
+    "How Evidence-Based Management Pays Off",
+    "Bad Apples in the Boardroom",
+    "Separating the best chiefs from the rest",
+    "How to Be a Good Boss in a Bad Economy",
+    "The ergonomics of innovation",
+    "Are You Being a Jerk? Again",
+    "Why Managing by Facts Works",
+    "Eight Tips for Better Brainstorming",
+]
+
+
+def sidebar_kept(sidebar: list[str], lang: str | None, chrome: bool) -> tuple[set[str], list[str]]:
+    """A heading no rule knows over a list of article titles right after the article, one
+    menu label removed as chrome among the page's 13 other lines: what the stage keeps."""
+    lines = ARTICLE + ["My Writing and Ranting", *sidebar, "Login", "Weather: 14°C, light rain."]
+    doc = Document.from_lines(lines, lang=lang)
+    if chrome:
+        doc.drop([line for line in doc.lines if line.text == "Login"], "common.nav", "navigation")
+    ArticleSpan()(doc)
+    evidence = [removal.evidence or "" for removal in doc.removed if removal.rule == RULE]
+    return {line.text for line in doc.lines}, evidence
+
+
+def test_a_run_of_headlines_next_to_the_article_goes_on_a_page_with_some_chrome():
+    kept, evidence = sidebar_kept(SIDEBAR, "en", chrome=True)
+    assert not set(SIDEBAR) & kept and set(ARTICLE) <= kept
+    assert "Weather: 14°C, light rain." in kept  # no headline, no chrome near it
+    assert any("one of 9 headlines in a row" in text for text in evidence)  # its heading too
+
+
+def test_a_shorter_run_a_side_without_chrome_or_german_keep_their_headlines():
+    assert set(SIDEBAR[:6]) <= sidebar_kept(SIDEBAR[:6], "en", chrome=True)[0]
+    assert set(SIDEBAR) <= sidebar_kept(SIDEBAR, "en", chrome=False)[0]  # clean text's own list
+    assert set(SIDEBAR) <= sidebar_kept(SIDEBAR, "de", chrome=True)[0]
+    assert set(SIDEBAR) <= sidebar_kept(SIDEBAR, None, chrome=True)[0]
