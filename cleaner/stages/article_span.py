@@ -24,10 +24,19 @@ Cleaner(comment_threads=False) keeps it).
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..document import Document, Line, Removal, RuleInfo
+from ..document import Document, Line, RuleInfo
 from ..slices import word_count
 from .duplicates import line_key
 from .headlines import headline_keys, headlines_have_a_shape, is_headline_shaped
+from .page_slots import (
+    HEADLINE_RUN_SIDE_CHROME,
+    Slot,
+    chrome_near,
+    chrome_share,
+    headline_runs,
+    is_chrome,
+    page_slots,
+)
 from .prose import is_data_item, is_prose, wrapped_positions
 
 RULE = "heuristic.outside-article"
@@ -40,10 +49,10 @@ LINE_COST_WORDS = 8
 # (kept and removed): a page's header menu or footer is long, an article's title and byline
 # above its first paragraph are two or three lines.
 MIN_OUTSIDE_LINES = 10
-# A line outside the span goes when, within this many lines on either side, ...
-CHROME_WINDOW_LINES = 3
-# ... at least this many were removed by a chrome rule: menus and teaser lists are where the
-# rules find their labels; an article's own list (a recipe, a spec sheet) has none around it.
+# A line outside the span goes when at least this many of the lines within
+# page_slots.CHROME_WINDOW_LINES of it were removed by a chrome rule: menus and teaser lists
+# are where the rules find their labels; an article's own list (a recipe, a spec sheet) has
+# none around it.
 CHROME_MIN_REMOVED = 2
 # A line shaped as a headline ("Why the mayor wants a bridge", headlines.is_headline_shaped)
 # at least this many lines from the span goes without chrome near it: teaser lists far from
@@ -57,16 +66,6 @@ HEADLINE_FAR_LINES = 15
 # clean text's own short lists (references, people, reading lists) have little chrome around
 # them (cleaneval's gold text lost 5,000 tokens of title-case lines without this gate, 520 with it).
 HEADLINE_SIDE_CHROME = 0.2
-# A run of at least this many headline-shaped lines in a row outside the span (lines removed
-# between them skipped) is a teaser list or a sidebar of links, near the span or far, on a
-# side whose lines chrome rules removed at least HEADLINE_RUN_SIDE_CHROME of: a blog's "My
-# Writing" list of 30 article titles under a heading no rule knows. Chosen on dragnet's read
-# half (full page F1 +0.007; 6 lines +0.009 and 12 +0.004, for 1,377 and 610 tokens of
-# cleaneval's gold text against 1,085 at 8); clean text's own title-case lists (names,
-# places, links) stand on sides with no chrome, which the gate keeps (without it cleaneval's
-# gold text lost 6,100 tokens more, not 1,085).
-HEADLINE_RUN_MIN_LINES = 8
-HEADLINE_RUN_SIDE_CHROME = 0.05
 # A sentence of at least this many words before the span is the article's lead, which a
 # table of contents, a byline block or a share bar parts from its body: it stays. After the
 # span such sentences are teaser blurbs, author notes and readers' comments, and go.
@@ -75,46 +74,6 @@ LEAD_MIN_WORDS = 10
 # count, the form's labels and notices. A comments line alone is as often an article's footer
 # ("12 Comments" under a post on a blog's front page, its prose going on after it).
 COMMENTS_HEAD_LINES = 3
-# Removal categories that mark page chrome; duplicates, stamps, captions and notes occur
-# inside articles (and in clean article text given as input).
-CHROME_CATEGORIES = frozenset(
-    {
-        "navigation",
-        "share",
-        "related",
-        "comments",
-        "tags",
-        "promo",
-        "advertisement",
-        "newsletter",
-        "donation",
-        "paywall",
-        "byline",
-    }
-)
-
-
-@dataclass(frozen=True)
-class Slot:
-    """A non-blank input line in page order: kept (`line`) or removed by a rule (`removal`)."""
-
-    position: int
-    line: Line | None
-    removal: Removal | None
-
-    def line_number(self) -> int:
-        """The input line number (what `cleaner explain` shows)."""
-        return self.line.number if self.line is not None else self.removal.line  # type: ignore[union-attr]
-
-
-def page_slots(doc: Document) -> list[Slot]:
-    """Every line of the page in order: the kept ones and those the stages before removed."""
-    slots = {line.position: Slot(line.position, line, None) for line in doc.lines}
-    for removal in doc.removed:
-        position = doc.removed_positions.get(removal.line)
-        if position is not None and position not in slots:
-            slots[position] = Slot(position, None, removal)
-    return [slots[position] for position in sorted(slots)]
 
 
 def slot_score(slot: Slot, wrapped: frozenset[int]) -> int:
@@ -139,34 +98,6 @@ def best_span(scores: Sequence[int]) -> tuple[int, int, int] | None:
         if best is None or running > best[2]:
             best = (start, index, running)
     return best if best is not None and best[2] > 0 else None
-
-
-def is_chrome(slot: Slot) -> bool:
-    return slot.removal is not None and slot.removal.category in CHROME_CATEGORIES
-
-
-def chrome_near(slots: list[Slot], index: int) -> int:
-    """How many of the lines within CHROME_WINDOW_LINES of slots[index] chrome rules removed."""
-    window = slots[max(0, index - CHROME_WINDOW_LINES) : index + CHROME_WINDOW_LINES + 1]
-    return sum(1 for slot in window if is_chrome(slot))
-
-
-def headline_runs(slots: list[Slot], side: range) -> dict[int, int]:
-    """The index of each kept line of `side` in a run of HEADLINE_RUN_MIN_LINES or more
-    headline-shaped lines (removed lines between them skipped), with its run's length."""
-    runs: list[list[int]] = [[]]
-    for index in side:
-        line = slots[index].line
-        if line is not None and is_headline_shaped(line.text):
-            runs[-1].append(index)
-        elif line is not None and runs[-1]:
-            runs.append([])
-    return {index: len(run) for run in runs if len(run) >= HEADLINE_RUN_MIN_LINES for index in run}
-
-
-def chrome_share(slots: list[Slot], side: range) -> float:
-    """The share of a side's lines that chrome rules removed."""
-    return sum(1 for index in side if is_chrome(slots[index])) / len(side)
 
 
 @dataclass(frozen=True)
