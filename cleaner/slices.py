@@ -41,7 +41,8 @@ def joined_slices(texts: Sequence[str]) -> Iterator[str]:
         if index:
             batch.append("\n")
         if len(text) > SLICE_CHARS:
-            yield "".join(batch)
+            if batch:
+                yield "".join(batch)
             batch, size = [], 0
             yield from text_slices(text)
             continue
@@ -50,7 +51,8 @@ def joined_slices(texts: Sequence[str]) -> Iterator[str]:
         if size >= SLICE_CHARS:
             yield "".join(batch)
             batch, size = [], 0
-    yield "".join(batch)
+    if batch:
+        yield "".join(batch)
 
 
 def text_chunks(text: str) -> set[str]:

@@ -92,11 +92,11 @@ def near_duplicate_keys(candidates: list[Keyed], min_words: int) -> dict[int, st
     """The key of each long line (min_words words or more) by its position, to compare for
     near copies; None past the bounds on their number and their words (only exact copies
     are then looked for)."""
-    long_lines = [line for line, _, words in candidates if words >= min_words]
-    long_words = sum(words for _, _, words in candidates if words >= min_words)
+    long_lines = [(line, words) for line, _, words in candidates if words >= min_words]
+    long_words = sum(words for _, words in long_lines)
     if len(long_lines) > NEAR_DUPLICATE_MAX_LINES or long_words > NEAR_DUPLICATE_MAX_WORDS:
         return None
-    return {line.position: line_key(line.text) for line in long_lines}
+    return {line.position: line_key(line.text) for line, _ in long_lines}
 
 
 def page_title(candidates: list[Keyed]) -> list[Line]:
@@ -124,11 +124,14 @@ def keyed_lines(doc: Document) -> list[Keyed]:
     # a digest a line, never its key or its words: a document at the size limit would hold
     # its text once more in keys (20 MB of 400-character lines took 28 MB more)
     return [
-        (line, key_digest(key), key.count(" ") + 1 if key else 0)
-        for line in doc.lines
-        if not line.protected_by and line.position not in wrapped
-        for key in (line_key(line.text),)
+        keyed(line) for line in doc.lines if not line.protected_by and line.position not in wrapped
     ]
+
+
+def keyed(line: Line) -> Keyed:
+    """The line with its key's digest and its number of words."""
+    key = line_key(line.text)
+    return line, key_digest(key), key.count(" ") + 1 if key else 0
 
 
 def key_digest(key: str) -> bytes:
