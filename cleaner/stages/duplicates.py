@@ -52,8 +52,7 @@ def drop_duplicates(
     """Drop lines that repeat an earlier kept line exactly or nearly, or a line that one of
     the YAML rules `yaml_rule_ids` removed before them, and a page title that a later line
     repeats a part of; the lines of hard-wrapped paragraphs are neither dropped nor compared."""
-    candidates = keyed_lines(doc)
-    long_keys = near_duplicate_keys(candidates, min_words)
+    candidates, long_keys = keyed_lines(doc, min_words)
     seen_sets = PrefixIndex(list(long_keys.values()), jaccard) if long_keys is not None else None
     seen_exact: dict[bytes, int] = {}  # key's digest: line number
     removed_at = removed_keys(doc, yaml_rule_ids, min_chars)
@@ -88,17 +87,6 @@ def drop_duplicates(
 Keyed = tuple[Line, bytes, int]
 
 
-def near_duplicate_keys(candidates: list[Keyed], min_words: int) -> dict[int, str] | None:
-    """The key of each long line (min_words words or more) by its position, to compare for
-    near copies; None past the bounds on their number and their words (only exact copies
-    are then looked for)."""
-    long_lines = [(line, words) for line, _, words in candidates if words >= min_words]
-    long_words = sum(words for _, words in long_lines)
-    if len(long_lines) > NEAR_DUPLICATE_MAX_LINES or long_words > NEAR_DUPLICATE_MAX_WORDS:
-        return None
-    return {line.position: line_key(line.text) for line, _ in long_lines}
-
-
 def page_title(candidates: list[Keyed]) -> list[Line]:
     """The document's first line if it is a page's title: parts joined by a TITLE_SEPARATOR,
     one of two words or more a later line (the headline). On the full-page text of dragnet,
@@ -117,21 +105,29 @@ def title_parts(title: str) -> list[str]:
     return [line_key(part) for part in TITLE_SEPARATOR.split(title)]
 
 
-def keyed_lines(doc: Document) -> list[Keyed]:
+def keyed_lines(doc: Document, min_words: int) -> tuple[list[Keyed], dict[int, str] | None]:
     """Each line the stage may drop or compare (neither protected nor part of a hard-wrapped
-    paragraph) with its key's digest and its number of words."""
+    paragraph) with its key's digest and its number of words; and the key of each long line
+    (min_words words or more) by its position, to compare for near copies, or None past the
+    bounds on their number and their words (only exact copies are then looked for)."""
     wrapped = wrapped_positions(doc.lines)
-    # a digest a line, never its key or its words: a document at the size limit would hold
-    # its text once more in keys (20 MB of 400-character lines took 28 MB more)
-    return [
-        keyed(line) for line in doc.lines if not line.protected_by and line.position not in wrapped
-    ]
-
-
-def keyed(line: Line) -> Keyed:
-    """The line with its key's digest and its number of words."""
-    key = line_key(line.text)
-    return line, key_digest(key), key.count(" ") + 1 if key else 0
+    # a digest a line, and keys only within the near-copy bounds: a document at the size
+    # limit would hold its text once more in keys (20 MB of 400-character lines took 28 MB more)
+    keyed: list[Keyed] = []
+    long_keys: dict[int, str] | None = {}
+    long_words = 0
+    for line in doc.lines:
+        if line.protected_by or line.position in wrapped:
+            continue
+        key = line_key(line.text)
+        words = key.count(" ") + 1 if key else 0
+        keyed.append((line, key_digest(key), words))
+        if long_keys is not None and words >= min_words:
+            long_keys[line.position] = key
+            long_words += words
+            if len(long_keys) > NEAR_DUPLICATE_MAX_LINES or long_words > NEAR_DUPLICATE_MAX_WORDS:
+                long_keys = None
+    return keyed, long_keys
 
 
 def key_digest(key: str) -> bytes:
