@@ -158,7 +158,12 @@ def is_free(line: Line, own: frozenset[int]) -> bool:
 
 def is_prose(text: str) -> bool:
     """A sentence: enough words and a sentence end, or simply long."""
-    words = word_count(text)
+    return reads_as_prose(word_count(text), text)
+
+
+def reads_as_prose(words: int, text: str) -> bool:
+    """`words` words make prose: PROSE_ANY_WORDS of them, or PROSE_MIN_WORDS and `text`
+    (the prose's end) ending a sentence."""
     return words >= PROSE_ANY_WORDS or (
         words >= PROSE_MIN_WORDS and bool(SENTENCE_END.search(text))
     )
@@ -166,10 +171,7 @@ def is_prose(text: str) -> bool:
 
 def lines_are_prose(lines: list[Line]) -> bool:
     """is_prose of the lines joined by spaces, not joined: a run may be a whole long text."""
-    words = sum(word_count(line.text) for line in lines)
-    return words >= PROSE_ANY_WORDS or (
-        words >= PROSE_MIN_WORDS and bool(SENTENCE_END.search(lines[-1].text))
-    )
+    return reads_as_prose(sum(word_count(line.text) for line in lines), lines[-1].text)
 
 
 def first_paragraph(lines: list[Line]) -> int | None:
