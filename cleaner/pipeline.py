@@ -151,7 +151,9 @@ WARM_UP_TEXT = "The committee met on Monday to discuss the budget for the coming
 def build_stages(options: Options, catalog: RuleCatalog) -> tuple[Stage, ...]:
     """The pipeline's stages in order, each built once; the repairs only if switched on."""
     encoding: list[Stage] = [EncodingRepair()] if options.repair_encoding else []
-    glue: list[Stage] = [GlueRepair(catalog)] if options.repair_glue else []
+    glue: list[Stage] = (
+        [GlueRepair(catalog, html=options.repair_glue_html)] if options.repair_glue else []
+    )
     model: list[Stage] = [LineModel()] if options.line_model else []
     span: list[Stage] = [ArticleSpan(options.comment_threads)] if options.article_span else []
     return (

@@ -139,6 +139,18 @@ def test_options_turn_stages_off():
     assert Cleaner(repair_glue=False).clean(text, lang="en").text == text
 
 
+def test_glue_in_html_is_the_pages_own_spelling_unless_asked():
+    sentence = "The war against Ukraineaccording to estimates went on and on for years."
+    paragraphs = f"<p>{sentence}</p><p>{sentence[:-1]} more.</p>"
+    html = f"<html><body><article>{paragraphs}</article></body></html>"
+    kept = Cleaner().clean(html, fmt="html", lang="en")
+    assert "Ukraineaccording" in kept.text and not kept.edits
+    repaired = Cleaner(repair_glue_html=True).clean(html, fmt="html", lang="en")
+    assert "Ukraine according" in repaired.text
+    assert {edit.rule for edit in repaired.edits} == {"glue.word"}
+    assert "Ukraine according" in Cleaner().clean(sentence, lang="en").text
+
+
 def test_without_builtin_rules_only_heuristics_run():
     text = "Add WION as a Preferred Source\nThe council voted on Monday to close the bridge.\n"
     assert Cleaner(builtin_rules=False).clean(text).text == text

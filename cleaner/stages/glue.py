@@ -40,7 +40,8 @@ def repair_glue(
 
 class GlueRepair:
     """Stage: glued tokens split, with the word lists of the generic rule sets and of the
-    document's outlet (one lexicon per outlet)."""
+    document's outlet (one lexicon per outlet). Text extracted from HTML is left as it is
+    unless `html` (Options.repair_glue_html): its extractor made no glue."""
 
     name = "glue"
     rule_ids = (
@@ -49,8 +50,8 @@ class GlueRepair:
         RuleInfo(RULE_PUNCT, "repair", "a space put back after glued punctuation"),
     )
 
-    def __init__(self, catalog, options: GlueOptions = DEFAULT_OPTIONS):
-        self.options = options
+    def __init__(self, catalog, options: GlueOptions = DEFAULT_OPTIONS, html: bool = False):
+        self.options, self.html = options, html
         self.lexicons = catalog.per_outlet(
             lambda outlet: glue_lexicon(
                 *(
@@ -67,4 +68,5 @@ class GlueRepair:
         )
 
     def __call__(self, doc: Document) -> None:
-        repair_glue(doc, self.lexicons[doc.outlet], self.options)
+        if self.html or not doc.extracted:
+            repair_glue(doc, self.lexicons[doc.outlet], self.options)
