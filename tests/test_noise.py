@@ -1,5 +1,6 @@
-"""Generic noise on outlets without rule files: real lines from the trafilatura-eval dev pages,
-what goes (with the rule that removes it) and what must stay."""
+"""Generic noise on outlets without rule files: real lines from the trafilatura-eval dev pages
+and the chrome of current news sites, what goes (with the rule that removes it) and what must
+stay."""
 
 import pytest
 
@@ -58,6 +59,25 @@ GOES = [
     ("en", "Leave a Reply", "common.comment-form"),
     ("en", "Your email address will not be published.", "en.comment-form"),
     ("en", "Share this:", "common.widget-label"),
+    # the chrome of news sites in the 2020s, as their scraped text prints it
+    ("en", "Story continues below advertisement", "en.navigation"),
+    ("en", "Listen to this article", "en.navigation"),
+    ("en", "Support our journalism. Subscribe today.", "en.support-us"),
+    ("en", "By signing up, you agree to our Terms of Use and Privacy Policy.", "en.consent"),
+    ("en", "Want more stories like this? Sign up for our newsletter.", "en.newsletter-prompt"),
+    ("en", "Breaking news and the latest updates, direct to your inbox.", "en.newsletter-signup"),
+    ("en", "For more news, follow us on Instagram and Facebook.", "en.follow-us"),
+    ("en", "Download our app", "en.app-promo"),
+    ("en", "Watch: PM addresses the nation", "en.media-teaser"),
+    ("en", "Read the full story here.", "en.read-full"),
+    ("en", "Our Standards: The Thomson Reuters Trust Principles.", "en.editorial-standards"),
+    ("en", "Got a confidential news tip? We want to hear from you.", "en.tip-prompt"),
+    ("en", "Image caption, The minister arrived in London on Monday", "en.labelled-caption"),
+    ("en", "Explore more on these topics", "en.also-read"),
+    ("en", "Gift this article", "en.share-prompt"),
+    ("en", "Do Not Sell My Personal Information", "en.consent"),
+    ("en", "2 hours ago", "en.timestamp"),
+    ("en", "Ad Feedback", "common.advertisement-label"),
     ("en", "Pinterest", "common.social-network"),
     ("en", "PC Gamer Newsletter", "en.newsletter-signup"),
     ("en", "Subscribe now to our eNATION edition for the full story.", "en.paywall"),
@@ -347,6 +367,11 @@ STAYS = [
     ),
     # a duration in a recipe card
     ("de", "120 Minuten"),
+    # the author's address and a republication note, which annotators keep with the article
+    ("en", "Write to Sven Grundberg at sven.grundberg@dowjones.com"),
+    ("en", "This post originally appeared at Fairy Tales for Twentysomethings."),
+    # a caption after a media label
+    ("en", "Video: police footage shows the arrest."),
 ]
 
 

@@ -188,15 +188,15 @@ def test_outlet_rules_apply_only_to_their_outlet(tmp_path):
         rules:
           - id: promo
             category: promo
-            drop: '^Get the app$'
-            examples: {drop: [Get the app]}
+            drop: '^Our man in Lagos$'
+            examples: {drop: [Our man in Lagos]}
         """),
         encoding="utf-8",
     )
     cleaner = Cleaner(rules=[tmp_path])
-    text = "Get the app\nThe council voted on Monday to close the bridge.\n"
+    text = "Our man in Lagos\nThe council voted on Monday to close the bridge.\n"
     assert cleaner.clean(text, url="https://www.site.example/a").text.startswith("The council")
-    assert cleaner.clean(text, url="https://other.example/a").text.startswith("Get the app")
+    assert cleaner.clean(text, url="https://other.example/a").text.startswith("Our man in Lagos")
 
 
 # The prefilter: which rules could match a line, for a whole rule set in one RE2 pass.
