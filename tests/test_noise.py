@@ -36,6 +36,13 @@ AFTER["fi"] = (
     "Ilmastonmuutoksen myötä talvista uhkaa tulla nykyistä lauhempia, sateisempia ja pimeämpiä."
 )
 AFTER["zh"] = "1月23日，武汉全面封闭离汉通道时，武汉三镇尚有900多万人口。"
+PARAGRAPH["fr"] = (
+    "Le conseil municipal a adopté lundi un nouveau budget qui augmente les dépenses pour les "
+    "écoles et les routes."
+)
+AFTER["fr"] = (
+    "Un vote final sur plusieurs amendements est attendu la semaine prochaine, a indiqué le maire."
+)
 
 GOES = [
     # (language, line, rule that removes it)
@@ -78,6 +85,13 @@ GOES = [
     ("en", "Do Not Sell My Personal Information", "en.consent"),
     ("en", "2 hours ago", "en.timestamp"),
     ("en", "Ad Feedback", "common.advertisement-label"),
+    ("de", "Artikel anhören", "de.navigation"),
+    ("de", "Mit Plus weiterlesen", "de.login"),
+    ("fr", "Réservé aux abonnés", "fr.page-furniture"),
+    ("fr", "Publié le 3 mars 2024 à 10h15", "fr.page-furniture"),
+    ("fr", "Écouter cet article", "fr.page-furniture"),
+    ("es", "Contenido exclusivo para suscriptores", "es.page-furniture"),
+    ("es", "Seguir leyendo", "es.lea-tambien"),
     ("en", "Pinterest", "common.social-network"),
     ("en", "PC Gamer Newsletter", "en.newsletter-signup"),
     ("en", "Subscribe now to our eNATION edition for the full story.", "en.paywall"),
