@@ -61,6 +61,17 @@ def test_a_bare_credit_after_the_caption_sentence_is_removed(cleaner):
     assert removed_by(result) == [(caption, "caption.credit", "caption")]
 
 
+def test_a_bare_credit_may_name_the_photographer_after_a_slash(cleaner):
+    caption = (
+        "A view of the damaged building in Kharkiv, Ukraine, on May 26, 2024. "
+        "REUTERS/Vyacheslav Madiyevskyy/File Photo"
+    )
+    result = cleaner.clean(f"{PARAGRAPH}\n{caption}\n")
+    assert removed_by(result) == [(caption, "caption.credit", "caption")]
+    poll = "The poll was run online last week. Reuters/Ipsos surveyed 1,000 adults"
+    assert cleaner.clean(f"{PARAGRAPH}\n{poll}\n").removed == ()
+
+
 def test_a_credit_name_ending_a_sentence_or_a_long_paragraph_is_kept(cleaner):
     wire = (
         "Both delegations described the talks in Geneva as constructive, and a second round "

@@ -18,6 +18,9 @@ RULE_LINE = "caption.credit-line"
 # A caption ending in a bare credit after its sentence is at most this many words: captions run
 # to ~20, and a wire story's paragraph is longer.
 BARE_TAIL_MAX_WORDS = 25
+# A bare credit may name the photographer after a slash, as the wires print it
+# ("REUTERS/Evgenia Novozhenina/File Photo"): capitalised names, nothing else.
+PHOTOGRAPHER = regex.compile(r"(?:/\s*\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}){1,2}")
 
 
 @dataclass(frozen=True)
@@ -93,10 +96,15 @@ def caption_credit(text: str, patterns: CaptionPatterns, may_match_tail: bool) -
 
 def ends_in_bare_credit(text: str, names: frozenset[str]) -> bool:
     """A short caption whose last sentence is followed by a credit name alone ("Un grupo de
-    pingüinos, en la Antártida el 11 de febrero pasado. EFE")."""
+    pingüinos, en la Antártida el 11 de febrero pasado. EFE"), perhaps with its photographer
+    ("... in Kharkiv, Ukraine, on May 26, 2024. REUTERS/Vyacheslav Madiyevskyy")."""
     _, sep, last = text.rstrip().rpartition(". ")
+    name, slash, photographer = last.strip().partition("/")
     return (
-        bool(sep) and len(text.split()) <= BARE_TAIL_MAX_WORDS and last.strip().casefold() in names
+        bool(sep)
+        and len(text.split()) <= BARE_TAIL_MAX_WORDS
+        and name.strip().casefold() in names
+        and (not slash or bool(PHOTOGRAPHER.fullmatch(slash + photographer)))
     )
 
 
