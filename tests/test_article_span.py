@@ -74,6 +74,16 @@ def removed_by_span(lines: list[str]) -> set[str]:
     return {removal.text for removal in result.removed if removal.rule == RULE}
 
 
+def test_the_headline_over_the_byline_stays_and_a_teaser_over_none_goes():
+    byline = ["By Jane Smith", "Updated 2 hours ago", *SHARE]
+    page = MENU + ["Teaser headline one", HEADLINE, *byline] + ARTICLE + FOOTER + MENU
+    removed = removed_by_span(page)
+    assert HEADLINE not in removed
+    assert "Teaser headline one" in removed
+    without_byline = MENU + ["Teaser headline one", HEADLINE, *SHARE] + ARTICLE + FOOTER + MENU
+    assert HEADLINE in removed_by_span(without_byline)
+
+
 def test_the_lead_before_the_span_stays():
     removed = removed_by_span(LED_PAGE)
     assert "The debate" in removed  # outside the span, among chrome

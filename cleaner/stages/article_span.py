@@ -11,7 +11,8 @@ chrome rules (navigation, share, related...); a line shaped as a headline far fr
 goes on a side of the page with enough chrome, and so does a run of HEADLINE_RUN_MIN_LINES
 headlines in a row on a side with some (neither in German, which capitalises nouns).
 Protected lines, hard-wrapped paragraphs, an article's own data items (prose.py), a sentence
-before the span (the article's lead) and the headline the page's title names stay. An article
+before the span (the article's lead), the headline the page's title names and the headline
+over the article's byline stay. An article
 given alone has no such side, so the stage leaves it as it is; nor does it look at the HTML
 path's text, whose extractor chose the article.
 
@@ -33,6 +34,7 @@ from .page_slots import (
     Slot,
     chrome_near,
     chrome_share,
+    headline_above_byline,
     headline_runs,
     is_chrome,
     page_slots,
@@ -196,6 +198,12 @@ def outside_lines(
     return lines, evidence
 
 
+def byline_headline_keys(span: Span) -> frozenset[str]:
+    """The key of the headline over the article's byline (page_slots.headline_above_byline)."""
+    line = headline_above_byline(span.slots, span.first)
+    return frozenset({line_key(line.text)}) if line is not None else frozenset()
+
+
 def is_spared(text: str, before: bool, headline: frozenset[str]) -> bool:
     """The article's own line outside its span: its lead (before it) or its headline."""
     return (before and is_lead(text)) or line_key(text) in headline
@@ -239,7 +247,7 @@ class ArticleSpan:
         span = find_span(doc)
         if span is None:
             return
-        headline = headline_keys(doc)  # the article's own headline, spared by both
+        headline = headline_keys(doc) | byline_headline_keys(span)  # spared by both
         thread = thread_lines(span, headline) if self.comment_threads else ([], [])
         for rule, category, (lines, evidence) in (
             (RULE, "boilerplate", outside_lines(span, headline, doc.lang)),

@@ -21,6 +21,10 @@ CHROME_WINDOW_LINES = 3
 # gold text lost 6,100 tokens more, not 1,085).
 HEADLINE_RUN_MIN_LINES = 8
 HEADLINE_RUN_SIDE_CHROME = 0.05
+# What may stand between an article's headline and its first paragraph, removed: its byline
+# and stamp (one of them at least), a share bar, a photo's caption and credit.
+HEADLINE_TO_BODY = frozenset({"byline", "timestamp", "share", "navigation", "caption", "credit"})
+BYLINE_CATEGORIES = frozenset({"byline", "timestamp"})
 # Removal categories that mark page chrome; duplicates, stamps, captions and notes occur
 # inside articles (and in clean article text given as input).
 CHROME_CATEGORIES = frozenset(
@@ -89,3 +93,18 @@ def headline_runs(slots: list[Slot], side: range) -> dict[int, int]:
 def chrome_share(slots: list[Slot], side: range) -> float:
     """The share of a side's lines that chrome rules removed."""
     return sum(1 for index in side if is_chrome(slots[index])) / len(side)
+
+
+def headline_above_byline(slots: list[Slot], first: int) -> Line | None:
+    """The article's headline above slots[first]: the nearest kept line before it, shaped as a
+    headline, when only removed lines of HEADLINE_TO_BODY stand between them, a byline or a
+    stamp among them ("North Korea sends troops to Russia" / "By Jane Smith" / "Updated 2
+    hours ago" / the first paragraph). A teaser headline has no byline under it."""
+    bylined = False
+    for slot in reversed(slots[:first]):
+        if slot.line is not None:
+            return slot.line if bylined and is_headline_shaped(slot.line.text) else None
+        if slot.removal is None or slot.removal.category not in HEADLINE_TO_BODY:
+            return None
+        bylined = bylined or slot.removal.category in BYLINE_CATEGORIES
+    return None
