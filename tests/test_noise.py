@@ -85,6 +85,10 @@ GOES = [
     ("en", "Do Not Sell My Personal Information", "en.consent"),
     ("en", "2 hours ago", "en.timestamp"),
     ("en", "Ad Feedback", "common.advertisement-label"),
+    ("en", "… we have a small favour to ask. Millions turn to us for news.", "en.reader-appeal"),
+    ("en", "If you appreciate our reporting, please consider a donation.", "en.reader-appeal"),
+    ("en", "Support us on Patreon", "en.support-us"),
+    ("en", "Remind me in September", "en.support-us"),
     ("de", "Artikel anhören", "de.navigation"),
     ("de", "Mit Plus weiterlesen", "de.login"),
     ("fr", "Réservé aux abonnés", "fr.page-furniture"),
@@ -386,6 +390,8 @@ STAYS = [
     ("en", "This post originally appeared at Fairy Tales for Twentysomethings."),
     # a caption after a media label
     ("en", "Video: police footage shows the arrest."),
+    # an appeal's words quoted in a story
+    ("en", "“We believe everyone deserves a fair trial,” the lawyer said."),
 ]
 
 
