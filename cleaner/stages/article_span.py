@@ -12,9 +12,8 @@ goes on a side of the page with enough chrome, and so does a run of HEADLINE_RUN
 headlines in a row on a side with some (neither in German, which capitalises nouns).
 Protected lines, hard-wrapped paragraphs, an article's own data items (prose.py), a sentence
 before the span (the article's lead), the headline the page's title names and the headline
-over the article's byline stay. An article
-given alone has no such side, so the stage leaves it as it is; nor does it look at the HTML
-path's text, whose extractor chose the article.
+over the article's byline stay. An article given alone has no such side, so the stage leaves
+it as it is; nor does it look at the HTML path's text, whose extractor chose the article.
 
 Readers' comments often score as prose and join the span. When the span holds exactly one run
 of removed chrome that includes a comments rule's line ("12 Comments", "Leave a Reply") and the
