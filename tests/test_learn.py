@@ -18,7 +18,7 @@ WORDS = (
     "market theatre library forest valley garden"
 ).split()
 BOILERPLATE = {
-    "wionews.com": "Download the WION app for news on the go",
+    "wionews.com": "WION brings you the world from an Indian perspective",
     "themoscowtimes.com": "Read more about the war in our special section",
 }
 QUOTE = "“We will not give up,” the minister said."
@@ -80,7 +80,7 @@ def test_learns_each_outlets_recurring_lines_but_not_shared_quotes(tmp_path):
     assert (wion["ruleset"], wion["outlet"]) == ("learned-wion", "wion")
     drops = [rule["examples"]["drop"][0] for rule in wion["rules"]]
     # the example is the line's text when first seen again (the 2nd document)
-    assert drops == ["Download the WION app for news on the go", "Updated 4 May 2025"]
+    assert drops == ["Updated 4 May 2025", "WION brings you the world from an Indian perspective"]
     assert all(rule["description"] == "in 8 of 8 documents (100%)" for rule in wion["rules"])
     assert QUOTE not in json.dumps(files, ensure_ascii=False)
 
@@ -136,7 +136,7 @@ def test_hosts_that_slug_alike_or_run_long_get_files_of_their_own(tmp_path):
 def test_nothing_learned_is_applied_unless_asked(tmp_path):
     source = corpus(tmp_path)
     cli("batch", source, "-o", tmp_path / "plain.jsonl")
-    assert all("Download the WION" in r["text"] for r in read_jsonl(tmp_path / "plain.jsonl")[:8])
+    assert all("WION brings you the world" in r["text"] for r in read_jsonl(tmp_path / "plain.jsonl")[:8])
     assert (
         cli(
             "batch",
@@ -152,7 +152,7 @@ def test_nothing_learned_is_applied_unless_asked(tmp_path):
         == 0
     )
     out = read_jsonl(tmp_path / "two.jsonl")
-    assert not any("Download the WION" in r["text"] or "Updated" in r["text"] for r in out)
+    assert not any("WION brings you the world" in r["text"] or "Updated" in r["text"] for r in out)
     assert sum(QUOTE in r["text"] for r in out) == 4
     assert (tmp_path / "two.jsonl.learned" / "learned-wion.yaml").exists()
 
