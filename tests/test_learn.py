@@ -136,7 +136,8 @@ def test_hosts_that_slug_alike_or_run_long_get_files_of_their_own(tmp_path):
 def test_nothing_learned_is_applied_unless_asked(tmp_path):
     source = corpus(tmp_path)
     cli("batch", source, "-o", tmp_path / "plain.jsonl")
-    assert all("WION brings you the world" in r["text"] for r in read_jsonl(tmp_path / "plain.jsonl")[:8])
+    plain = read_jsonl(tmp_path / "plain.jsonl")[:8]
+    assert all("WION brings you the world" in r["text"] for r in plain)
     assert (
         cli(
             "batch",
