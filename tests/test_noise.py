@@ -80,6 +80,7 @@ GOES = [
     ("en", "Our Standards: The Thomson Reuters Trust Principles.", "en.editorial-standards"),
     ("en", "Got a confidential news tip? We want to hear from you.", "en.tip-prompt"),
     ("en", "Image caption, The minister arrived in London on Monday", "en.labelled-caption"),
+    ("en", "File image of the Kremlin in Moscow.", "en.file-image-caption"),
     ("en", "Explore more on these topics", "en.also-read"),
     ("en", "Gift this article", "en.share-prompt"),
     ("en", "Do Not Sell My Personal Information", "en.consent"),
