@@ -57,7 +57,7 @@ def drop_duplicates(
     seen_exact: dict[bytes, int] = {}  # key's digest: line number
     removed_at = removed_keys(doc, yaml_rule_ids, min_chars)
     exact, near, copies, title = [], [], [], page_title(candidates)
-    for line, digest, _ in candidates[len(title) :]:  # a title goes: what repeats it stays
+    for line, digest in candidates[len(title) :]:  # a title goes: what repeats it stays
         if not digest:
             continue
         if digest in seen_exact and len(line.text) >= min_chars:
@@ -83,8 +83,8 @@ def drop_duplicates(
     return doc
 
 
-# A candidate line: the line, its key's digest (b"" for a line with no words), its words.
-Keyed = tuple[Line, bytes, int]
+# A candidate line: the line and its key's digest (b"" for a line with no words).
+Keyed = tuple[Line, bytes]
 
 
 def page_title(candidates: list[Keyed]) -> list[Line]:
@@ -95,7 +95,7 @@ def page_title(candidates: list[Keyed]) -> list[Line]:
     if first is None or first.position != 0 or len(first.text) > TITLE_MAX_CHARS:
         return []
     parts = title_parts(first.text)
-    later = {digest for _, digest, _ in candidates[1:]}
+    later = {digest for _, digest in candidates[1:]}
     repeated = len(parts) > 1 and any(" " in part and key_digest(part) in later for part in parts)
     return [first] if repeated else []
 
@@ -107,9 +107,9 @@ def title_parts(title: str) -> list[str]:
 
 def keyed_lines(doc: Document, min_words: int) -> tuple[list[Keyed], dict[int, str] | None]:
     """Each line the stage may drop or compare (neither protected nor part of a hard-wrapped
-    paragraph) with its key's digest and its number of words; and the key of each long line
-    (min_words words or more) by its position, to compare for near copies, or None past the
-    bounds on their number and their words (only exact copies are then looked for)."""
+    paragraph) with its key's digest; and the key of each long line (min_words words or more)
+    by its position, to compare for near copies, or None past the bounds on their number and
+    their words (only exact copies are then looked for)."""
     wrapped = wrapped_positions(doc.lines)
     # a digest a line, and keys only within the near-copy bounds: a document at the size
     # limit would hold its text once more in keys (20 MB of 400-character lines took 28 MB more)
@@ -121,7 +121,7 @@ def keyed_lines(doc: Document, min_words: int) -> tuple[list[Keyed], dict[int, s
             continue
         key = line_key(line.text)
         words = key.count(" ") + 1 if key else 0
-        keyed.append((line, key_digest(key), words))
+        keyed.append((line, key_digest(key)))
         if long_keys is not None and words >= min_words:
             long_keys[line.position] = key
             long_words += words
