@@ -8,7 +8,7 @@ from cleaner.stages.article_span import (
     ArticleSpan,
     best_span,
 )
-from cleaner.stages.headlines import is_headline_shaped
+from cleaner.stages.headlines import is_headline_shaped, is_label_line
 
 MENU = ["Home", "News", "Sport", "Weather", "Business", "Culture", "Travel", "Videos", "Login"]
 ARTICLE = [
@@ -236,3 +236,31 @@ def test_a_shorter_run_a_side_without_chrome_or_german_keep_their_headlines():
     assert set(SIDEBAR) <= sidebar_kept(SIDEBAR, "en", chrome=False)[0]  # clean text's own list
     assert set(SIDEBAR) <= sidebar_kept(SIDEBAR, "de", chrome=True)[0]
     assert set(SIDEBAR) <= sidebar_kept(SIDEBAR, None, chrome=True)[0]
+
+
+LABELS = [
+    "LATEST HEADLINES",
+    "Travel Health Autos Home & Garden Food Books Magazine",
+    "Mar 2008 (3)",
+    "Feb 2008 (12)",
+    "NL EAST",
+    "Blogs Columnists Print Edition Readers Rep Corrections All Sections",
+    "Jan 2008 (7)",
+    "Dec 2007 (21)",
+]
+
+
+def test_lines_of_labels_make_a_run_with_headlines():
+    kept, evidence = sidebar_kept(LABELS, "en", chrome=True)
+    assert not set(LABELS) & kept and set(ARTICLE) <= kept
+    assert any("one of 9 headlines in a row" in text for text in evidence)
+    assert set(LABELS) <= sidebar_kept(LABELS, "en", chrome=False)[0]
+
+
+def test_a_line_of_labels_has_no_sentence_punctuation():
+    assert is_label_line("NL EAST") and is_label_line("Mar 2008 (3)")
+    assert is_label_line("California | Local National World Business Sports Opinion")
+    assert not is_label_line("Catholic Answers, Inc., December 1996")
+    assert not is_label_line("The council met on Monday.")
+    assert not is_label_line("the council met on monday night")
+    assert not is_label_line("Sold!")
