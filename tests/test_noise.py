@@ -97,6 +97,12 @@ GOES = [
     ("en", "Change text size", "en.article-tools"),
     ("en", "Show comments (12)", "en.comment-form"),
     ("en", "Page 1 2 « Previous Page Next Page »", "en.pagination"),
+    (
+        "en",
+        "Beth Mole Beth is Ars Technica’s senior health reporter. She has a Ph.D.",
+        "en.author-bio",
+    ),
+    ("en", "See all articles by Jane Smith", "en.author-bio"),
     ("de", "Artikel anhören", "de.navigation"),
     ("de", "Mit Plus weiterlesen", "de.login"),
     ("fr", "Réservé aux abonnés", "fr.page-furniture"),
@@ -360,6 +366,8 @@ STAYS = [
         "LOS ANGELES (Reuters) - South Korean thriller “Parasite” was the upset winner at the "
         "Screen Actors Guild (SAG) awards on Sunday.",
     ),
+    # a country's trade, not an author's job
+    ("en", "Brazil is the world's largest producer of coffee."),
     # Q&A lines
     ("en", "What would you be doing if you weren’t an artist?"),
     ("en", "L.A. WEEKLY: What is your short answer to people who ask what your work is about?"),
