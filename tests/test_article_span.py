@@ -260,6 +260,7 @@ def test_lines_of_labels_make_a_run_with_headlines():
 def test_a_line_of_labels_has_no_sentence_punctuation():
     assert is_label_line("NL EAST") and is_label_line("Mar 2008 (3)")
     assert is_label_line("California | Local National World Business Sports Opinion")
+    assert is_label_line("» Newport Beach") and not is_label_line("* Newport Beach")
     assert not is_label_line("Catholic Answers, Inc., December 1996")
     assert not is_label_line("The council met on Monday.")
     assert not is_label_line("the council met on monday night")

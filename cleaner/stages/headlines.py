@@ -28,6 +28,8 @@ WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
 # section menu printed on one line ("Travel Health Autos Home & Garden Food").
 LABEL_LINE_MAX_WORDS = 30
 SENTENCE_PUNCTUATION = regex.compile(r"[,;.!?](?:\s|$)")
+# A menu's link marker before a label ("» Burbank"); a list's bullets ("*", "-") are not taken.
+LINK_MARKER = regex.compile(r"^[»›•·>]+\s*")
 
 
 def headlines_have_a_shape(lang: str | None) -> bool:
@@ -49,10 +51,10 @@ def is_headline_shaped(text: str) -> bool:
 
 def is_label_line(text: str) -> bool:
     """A line of labels only (LABEL_LINE_MAX_WORDS): a heading in capitals, an archive entry,
-    a menu on one line."""
+    a menu on one line, a label after its link marker."""
     if len(text) > HEADLINE_MAX_CHARS or SENTENCE_PUNCTUATION.search(text):
         return False
-    words = text.split()
+    words = LINK_MARKER.sub("", text).split()
     if not 0 < len(words) <= LABEL_LINE_MAX_WORDS:
         return False
     return sum(1 for word in words if LABEL.match(word)) >= MENU_LINE_MIN_LABEL_SHARE * len(words)
