@@ -103,6 +103,11 @@ GOES = [
         "en.author-bio",
     ),
     ("en", "See all articles by Jane Smith", "en.author-bio"),
+    (
+        "en",
+        "<SCRIPT language='JavaScript1.1' SRC=\"http://ad.example.net/adj/N5\"></SCRIPT>",
+        "common.leaked-markup",
+    ),
     ("de", "Artikel anhören", "de.navigation"),
     ("de", "Mit Plus weiterlesen", "de.login"),
     ("fr", "Réservé aux abonnés", "fr.page-furniture"),
