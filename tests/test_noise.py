@@ -99,6 +99,16 @@ GOES = [
     ("en", "Page 1 2 « Previous Page Next Page »", "en.pagination"),
     (
         "en",
+        "« How to write web content | Main | Music business hates free content »",
+        "en.pagination",
+    ),
+    (
+        "en",
+        '<div align="center"><a href="http://clk.example.com/go/4"><img src="a.gif"></a></div>',
+        "common.leaked-markup",
+    ),
+    (
+        "en",
         "Beth Mole Beth is Ars Technica’s senior health reporter. She has a Ph.D.",
         "en.author-bio",
     ),
