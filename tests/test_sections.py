@@ -398,6 +398,11 @@ def test_separated_labels_stay_in_a_table_and_on_the_html_path():
     assert kept(drop_sections(extracted)) == [*BODY, SEPARATED_MENUS[1]]
 
 
+def test_two_menus_one_under_the_other_are_no_table():
+    menus = [*BODY, SEPARATED_MENUS[0], SEPARATED_MENUS[2] + " • Cars • Homes • Rentals • Shop"]
+    assert kept(drop_sections(document(menus))) == BODY
+
+
 # A blog's archive and tag widgets as full-page text prints them (dragnet pages).
 ARCHIVE_LINES = [
     "Select Month August 2012 (4) July 2012 (4) June 2012 (2) May 2012 (4) April 2012 (3)",
