@@ -102,6 +102,10 @@ GOES = [
         "« How to write web content | Main | Music business hates free content »",
         "en.pagination",
     ),
+    ("en", "Open image in gallery", "en.navigation"),
+    ("en", "Photo 3 of 20", "en.navigation"),
+    ("de", "Mehr aus Politik", "de.lesen-sie-auch"),
+    ("de", "Bildergalerie öffnen", "de.navigation"),
     (
         "en",
         '<div align="center"><a href="http://clk.example.com/go/4"><img src="a.gif"></a></div>',
