@@ -55,6 +55,24 @@ def test_a_thread_of_signed_dated_posts_goes_with_the_footer_after_it():
     assert {r.category for r in dropped} == {"comments"}
 
 
+def test_reply_links_under_the_posts_do_not_hide_the_thread_from_the_furniture():
+    """A "Reply" link under each post is furniture that closes the article: its short lines
+    (the headers) would go first and leave the posts, were the thread not looked for first."""
+    headers = [
+        "Marie-Christine July 24, 2012 at 7:59 pm",
+        "John Smith July 25, 2012 at 8:01 am",
+        "Paul July 25, 2012 at 9:14 am",
+    ]
+    thread = [
+        line
+        for pair in zip(with_posts(headers)[::2], POSTS, strict=False)
+        for line in (*pair, "Reply")
+    ]
+    result = cleaned(ARTICLE + thread)
+    assert result.text.splitlines() == ARTICLE
+    assert {r.rule for r in result.removed if r.text in POSTS} == {RULE_COMMENT_THREAD}
+
+
 @pytest.mark.parametrize(
     "headers",
     [

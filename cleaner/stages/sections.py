@@ -88,17 +88,19 @@ def heuristics_started(category: str) -> tuple[str, ...]:
 
 
 def drop_sections(doc: Document, comment_threads: bool = True) -> Document:
-    """Drop related-story lists, menus beside removed furniture, the short lines of an
-    article's closing furniture and, if `comment_threads`, a readers' comment thread."""
+    """Drop related-story lists, menus beside removed furniture, if `comment_threads` a
+    readers' comment thread, and the short lines of an article's closing furniture. The
+    thread goes before the furniture's short lines: those include its posts' headers, and a
+    thread whose headers went first is no longer known (its posts, prose, stayed)."""
     own = article_own_lines(doc)
     drop_menu_lines(doc, own)
     drop_tag_clouds(doc, own)
     drop_related_lists(doc, own)
     drop_menu_runs(doc, own)
     drop_leading_menus(doc, own)
-    drop_after_furniture(doc, own)
     if comment_threads:
         drop_comment_threads(doc)
+    drop_after_furniture(doc, own)
     return doc
 
 
