@@ -139,6 +139,20 @@ def test_the_html_path_leaves_comments_to_the_extractor():
     assert cleaned(from_html.text.splitlines()).text.splitlines() == ARTICLE
 
 
+def test_an_article_under_a_dated_kicker_over_dated_teasers_is_no_thread():
+    teasers = [
+        "Press release Africa 16.02.2022",
+        "Rights groups call for an inquiry into the attacks on the camps.",
+        "Update USA 15.02.2022",
+        "A court blocks the new rules on asylum for the second time.",
+        "Press release Venezuela 10.02.2022",
+        "Activists are released after a month in prison without charge.",
+    ]
+    page = [ARTICLE[0], "Press release Update 02.11.2021", *ARTICLE, *POSTS, *teasers]
+    assert kept(page) == page
+    assert kept(page[:2] + teasers) == page[:1]  # no article under the kicker: a thread
+
+
 def test_embedded_tweets_attributions_are_the_articles_quotes():
     tweets = [
         "Meine Mutter ist jederzeit für mich da, auch wenn sie selbst keine Zeit hat.",

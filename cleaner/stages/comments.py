@@ -51,6 +51,10 @@ THREAD_MIN_POSTS_SHARE = 0.5
 # blog's posts are all "Posted by Kathy on ..."; in a lively thread a few readers post often).
 THREAD_MIN_SIGNERS = 3
 THREAD_MAX_ONE_SIGNER_SHARE = 0.5
+# ... and its first post is no more than this share of the words from its first header on: a
+# dated kicker over an article, then dated teasers under it, is no thread (a press release
+# over "Pressemitteilung Äthiopien 16.02.2022", "Aktuell USA 15.02.2022", ...).
+THREAD_MAX_FIRST_POST_SHARE = 0.5
 # A header with no stamp names its writer so ("by mcgrew (92797) writes:", "Kevin said,"); "X
 # said:" and "X wrote:" open a quote of an earlier post inside a forum's post, the content.
 SIGNED = regex.compile(r"(?i)\b(?:(?:says|writes)\s*:|said\s*,)\s*$")
@@ -214,11 +218,23 @@ def thread_headers(lines: Sequence[Line | Removal], names_above: bool = False) -
         signer(line.text) + (name_above(lines, index) if names_above else "")
         for index, line in headers
     )
-    if posts < THREAD_MIN_POSTS_SHARE * (len(headers) - 1) or not signed_by_several(
-        signers, len(headers)
+    indices = [index for index, _ in headers]
+    if (
+        posts < THREAD_MIN_POSTS_SHARE * (len(headers) - 1)
+        or not signed_by_several(signers, len(headers))
+        or is_an_article_over_teasers(lines, indices)
     ):
         return []
-    return [index for index, _ in headers]
+    return indices
+
+
+def is_an_article_over_teasers(lines: Sequence[Line | Removal], headers: list[int]) -> bool:
+    """Whether the first "post" holds over THREAD_MAX_FIRST_POST_SHARE of the words from the
+    first header on: an article under its dated kicker, the dated lines below it teasers."""
+    first_post = sum(word_count(line.text) for line in lines[headers[0] + 1 : headers[1]])
+    return first_post > THREAD_MAX_FIRST_POST_SHARE * sum(
+        word_count(line.text) for line in lines[headers[0] + 1 :]
+    )
 
 
 def signature_headers(lines: Sequence[Line | Removal], count: int) -> list[int]:
