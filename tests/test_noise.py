@@ -105,6 +105,7 @@ GOES = [
     ("en", "Open image in gallery", "en.navigation"),
     ("en", "The email address you have entered is already in use.", "en.account-dialog"),
     ("en", "Get free e-mail alerts on these topics", "en.follow-us"),
+    ("en", "View the full gallery »", "en.guillemet-link"),
     ("en", "Photo 3 of 20", "en.navigation"),
     ("de", "Mehr aus Politik", "de.lesen-sie-auch"),
     ("de", "Bildergalerie öffnen", "de.navigation"),
