@@ -106,6 +106,8 @@ GOES = [
     ("en", "The email address you have entered is already in use.", "en.account-dialog"),
     ("en", "Get free e-mail alerts on these topics", "en.follow-us"),
     ("en", "View the full gallery »", "en.guillemet-link"),
+    ("en", '<ul role="listbox" class="hdrsearchlistcomp">', "common.leaked-markup"),
+    ("en", "21 votes", "common.engagement-count"),
     ("en", "Photo 3 of 20", "en.navigation"),
     ("de", "Mehr aus Politik", "de.lesen-sie-auch"),
     ("de", "Bildergalerie öffnen", "de.navigation"),
