@@ -265,3 +265,18 @@ def test_a_line_of_labels_has_no_sentence_punctuation():
     assert not is_label_line("The council met on Monday.")
     assert not is_label_line("the council met on monday night")
     assert not is_label_line("Sold!")
+
+
+SECTION_MENUS = [
+    "Entertainment The Hot List Company Town Arts & Culture Calendar TV Listings Movie Showtimes",
+    "Travel Health Autos Home & Garden Food Image Books Brand X Magazine",
+    "Blogs Columnists Print Edition Readers Rep Corrections All Sections",
+]
+
+
+def test_menus_on_one_line_above_the_article_stay_out_of_its_span():
+    page = MENU + SECTION_MENUS + ARTICLE + FOOTER
+    result = Cleaner(repair_glue=False).clean("\n".join(page), lang="en")
+    gone = {r.text: r.evidence for r in result.removed if r.rule == RULE}
+    assert set(SECTION_MENUS[:2]) <= set(gone)  # among chrome: the third has none near it
+    assert all(evidence.startswith("article lines 13-16") for evidence in gone.values())

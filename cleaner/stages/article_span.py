@@ -27,7 +27,12 @@ from dataclasses import dataclass
 from ..document import Document, Line, RuleInfo
 from ..slices import word_count
 from .duplicates import line_key
-from .headlines import headline_keys, headlines_have_a_shape, is_headline_shaped
+from .headlines import (
+    headline_keys,
+    headlines_have_a_shape,
+    is_headline_shaped,
+    is_label_line,
+)
 from .page_slots import (
     HEADLINE_RUN_SIDE_CHROME,
     Slot,
@@ -45,6 +50,10 @@ RULE_COMMENTS = "heuristic.after-comments"
 # What a line that is not a sentence costs, in words: a menu label (1-3 words) or a teaser
 # headline (5-8) weighs against the span, a long list item (10+) for it. 8 took the most
 # `without` snippets for the `with` it cost on trafilatura-eval's dev hosts (4 and 12 tried).
+# A line of labels (headlines.is_label_line) longer than that is a menu on one line, not a
+# list item: it costs as much as a removed line, so that a block of menus above the headline
+# does not join the span (dragnet full page +0.0006 / +0.0025 over words less the cost;
+# scoring it 0, +0.0003 / +0.0007).
 LINE_COST_WORDS = 8
 # A side of the page outside the span is chrome only when it has at least this many lines
 # (kept and removed): a page's header menu or footer is long, an article's title and byline
@@ -78,12 +87,15 @@ COMMENTS_HEAD_LINES = 3
 
 
 def slot_score(slot: Slot, wrapped: frozenset[int]) -> int:
-    """A sentence's words, a kept line's words less LINE_COST_WORDS, a removed line's cost."""
+    """A sentence's words, a kept line's words less LINE_COST_WORDS, a removed line's cost,
+    and as much for a menu printed on one line (a line of labels longer than the cost)."""
     if slot.line is None:
         return -LINE_COST_WORDS
     words = word_count(slot.line.text)
     if slot.position in wrapped or is_prose(slot.line.text):
         return words
+    if words > LINE_COST_WORDS and is_label_line(slot.line.text):
+        return -LINE_COST_WORDS
     return words - LINE_COST_WORDS
 
 
