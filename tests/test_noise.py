@@ -108,6 +108,13 @@ GOES = [
     ("en", "View the full gallery »", "en.guillemet-link"),
     ("en", '<ul role="listbox" class="hdrsearchlistcomp">', "common.leaked-markup"),
     ("en", "21 votes", "common.engagement-count"),
+    ("en", "Powered by WordPress VIP", "en.blog-chrome"),
+    ("en", "All trademarks are property of their respective owners.", "en.copyright"),
+    (
+        "en",
+        "The views expressed are those of the author and do not necessarily reflect ours.",
+        "en.disclaimer",
+    ),
     ("en", "Photo 3 of 20", "en.navigation"),
     ("de", "Mehr aus Politik", "de.lesen-sie-auch"),
     ("de", "Bildergalerie öffnen", "de.navigation"),
