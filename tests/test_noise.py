@@ -118,6 +118,10 @@ GOES = [
     ("en", "Photo 3 of 20", "en.navigation"),
     ("de", "Mehr aus Politik", "de.lesen-sie-auch"),
     ("de", "Bildergalerie öffnen", "de.navigation"),
+    ("de", "Noch kein Konto? Jetzt registrieren", "de.login"),
+    ("de", "Fehler gefunden?", "de.navigation"),
+    ("de", "Zur Kommentarfunktion", "de.comment-form"),
+    ("de", "Alle akzeptieren", "de.consent"),
     (
         "en",
         '<div align="center"><a href="http://clk.example.com/go/4"><img src="a.gif"></a></div>',
