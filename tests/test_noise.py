@@ -122,6 +122,10 @@ GOES = [
     ("de", "Fehler gefunden?", "de.navigation"),
     ("de", "Zur Kommentarfunktion", "de.comment-form"),
     ("de", "Alle akzeptieren", "de.consent"),
+    ("fr", "Vous avez déjà un compte ? Connectez-vous", "fr.account-and-tools"),
+    ("fr", "Afficher les commentaires", "fr.account-and-tools"),
+    ("es", "¿No tienes cuenta? Regístrate", "es.account-and-tools"),
+    ("es", "Tamaño de letra", "es.account-and-tools"),
     (
         "en",
         '<div align="center"><a href="http://clk.example.com/go/4"><img src="a.gif"></a></div>',
