@@ -124,6 +124,7 @@ GOES = [
     ("de", "Alle akzeptieren", "de.consent"),
     ("de", "Direkt zum Inhalt", "de.navigation"),
     ("de", "Interessante Artikel", "de.lesen-sie-auch"),
+    ("en", "Other interesting sites", "en.also-read"),
     ("de", "Schreibt seit 2008 für die taz. War Korrespondent in Stuttgart.", "de.author-bio"),
     ("en", "21 minutes - 4312 words", "en.timestamp"),
     ("fr", "Vous avez déjà un compte ? Connectez-vous", "fr.account-and-tools"),
