@@ -5,7 +5,7 @@ import regex
 
 from ..document import Document
 from .duplicates import RULE_EXACT, RULE_TITLE, line_key, title_parts
-from .menus import LABEL, MENU_LINE_MIN_LABEL_SHARE
+from .menus import are_labels
 
 # Languages whose teaser headlines are not known by their shape alone: German capitalises its
 # nouns, so an article's own short lines far from its prose (list items, labels, subheadings)
@@ -22,10 +22,10 @@ HEADLINE_WORDS = (1, 16)
 HEADLINE_MAX_CHARS = 300  # longer is no headline, and its words are not listed
 HEADLINE_LONG_WORD = 4
 WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
-# A line of labels: at most LABEL_LINE_MAX_WORDS words, nearly all of them (menus'
-# MENU_LINE_MIN_LABEL_SHARE) capitalised, figures or signs, and no sentence's punctuation: an
-# all-capitals heading ("NL EAST"), an archive entry with its count ("Mar 2008 (3)"), a
-# section menu printed on one line ("Travel Health Autos Home & Garden Food").
+# A line of labels: at most LABEL_LINE_MAX_WORDS words, nearly all of them capitalised, figures
+# or signs (menus.are_labels), and no sentence's punctuation: an all-capitals heading ("NL
+# EAST"), an archive entry with its count ("Mar 2008 (3)"), a section menu printed on one line
+# ("Travel Health Autos Home & Garden Food").
 LABEL_LINE_MAX_WORDS = 30
 SENTENCE_PUNCTUATION = regex.compile(r"[,;.!?](?:\s|$)")
 # A menu's link marker before a label ("» Burbank"); a list's bullets ("*", "-") are not taken.
@@ -57,7 +57,7 @@ def is_label_line(text: str) -> bool:
     words = LINK_MARKER.sub("", text).split()
     if not 0 < len(words) <= LABEL_LINE_MAX_WORDS:
         return False
-    return sum(1 for word in words if LABEL.match(word)) >= MENU_LINE_MIN_LABEL_SHARE * len(words)
+    return are_labels(words)
 
 
 def headline_keys(doc: Document) -> frozenset[str]:

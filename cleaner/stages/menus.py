@@ -141,9 +141,15 @@ def is_menu_line(text: str) -> bool:
     return (
         len(words) >= MENU_LINE_MIN_WORDS
         and not NOT_A_MENU.search(text)
-        and sum(1 for word in words if LABEL.match(word)) >= MENU_LINE_MIN_LABEL_SHARE * len(words)
+        and are_labels(words)
         and figure_count(words) <= MENU_LINE_MAX_FIGURE_SHARE * len(words)
     )
+
+
+def are_labels(words: list[str]) -> bool:
+    """Whether nearly all of `words` (MENU_LINE_MIN_LABEL_SHARE) are labels: capitalised, a
+    figure or a sign."""
+    return sum(1 for word in words if LABEL.match(word)) >= MENU_LINE_MIN_LABEL_SHARE * len(words)
 
 
 def is_separated_menu(text: str) -> bool:
