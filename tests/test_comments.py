@@ -5,7 +5,8 @@ trafilatura-eval's pages."""
 import pytest
 from cleaner import Cleaner
 from cleaner.document import Document
-from cleaner.stages.comments import RULE_COMMENT_THREAD, drop_comment_threads, header_shape
+from cleaner.stages.comment_headers import header_shape
+from cleaner.stages.comments import RULE_COMMENT_THREAD, drop_comment_threads
 
 ARTICLE = [
     "Two years ago, Patrick Buckley and Craig Dalton had an idea for an iPad case made using "
@@ -119,6 +120,36 @@ def test_a_lively_thread_has_readers_who_post_often():
         for line in (f"by {name} on Aug 8, 2012 9:{minute} PM PDT reply", POSTS[minute % 4])
     ]
     assert kept(ARTICLE + thread) == ARTICLE
+
+
+def two_line_headers(names):
+    """Posts each under its date and, on the line below, "Name said,"."""
+    return [
+        line
+        for minute, (name, post) in enumerate(zip(names, POSTS, strict=False), 38)
+        for line in (f"August 9th, 2012 at 8:{minute} am", f"{name} said,", post)
+    ]
+
+
+def test_a_post_headed_by_its_date_over_its_signers_name_makes_a_thread():
+    """As many date lines as names: the dates, all signed alike, show no thread; the names,
+    their twins one line below, do."""
+    thread = two_line_headers(["infamousdx", "Kevin", "lucky", "Bruce"])
+    assert kept(ARTICLE + thread) == ARTICLE + thread[:1]
+
+
+def test_dated_lines_far_from_the_signed_ones_are_no_twins():
+    """Reviews amid a listing: each signed line sits under a price, not next to the most common
+    kind of dated line."""
+    lines = [
+        item
+        for day, name, post in zip(
+            (2, 3, 4, 5), ("Kevin", "Bruce", "Lea", "Mike"), POSTS, strict=True
+        )
+        for item in (f"from 0{day}.05.2018 to 1{day}.05.2018 for 120 €", "", f"{name} said,", post)
+    ]
+    lines += [f"from 0{day}.06.2018 to 1{day}.06.2018 for 120 €" for day in (6, 7, 8, 9)]
+    assert kept(ARTICLE + lines) == ARTICLE + lines
 
 
 def test_the_option_off_keeps_the_thread():

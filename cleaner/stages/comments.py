@@ -3,8 +3,10 @@
 heuristic.comment-thread: after the article's first paragraph, a run of comment headers, short
 lines that sign a post with a date or time ("Anna — July 18th, 2012, 4:09 pm", "Posted by:
 liz at May 29, 2005 10:19 PM", "by swalve (1980968) writes:", "Kevin said,"), all of one
-shape, each followed by its post, and signed by different people. Everything from the first
-of them to the end of the document is the thread and the page's footer after it.
+shape (comment_headers.py), each followed by its post, and signed by different people; where
+a post is headed by two lines ("August 9th, 2012 at 8:38 am" over "Kevin said,"), either
+line's shape may show it. Everything from the first of them to the end of the document is the
+thread and the page's footer after it.
 
 Under a removed comments heading after the article's first paragraph ("Comments", "Leave a
 Reply"), the headers are looked for among the lines a rule took as well ("Posted by: Bob
@@ -35,12 +37,10 @@ import regex
 
 from ..document import Document, Line, Removal
 from ..slices import word_count
+from .comment_headers import header_shape, is_header, signer
 from .prose import first_paragraph, is_prose
-from .stamps import DATED, MAY_BE_STAMPED, STAMP
 
 RULE_COMMENT_THREAD = "heuristic.comment-thread"
-# A header is short: a name, a date, a time, a reply link.
-HEADER_MAX_WORDS = 20
 # A thread has at least this many headers of one shape...
 THREAD_MIN_HEADERS = 3
 # ... with a post between two of them: at least this share of the spans between headers hold
@@ -55,23 +55,11 @@ THREAD_MAX_ONE_SIGNER_SHARE = 0.5
 # dated kicker over an article, then dated teasers under it, is no thread (a press release
 # over "Pressemitteilung Äthiopien 16.02.2022", "Aktuell USA 15.02.2022", ...).
 THREAD_MAX_FIRST_POST_SHARE = 0.5
-# A header with no stamp names its writer so ("by mcgrew (92797) writes:", "Kevin said,"); "X
-# said:" and "X wrote:" open a quote of an earlier post inside a forum's post, the content.
-SIGNED = regex.compile(r"(?i)\b(?:(?:says|writes)\s*:|said\s*,)\s*$")
-# A line opening with a dash attributes the quote above it: an embedded tweet's "— Carline
-# Mohr (@Mohrenpost) 27. August 2018", a blockquote's source. Such quotes are the article's.
-ATTRIBUTION = regex.compile(r"^\s*[-–—―]")
-# A line that counts comments heads a post of a blog, not a comment ("Jimmy M. | November 6,
-# 2012 | 0 Comments"): a blog's posts, each under its byline, are no thread.
-COMMENTS_COUNTED = regex.compile(
-    r"(?i)\b(?:\d+|no)\s+(?:comments?|responses?|replies|kommentare?|comentarios?"
-    r"|commentaires?|commenti)\b"
-)
-# A run of words, a word being letters with figures, dots, apostrophes or hyphens perhaps among
-# them ("cayenne8", "K. Orr", "O'Neill"): names differ in these, a header's shape does not.
-WORDS = regex.compile(r"\w*\p{L}[\w.'’-]*(?:\s+\w*\p{L}[\w.'’-]*)*")
-FIGURES = regex.compile(r"\d+")
-SPACE = regex.compile(r"\s+")
+# A post may be headed by two lines one under the other, its date and "Name said,": the shape
+# that shows the thread is either, whichever reads as signed by several people. A shape seen
+# less than this share of the most common one's times, or not next to it, is no twin (a list of
+# dated titles and its questions, "What Now? (Apr. 2, 2007)"; reviews amid a listing's prices).
+TWIN_SHAPE_MIN_SHARE = 0.5
 # A removed comments heading that counts the comments under it anchors a thread whose dated
 # headers carry no name ("Barry Joseph" above "September 27th, 2012 at 11:01 pm"): no more
 # headers than the count, and the names above them must differ.
@@ -203,13 +191,36 @@ def thread_headers(lines: Sequence[Line | Removal], names_above: bool = False) -
         for index, line in enumerate(lines)
         if is_header(line)
     ]
-    shapes = Counter(shape for _, _, shape in candidates)
-    if not shapes:
+    shapes = Counter(shape for _, _, shape in candidates).most_common()
+    if not shapes or shapes[0][1] < THREAD_MIN_HEADERS:
         return []
-    shape, count = shapes.most_common(1)[0]
-    if count < THREAD_MIN_HEADERS:
-        return []
-    headers = [(index, line) for index, line, found in candidates if found == shape]
+    by_shape = {
+        shape: [(index, line) for index, line, found in candidates if found == shape]
+        for shape, _ in shapes
+    }
+    most_common = by_shape[shapes[0][0]]
+    twins = [by_shape[shape] for shape, _ in shapes[1:] if are_twins(by_shape[shape], most_common)]
+    for headers in [most_common, *twins]:
+        if is_a_thread(lines, headers, names_above):
+            return [index for index, _ in headers]
+    return []
+
+
+def are_twins(
+    headers: list[tuple[int, Line | Removal]], others: list[tuple[int, Line | Removal]]
+) -> bool:
+    """Whether `headers` and `others` are the two lines of the same posts' headers: as many
+    (within TWIN_SHAPE_MIN_SHARE), each next to one of the others."""
+    near = {index + step for index, _ in others for step in (-1, 1)}
+    return len(headers) >= TWIN_SHAPE_MIN_SHARE * len(others) and all(
+        index in near for index, _ in headers
+    )
+
+
+def is_a_thread(
+    lines: Sequence[Line | Removal], headers: list[tuple[int, Line | Removal]], names_above: bool
+) -> bool:
+    """Whether `headers` (indices in `lines` and lines, of one shape) head a thread's posts."""
     posts = sum(
         any(is_prose(line.text) for line in lines[earlier + 1 : later])
         for (earlier, _), (later, _) in pairwise(headers)
@@ -218,14 +229,11 @@ def thread_headers(lines: Sequence[Line | Removal], names_above: bool = False) -
         signer(line.text) + (name_above(lines, index) if names_above else "")
         for index, line in headers
     )
-    indices = [index for index, _ in headers]
-    if (
-        posts < THREAD_MIN_POSTS_SHARE * (len(headers) - 1)
-        or not signed_by_several(signers, len(headers))
-        or is_an_article_over_teasers(lines, indices)
-    ):
-        return []
-    return indices
+    return (
+        posts >= THREAD_MIN_POSTS_SHARE * (len(headers) - 1)
+        and signed_by_several(signers, len(headers))
+        and not is_an_article_over_teasers(lines, [index for index, _ in headers])
+    )
 
 
 def is_an_article_over_teasers(lines: Sequence[Line | Removal], headers: list[int]) -> bool:
@@ -272,28 +280,3 @@ def name_above(lines: Sequence[Line | Removal], index: int) -> str:
     if index == 0 or word_count(lines[index - 1].text) > NAME_MAX_WORDS:
         return ""
     return " " + lines[index - 1].text.casefold()
-
-
-def is_header(line: Line | Removal) -> bool:
-    """A short line that signs a post: a date or age in it, or "... writes:" or "... said,"
-    at its end; not a quote's attribution, nor a blog post's byline with its comment count."""
-    text = line.text
-    return (
-        word_count(text) <= HEADER_MAX_WORDS
-        and not ATTRIBUTION.match(text)
-        and bool((MAY_BE_STAMPED.search(text) and DATED.search(text)) or SIGNED.search(text))
-        and not COMMENTS_COUNTED.search(text)
-    )
-
-
-def header_shape(text: str) -> str:
-    """The header's punctuation around its stamps: a run of words becomes "a", a stamp or
-    figure "0" ("Anna — July 18th, 2012, 4:09 pm" and "Tristan King — July 10th, 2012,
-    10:54 pm" are both "a—0,0")."""
-    shape = FIGURES.sub("0", WORDS.sub("a", STAMP.sub("0", text)))
-    return SPACE.sub("", shape)
-
-
-def signer(text: str) -> str:
-    """The header without its stamp and figures: the writer's name and the fixed words."""
-    return " ".join(FIGURES.sub(" ", STAMP.sub(" ", text)).casefold().split())
