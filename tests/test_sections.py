@@ -363,6 +363,22 @@ def test_a_menu_printed_as_one_line_goes_as_a_menu_line():
     assert [(r.rule, r.category) for r in doc.removed] == [("heuristic.menu-line", "navigation")]
 
 
+def test_a_menu_of_names_with_one_comma_among_them_goes():
+    """A list of names has a comma between its items; a menu of writers may have one in a
+    name ("Andrew M. Baer, Esq."), well under MENU_LINE_MAX_COMMA_SHARE of its words."""
+    writers = (
+        "Authors Adam Viener Angel Djambazov Barry Silverstein Brad Waller Brian Clark Brook "
+        "Schaaf Andrew M. Baer, Esq. Andrew Morris Andrew Wee Anik Singal Ben Flux Ben Padnos "
+        "Beth Kirsch Bill Flitter Billy Kay Bob Chieffo Brad Shorr Brian Crouch Brian Harniman "
+        "Carolyn Tang Kmet Caryl Felicetta Cecily Kellogg Chris Boyd Chris Hutton Chris Malta"
+    )
+    assert kept(drop_sections(document([*BODY, writers]))) == BODY
+    listed = writers.replace(" Andrew Morris", ", Andrew Morris,").replace(
+        " Ben Flux", ", Ben Flux"
+    )
+    assert kept(drop_sections(document([*BODY, listed]))) == [*BODY, listed]
+
+
 # Menus and footers printed with separators (dragnet's and cleaneval's full pages).
 SEPARATED_MENUS = [
     "About Us | Disclaimer | Careers @ IBN | Contact Us | Feedback | Complaint Redressal",
@@ -388,6 +404,16 @@ def test_a_menu_printed_with_separators_goes_as_a_menu_line():
     assert {r.rule for r in doc.removed} == {"heuristic.menu-line"}
     others = between_paragraphs(NOT_SEPARATED_MENUS)
     assert kept(drop_sections(document(others))) == others
+
+
+def test_a_separated_menu_may_have_one_label_in_ten_longer_than_four_words():
+    footer = (
+        "About Us | Disclaimer | Careers | Contact Us | Feedback | Advertise With Us | Latest "
+        "Videos | Privacy Policy | RSS Feeds | Kids education and games site"
+    )
+    assert kept(drop_sections(document([*BODY, footer]))) == BODY
+    two_long = footer.replace("RSS Feeds", "Live Stock Market News Today")
+    assert kept(drop_sections(document([*BODY, two_long]))) == [*BODY, two_long]
 
 
 def test_separated_labels_stay_in_a_table_and_on_the_html_path():
