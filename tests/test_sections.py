@@ -363,6 +363,23 @@ def test_a_menu_printed_as_one_line_goes_as_a_menu_line():
     assert [(r.rule, r.category) for r in doc.removed] == [("heuristic.menu-line", "navigation")]
 
 
+def test_an_english_menu_in_title_case_goes_as_a_menu_line():
+    menu = (
+        "Other White House Blogs The White House Blog Middle Class Task Force Council of "
+        "Economic Advisers Council on Environmental Quality Council on Women and Girls Office "
+        "of Management and Budget Office of Public Engagement"
+    )
+    sentence = menu + " is where the Office of Urban Affairs and the Council meet."
+    for text in (menu, sentence):
+        doc = drop_sections(Document.from_lines([*BODY, text], lang="en"))
+        assert kept(doc) == BODY + ([text] if text == sentence else [])
+    unknown = drop_sections(Document.from_lines([*BODY, menu]))
+    assert kept(unknown) == [*BODY, menu]
+    extracted = Document.from_lines([*BODY, menu], lang="en")
+    extracted.extracted = True
+    assert kept(drop_sections(extracted)) == [*BODY, menu]
+
+
 def test_a_menu_of_names_with_one_comma_among_them_goes():
     """A list of names has a comma between its items; a menu of writers may have one in a
     name ("Andrew M. Baer, Esq."), well under MENU_LINE_MAX_COMMA_SHARE of its words."""
