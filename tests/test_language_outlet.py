@@ -16,6 +16,17 @@ def test_language_is_detected(cleaner):
     assert cleaner.clean((SEEDS / "000_8eaadd74f4a6cdc6.txt").read_bytes()).lang == "en"
 
 
+def test_a_long_line_of_dates_is_left_out_of_the_sample(cleaner):
+    """The longest line of a blog's page may be its archive widget, dates that name no
+    language: the sample is the longest lines that are mostly letters."""
+    archive = "Blog Archive " + " ".join(
+        f"10/{day:02}/12 - 10/{day + 7:02}/12 (11)" for day in range(1, 20)
+    )
+    assert len(archive * 6) > 2_000  # longer than the whole sample (lang_sample_chars)
+    page = "\n".join([archive * 6, GERMAN])
+    assert cleaner.clean(page).lang == "de"
+
+
 def test_language_detection_is_deterministic(cleaner):
     short = "Ja, nein, vielleicht: das ist hier die Frage, sagte er.\n"
     assert len({cleaner.clean(short).lang for _ in range(10)}) == 1
