@@ -96,6 +96,23 @@ def test_the_headline_the_page_title_names_stays():
     assert HEADLINE not in removed_by_span(titled)
 
 
+def test_the_span_starts_at_the_headline_the_page_title_names():
+    """Teasers whose blurbs read as prose join the span above the headline; the page's title
+    names the headline, and the span starts there, so the teasers are outside it."""
+    teasers = [
+        "Storm closes the coast road",
+        "Residents were told to stay indoors as the storm brought down trees on Sunday.",
+        "Library hours cut",
+        "The main library will close two hours earlier from next month, the council said.",
+        *SHARE[:2],
+    ]
+    page = MENU + teasers + [HEADLINE, LEAD] + ARTICLE + FOOTER + MENU
+    assert "Library hours cut" not in removed_by_span(page)
+    titled = removed_by_span([f"{HEADLINE} | The Daily Example", *page])
+    assert {"Storm closes the coast road", "Library hours cut"} <= titled
+    assert not titled & {HEADLINE, LEAD, teasers[1], *ARTICLE}
+
+
 def test_a_title_that_is_the_headline_alone_stays():
     titled = [HEADLINE, *LED_PAGE]  # the <title> first, the headline's copy a duplicate
     assert HEADLINE not in removed_by_span(titled)

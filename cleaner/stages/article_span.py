@@ -12,8 +12,10 @@ goes on a side of the page with enough chrome, and so does a run of HEADLINE_RUN
 headlines in a row on a side with some (neither in German, which capitalises nouns).
 Protected lines, hard-wrapped paragraphs, an article's own data items (prose.py), a sentence
 before the span (the article's lead), the headline the page's title names and the headline
-over the article's byline stay. An article given alone has no such side, so the stage leaves
-it as it is; nor does it look at the HTML path's text, whose extractor chose the article.
+over the article's byline stay. The span starts no earlier than the headline the page's title
+names: a sidebar above it whose blurbs read as prose may score into the span, but is no part
+of the article. An article given alone has no such side, so the stage leaves it as it is; nor
+does it look at the HTML path's text, whose extractor chose the article.
 
 Readers' comments often score as prose and join the span. When the span holds exactly one run
 of removed chrome that includes a comments rule's line ("12 Comments", "Leave a Reply") and the
@@ -22,7 +24,7 @@ Cleaner(comment_threads=False) keeps it).
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..document import Document, Line, RuleInfo
 from ..slices import word_count
@@ -136,6 +138,25 @@ def find_span(doc: Document) -> Span | None:
     scores = [slot_score(slot, wrapped) for slot in slots]
     found = best_span(scores)
     return Span(slots, scores, wrapped, *found) if found is not None else None
+
+
+def from_titled_headline(span: Span, titled: frozenset[str]) -> Span:
+    """`span` starting at the headline the page's title names (headline_keys), when that
+    headline lies inside it: the lines above it are then outside, and go if they meet the
+    tests of the lines outside (chrome near, far headlines, runs of headlines)."""
+    slots = span.slots
+    inside = range(span.first + 1, span.last + 1) if titled else range(0)
+    start = next(
+        (
+            index
+            for index in inside
+            if (line := slots[index].line) is not None and line_key(line.text) in titled
+        ),
+        None,
+    )
+    if start is None:
+        return span
+    return replace(span, first=start, total=sum(span.scores[start : span.last + 1]))
 
 
 def comment_heads(span: Span) -> list[tuple[int, int]]:
@@ -258,7 +279,9 @@ class ArticleSpan:
         span = find_span(doc)
         if span is None:
             return
-        headline = headline_keys(doc) | byline_headline_keys(span)  # spared by both
+        titled = headline_keys(doc)
+        span = from_titled_headline(span, titled)
+        headline = titled | byline_headline_keys(span)  # spared by both
         thread = thread_lines(span, headline) if self.comment_threads else ([], [])
         for rule, category, (lines, evidence) in (
             (RULE, "boilerplate", outside_lines(span, headline, doc.lang)),
