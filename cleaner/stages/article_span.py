@@ -144,12 +144,13 @@ def from_titled_headline(span: Span, titled: frozenset[str]) -> Span:
     """`span` starting at the headline the page's title names (headline_keys), when that
     headline lies inside it: the lines above it are then outside, and go if they meet the
     tests of the lines outside (chrome near, far headlines, runs of headlines)."""
+    if not titled:
+        return span
     slots = span.slots
-    inside = range(span.first + 1, span.last + 1) if titled else range(0)
     start = next(
         (
             index
-            for index in inside
+            for index in range(span.first + 1, span.last + 1)
             if (line := slots[index].line) is not None and line_key(line.text) in titled
         ),
         None,
