@@ -8,7 +8,7 @@ from cleaner.stages.article_span import (
     ArticleSpan,
     best_span,
 )
-from cleaner.stages.headlines import is_headline_shaped, is_label_line
+from cleaner.stages.headlines import is_headline_shaped, is_label_line, title_headline
 
 MENU = ["Home", "News", "Sport", "Weather", "Business", "Culture", "Travel", "Videos", "Login"]
 ARTICLE = [
@@ -98,7 +98,8 @@ def test_the_headline_the_page_title_names_stays():
 
 def test_the_span_starts_at_the_headline_the_page_title_names():
     """Teasers whose blurbs read as prose join the span above the headline; the page's title
-    names the headline, and the span starts there, so the teasers are outside it."""
+    names the headline, and the span starts there, so the teasers are outside it, blurbs and
+    all: a lead follows its headline, so no sentence above it is spared as one."""
     teasers = [
         "Storm closes the coast road",
         "Residents were told to stay indoors as the storm brought down trees on Sunday.",
@@ -109,8 +110,15 @@ def test_the_span_starts_at_the_headline_the_page_title_names():
     page = MENU + teasers + [HEADLINE, LEAD] + ARTICLE + FOOTER + MENU
     assert "Library hours cut" not in removed_by_span(page)
     titled = removed_by_span([f"{HEADLINE} | The Daily Example", *page])
-    assert {"Storm closes the coast road", "Library hours cut"} <= titled
-    assert not titled & {HEADLINE, LEAD, teasers[1], *ARTICLE}
+    assert set(teasers[:4]) <= titled
+    assert not titled & {HEADLINE, LEAD, *ARTICLE}
+
+
+def test_the_titled_headline_is_the_longest_part_of_the_title():
+    assert title_headline(frozenset({"the daily example", "council passes the budget"})) == (
+        "council passes the budget"
+    )
+    assert title_headline(frozenset()) is None
 
 
 def test_a_title_that_is_the_headline_alone_stays():

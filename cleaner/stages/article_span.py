@@ -11,11 +11,12 @@ chrome rules (navigation, share, related...); a line shaped as a headline far fr
 goes on a side of the page with enough chrome, and so does a run of HEADLINE_RUN_MIN_LINES
 headlines in a row on a side with some (neither in German, which capitalises nouns).
 Protected lines, hard-wrapped paragraphs, an article's own data items (prose.py), a sentence
-before the span (the article's lead), the headline the page's title names and the headline
-over the article's byline stay. The span starts no earlier than the headline the page's title
-names: a sidebar above it whose blurbs read as prose may score into the span, but is no part
-of the article. An article given alone has no such side, so the stage leaves it as it is; nor
-does it look at the HTML path's text, whose extractor chose the article.
+before the span (the article's lead, unless the span opens with the headline the page's title
+names: a lead follows its headline), that headline and the headline over the article's byline
+stay. The span starts no earlier than the titled headline: a sidebar above it whose blurbs read
+as prose may score into the span, but is no part of the article. An article given alone has no
+such side, so the stage leaves it as it is; nor does it look at the HTML path's text, whose
+extractor chose the article.
 
 Readers' comments often score as prose and join the span. When the span holds exactly one run
 of removed chrome that includes a comments rule's line ("12 Comments", "Leave a Reply") and the
@@ -34,6 +35,7 @@ from .headlines import (
     headlines_have_a_shape,
     is_headline_shaped,
     is_label_line,
+    title_headline,
 )
 from .page_slots import (
     HEADLINE_RUN_SIDE_CHROME,
@@ -130,6 +132,11 @@ class Span:
         first, last = self.slots[self.first], self.slots[self.last]
         return f"article lines {first.line_number()}-{last.line_number()} (score {self.total})"
 
+    def opens_with(self, key: str | None) -> bool:
+        """Whether the span's first line is the line whose key is `key`."""
+        line = self.slots[self.first].line
+        return key is not None and line is not None and line_key(line.text) == key
+
 
 def find_span(doc: Document) -> Span | None:
     """The article's span on the page, or None when no run of lines scores above zero."""
@@ -197,11 +204,11 @@ def thread_lines(span: Span, headline: frozenset[str]) -> tuple[list[Line], list
 
 
 def outside_lines(
-    span: Span, headline: frozenset[str], lang: str | None
+    span: Span, headline: frozenset[str], lang: str | None, lead_above: bool
 ) -> tuple[list[Line], list[str]]:
     """The kept lines outside the article's span that sit among page chrome, or that are
-    headlines far from it, with the evidence for each; the article's lead and its `headline`
-    (headline_keys) stay."""
+    headlines far from it, with the evidence for each; its `headline` (headline_keys) and,
+    when `lead_above`, the article's lead above the span stay."""
     slots, wrapped, first, last = span.slots, span.wrapped, span.first, span.last
     headline_lang = headlines_have_a_shape(lang)
     note = span.note()
@@ -225,7 +232,7 @@ def outside_lines(
                 reason = f"one of {runs[index]} headlines in a row"
             else:
                 continue
-            if is_free(line, wrapped) and not is_spared(line.text, before, headline):
+            if is_free(line, wrapped) and not is_spared(line.text, before and lead_above, headline):
                 lines.append(line)
                 evidence.append(f"{note}; {reason}")
     return lines, evidence
@@ -237,9 +244,9 @@ def byline_headline_keys(span: Span) -> frozenset[str]:
     return frozenset({line_key(line.text)}) if line is not None else frozenset()
 
 
-def is_spared(text: str, before: bool, headline: frozenset[str]) -> bool:
-    """The article's own line outside its span: its lead (before it) or its headline."""
-    return (before and is_lead(text)) or line_key(text) in headline
+def is_spared(text: str, lead: bool, headline: frozenset[str]) -> bool:
+    """The article's own line outside the span: its lead (where `lead` allows one) or headline."""
+    return (lead and is_lead(text)) or line_key(text) in headline
 
 
 def is_lead(text: str) -> bool:
@@ -283,9 +290,10 @@ class ArticleSpan:
         titled = headline_keys(doc)
         span = from_titled_headline(span, titled)
         headline = titled | byline_headline_keys(span)  # spared by both
+        lead_above = not span.opens_with(title_headline(titled))  # a lead follows its headline
         thread = thread_lines(span, headline) if self.comment_threads else ([], [])
         for rule, category, (lines, evidence) in (
-            (RULE, "boilerplate", outside_lines(span, headline, doc.lang)),
+            (RULE, "boilerplate", outside_lines(span, headline, doc.lang, lead_above)),
             (RULE_COMMENTS, "comments", thread),
         ):
             if lines:

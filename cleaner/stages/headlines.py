@@ -71,3 +71,9 @@ def headline_keys(doc: Document) -> frozenset[str]:
     key = line_key(first.text) if first is not None else ""
     repeated = any(r.rule == RULE_EXACT and line_key(r.text) == key for r in doc.removed)
     return frozenset({key}) if " " in key and repeated else frozenset()
+
+
+def title_headline(keys: frozenset[str]) -> str | None:
+    """The headline among the title's parts (headline_keys): the longest; the others name the
+    site or its section."""
+    return max(sorted(keys), key=lambda key: len(key.split()), default=None)
