@@ -2,13 +2,10 @@
 
 from cleaner import Cleaner
 from cleaner.document import Document
-from cleaner.stages.article_span import (
-    RULE,
-    RULE_COMMENTS,
-    ArticleSpan,
-    best_span,
-)
+from cleaner.stages import page_slots
+from cleaner.stages.article_span import RULE, RULE_COMMENTS, ArticleSpan
 from cleaner.stages.headlines import is_headline_shaped, is_label_line, title_headline
+from cleaner.stages.span_search import best_span
 
 MENU = ["Home", "News", "Sport", "Weather", "Business", "Culture", "Travel", "Videos", "Login"]
 ARTICLE = [
@@ -305,3 +302,41 @@ def test_menus_on_one_line_above_the_article_stay_out_of_its_span():
     gone = {r.text: r.evidence for r in result.removed if r.rule == RULE}
     assert set(SECTION_MENUS[:2]) <= set(gone)  # among chrome: the third has none near it
     assert all(evidence.startswith("article lines 13-16") for evidence in gone.values())
+
+
+SPONSORS = [
+    "Travel at the lowest prices guaranteed",
+    "Shop for a home gym with our sponsor",
+    "Send us your news tips here",
+    "Contact your senator about the plan",
+    "Visit our sister site for more deals",
+    "Member of the best blog ring",
+]
+
+
+def after_the_span(lines: list[str]) -> set[str]:
+    """What the stage alone removes from a page whose menus, share bar and footer the rules
+    removed as navigation."""
+    doc = Document.from_lines(MENU + [HEADLINE, *ARTICLE, *lines] + FOOTER + MENU, lang="en")
+    chrome = set(MENU) | set(SHARE) | set(FOOTER)
+    doc.drop([line for line in doc.lines if line.text in chrome], "common.nav", "navigation")
+    ArticleSpan()(doc)
+    return {removal.text for removal in doc.removed if removal.rule == RULE}
+
+
+def test_the_closing_chrome_goes_from_its_first_chrome_line_on(monkeypatch):
+    """After the article, on a side of the page mostly chrome, lines with too little chrome
+    near them to go on their own go as the page's closing chrome."""
+    removed = after_the_span(SHARE + SPONSORS)
+    assert set(SPONSORS) <= removed
+    assert not removed & set(ARTICLE)
+    monkeypatch.setattr(page_slots, "CLOSING_SIDE_CHROME", 1.01)
+    assert not {SPONSORS[2], SPONSORS[3]} & after_the_span(SHARE + SPONSORS)  # too far alone
+
+
+def test_an_article_list_running_on_past_the_span_stays():
+    """The lines between the span and the first chrome line after it may be the article's."""
+    tracks = [f"{number:02d} Song number {number}" for number in range(1, 9)]
+    removed = after_the_span(tracks + SHARE + SPONSORS)
+    assert not removed & set(tracks[:5])  # the last ones have the share bar near
+    assert set(SPONSORS) <= removed

@@ -1,21 +1,18 @@
-"""The article's span in text that is a whole page: the run of lines that holds the article's
-prose, and the page chrome (menus, teaser lists, footers) that lies outside it.
+"""The article's span in text that is a whole page (span_search.py) and the page chrome
+(menus, teaser lists, footers) that lies outside it.
 
-Body Text Extraction (Finn, Kushmerick and Smyth 2001) on lines instead of tags: every line
-scores its words, a line that is not a sentence pays LINE_COST_WORDS, a line the rules removed
-pays it whole, and the span is the contiguous run of lines with the largest sum (one linear
-pass). Outside the span a line goes (heuristic.outside-article) only where the page shows its
-chrome: the side outside the span is at least MIN_OUTSIDE_LINES lines long, and at least
+Outside the span a line goes (heuristic.outside-article) only where the page shows its chrome:
+the side outside the span is at least MIN_OUTSIDE_LINES lines long, and at least
 CHROME_MIN_REMOVED of the line's CHROME_WINDOW_LINES neighbours on each side were removed by
 chrome rules (navigation, share, related...); a line shaped as a headline far from the span
 goes on a side of the page with enough chrome, and so does a run of HEADLINE_RUN_MIN_LINES
-headlines in a row on a side with some (neither in German, which capitalises nouns).
-Protected lines, hard-wrapped paragraphs, an article's own data items (prose.py), a sentence
-before the span (the article's lead, unless the span opens with the headline the page's title
-names: a lead follows its headline), that headline and the headline over the article's byline
-stay. The span starts no earlier than the titled headline: a sidebar above it whose blurbs read
-as prose may score into the span, but is no part of the article. An article given alone has no
-such side, so the stage leaves it as it is; nor does it look at the HTML path's text, whose
+headlines in a row on a side with some (neither in German, which capitalises nouns); after the
+span, on a side mostly chrome, every line past its first chrome line goes (the page's closing
+chrome, page_slots.CLOSING_SIDE_CHROME). Protected lines, hard-wrapped paragraphs, an
+article's own data items (prose.py), a sentence before the span (the article's lead, unless
+the span opens with the headline the page's title names: a lead follows its headline), that
+headline and the headline over the article's byline stay. An article given alone has no such
+side, so the stage leaves it as it is; nor does it look at the HTML path's text, whose
 extractor chose the article.
 
 Readers' comments often score as prose and join the span. When the span holds exactly one run
@@ -24,9 +21,6 @@ part before it outscores the part after, what follows is the thread (heuristic.a
 Cleaner(comment_threads=False) keeps it).
 """
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
-
 from ..document import Document, Line, RuleInfo
 from ..slices import word_count
 from .duplicates import line_key
@@ -34,31 +28,22 @@ from .headlines import (
     headline_keys,
     headlines_have_a_shape,
     is_headline_shaped,
-    is_label_line,
     title_headline,
 )
 from .page_slots import (
     HEADLINE_RUN_SIDE_CHROME,
-    Slot,
     chrome_near,
     chrome_share,
+    closing_chrome_start,
     headline_above_byline,
     headline_runs,
     is_chrome,
-    page_slots,
 )
-from .prose import is_data_item, is_prose, wrapped_positions
+from .prose import is_data_item, is_prose
+from .span_search import Span, find_span, from_titled_headline
 
 RULE = "heuristic.outside-article"
 RULE_COMMENTS = "heuristic.after-comments"
-# What a line that is not a sentence costs, in words: a menu label (1-3 words) or a teaser
-# headline (5-8) weighs against the span, a long list item (10+) for it. 8 took the most
-# `without` snippets for the `with` it cost on trafilatura-eval's dev hosts (4 and 12 tried).
-# A line of labels (headlines.is_label_line) longer than that is a menu on one line, not a
-# list item: it costs as much as a removed line, so that a block of menus above the headline
-# does not join the span (dragnet full page +0.0006 / +0.0025 over words less the cost;
-# scoring it 0, +0.0003 / +0.0007).
-LINE_COST_WORDS = 8
 # A side of the page outside the span is chrome only when it has at least this many lines
 # (kept and removed): a page's header menu or footer is long, an article's title and byline
 # above its first paragraph are two or three lines.
@@ -88,83 +73,6 @@ LEAD_MIN_WORDS = 10
 # count, the form's labels and notices. A comments line alone is as often an article's footer
 # ("12 Comments" under a post on a blog's front page, its prose going on after it).
 COMMENTS_HEAD_LINES = 3
-
-
-def slot_score(slot: Slot, wrapped: frozenset[int]) -> int:
-    """A sentence's words, a kept line's words less LINE_COST_WORDS, a removed line's cost,
-    and as much for a menu printed on one line (a line of labels longer than the cost)."""
-    if slot.line is None:
-        return -LINE_COST_WORDS
-    words = word_count(slot.line.text)
-    if slot.position in wrapped or is_prose(slot.line.text):
-        return words
-    if words > LINE_COST_WORDS and is_label_line(slot.line.text):
-        return -LINE_COST_WORDS
-    return words - LINE_COST_WORDS
-
-
-def best_span(scores: Sequence[int]) -> tuple[int, int, int] | None:
-    """(first, last, sum) of the contiguous run with the largest positive sum (Kadane), or
-    None when every score is negative or zero."""
-    best: tuple[int, int, int] | None = None
-    running, start = 0, 0
-    for index, score in enumerate(scores):
-        if running <= 0:
-            running, start = 0, index
-        running += score
-        if best is None or running > best[2]:
-            best = (start, index, running)
-    return best if best is not None and best[2] > 0 else None
-
-
-@dataclass(frozen=True)
-class Span:
-    """The page's slots and the article's span among them: slots[first..last], scoring total."""
-
-    slots: list[Slot]
-    scores: list[int]
-    wrapped: frozenset[int]
-    first: int
-    last: int
-    total: int
-
-    def note(self) -> str:
-        first, last = self.slots[self.first], self.slots[self.last]
-        return f"article lines {first.line_number()}-{last.line_number()} (score {self.total})"
-
-    def opens_with(self, key: str | None) -> bool:
-        """Whether the span's first line is the line whose key is `key`."""
-        line = self.slots[self.first].line
-        return key is not None and line is not None and line_key(line.text) == key
-
-
-def find_span(doc: Document) -> Span | None:
-    """The article's span on the page, or None when no run of lines scores above zero."""
-    slots = page_slots(doc)
-    wrapped = wrapped_positions(doc.lines)
-    scores = [slot_score(slot, wrapped) for slot in slots]
-    found = best_span(scores)
-    return Span(slots, scores, wrapped, *found) if found is not None else None
-
-
-def from_titled_headline(span: Span, titled: frozenset[str]) -> Span:
-    """`span` starting at the headline the page's title names (headline_keys), when that
-    headline lies inside it: the lines above it are then outside, and go if they meet the
-    tests of the lines outside (chrome near, far headlines, runs of headlines)."""
-    if not titled:
-        return span
-    slots = span.slots
-    start = next(
-        (
-            index
-            for index in range(span.first + 1, span.last + 1)
-            if (line := slots[index].line) is not None and line_key(line.text) in titled
-        ),
-        None,
-    )
-    if start is None:
-        return span
-    return replace(span, first=start, total=sum(span.scores[start : span.last + 1]))
 
 
 def comment_heads(span: Span) -> list[tuple[int, int]]:
@@ -219,6 +127,7 @@ def outside_lines(
         share = chrome_share(slots, side) if headline_lang else 0.0  # 0: no headline goes
         headlines_go = share >= HEADLINE_SIDE_CHROME
         runs = headline_runs(slots, side) if share >= HEADLINE_RUN_SIDE_CHROME else {}
+        closing = None if before else closing_chrome_start(slots, side)
         for index in side:
             line = slots[index].line
             if line is None:
@@ -230,6 +139,8 @@ def outside_lines(
                 reason = f"a headline or label {HEADLINE_FAR_LINES}+ lines away"
             elif index in runs:
                 reason = f"one of {runs[index]} headlines in a row"
+            elif closing is not None and index > closing:
+                reason = f"in the closing chrome from line {slots[closing].line_number()}"
             else:
                 continue
             if is_free(line, wrapped) and not is_spared(line.text, before and lead_above, headline):
