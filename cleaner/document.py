@@ -3,6 +3,24 @@
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+# Removal categories that mark page chrome; duplicates, stamps, captions and notes occur
+# inside articles (and in clean article text given as input).
+CHROME_CATEGORIES = frozenset(
+    {
+        "navigation",
+        "share",
+        "related",
+        "comments",
+        "tags",
+        "promo",
+        "advertisement",
+        "newsletter",
+        "donation",
+        "paywall",
+        "byline",
+    }
+)
+
 
 @dataclass(slots=True)  # one a line: no __dict__ each (a 50,000-line text holds 50,000)
 class Line:
@@ -80,6 +98,10 @@ class Document:
     def position_of(self, removal: Removal) -> int:
         """The position the removed line had among the document's lines."""
         return self.removed_positions[removal.line]
+
+    def shows_chrome(self) -> bool:
+        """Whether a rule removed a line of page chrome (CHROME_CATEGORIES) so far."""
+        return any(removal.category in CHROME_CATEGORIES for removal in self.removed)
 
     def drop(self, lines, rule: str, category: str, evidence=None) -> None:
         """Remove `lines` (Line objects still in the document), recording why; `evidence`,

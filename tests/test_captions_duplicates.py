@@ -135,6 +135,19 @@ def test_a_headline_printed_twice_goes(cleaner):
     assert [r.rule for r in result.removed] == ["duplicate.exact"]
 
 
+def test_short_lines_repeated_in_article_text_stay_and_on_a_page_go(cleaner):
+    """Text in which no rule found page chrome is an article: its repeated short lines (a
+    listing's fields, the headings a table of contents repeats) are its own; a repeated
+    paragraph still goes, and on a page (a share bar removed) so do the short lines."""
+    fields = ["Instructor: Maria Lopez Garcia", "Location: Room 111, North Hall"]
+    article = [*fields, PARAGRAPH, *fields, PARAGRAPH]
+    result = cleaner.clean("\n".join(article) + "\n")
+    assert result.text.splitlines() == [*fields, PARAGRAPH, *fields]
+    assert removed_by(result) == [(PARAGRAPH, "duplicate.exact", "duplicate")]
+    page = cleaner.clean("\n".join(["Facebook", "Twitter", *article]) + "\n")
+    assert page.text.splitlines() == [*fields, PARAGRAPH]
+
+
 def test_standfirst_repeated_inside_a_paragraph_is_kept(cleaner):
     standfirst = "Officials estimate that at least 600 soldiers have been killed."
     text = f"{standfirst}\nThe war goes on. {standfirst} Thousands more were wounded, they said.\n"

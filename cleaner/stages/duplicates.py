@@ -12,8 +12,8 @@ import re
 from collections import Counter
 
 from ..document import Document, Line, RuleInfo
-from ..slices import text_chunks, text_slices
-from .prose import wrapped_positions
+from ..slices import text_chunks, text_slices, word_count
+from .prose import is_prose, wrapped_positions
 
 RULE_EXACT = "duplicate.exact"
 RULE_NEAR = "duplicate.near"
@@ -51,7 +51,10 @@ def drop_duplicates(
 ) -> Document:
     """Drop lines that repeat an earlier kept line exactly or nearly, or a line that one of
     the YAML rules `yaml_rule_ids` removed before them, and a page title that a later line
-    repeats a part of; the lines of hard-wrapped paragraphs are neither dropped nor compared."""
+    repeats a part of; the lines of hard-wrapped paragraphs are neither dropped nor compared.
+    In text where no rule found page chrome (Document.shows_chrome), an exact copy of a short
+    line that is no sentence stays (is_own)."""
+    page = doc.shows_chrome()  # else its repeated short lines are the article's own
     candidates, long_keys = keyed_lines(doc, min_words)
     seen_sets = PrefixIndex(list(long_keys.values()), jaccard) if long_keys is not None else None
     seen_exact: dict[bytes, int] = {}  # key's digest: line number
@@ -60,7 +63,8 @@ def drop_duplicates(
     for line, digest in candidates[len(title) :]:  # a title goes: what repeats it stays
         if not digest:
             continue
-        if digest in seen_exact and len(line.text) >= min_chars:
+        copied = digest in seen_exact and len(line.text) >= min_chars
+        if copied and not is_own(line, page, min_words):
             exact.append((line, f"a copy of line {seen_exact[digest]}"))
             continue
         if removed_at.get(digest, line.position) < line.position:
@@ -69,18 +73,21 @@ def drop_duplicates(
         seen_exact.setdefault(digest, line.number)
         if seen_sets is not None and seen_sets.compared > NEAR_DUPLICATE_MAX_COMPARISONS:
             seen_sets = None  # the rest of the document: exact copies only
-        if seen_sets is not None and long_keys is not None and line.position in long_keys:
-            word_set = frozenset(text_chunks(long_keys[line.position]))
-            prefix = seen_sets.prefix(word_set)
-            if seen_sets.has_near(word_set, prefix):
-                near.append((line, f"nearly a copy of an earlier line (overlap >= {jaccard:g})"))
-                continue
-            seen_sets.add(word_set, prefix)
+        long_key = long_keys.get(line.position) if long_keys is not None else None
+        if seen_sets is not None and long_key is not None and seen_sets.is_near_copy(long_key):
+            near.append((line, f"nearly a copy of an earlier line (overlap >= {jaccard:g})"))
     titled = [(line, "the page's title: a later line is its headline") for line in title]
     found = ((exact, RULE_EXACT), (near, RULE_NEAR), (copies, RULE_REMOVED), (titled, RULE_TITLE))
     for dropped, rule in found:
         doc.drop_each(dropped, rule, "duplicate")
     return doc
+
+
+def is_own(line: Line, page: bool, min_words: int) -> bool:
+    """A line of fewer than `min_words` words that is no sentence, in text that is not a
+    `page`: the article's own when it comes again (the headings a table of contents repeats,
+    a listing's fields), as a page's menus and labels are not."""
+    return not page and not is_prose(line.text) and word_count(line.text) < min_words
 
 
 # A candidate line: the line and its key's digest (b"" for a line with no words).
@@ -201,6 +208,16 @@ class PrefixIndex:
                     self.compared += 1
                     if similarity(word_set, self.sets[index]) >= self.jaccard:
                         return True
+        return False
+
+    def is_near_copy(self, key: str) -> bool:
+        """Whether the words of `key` nearly repeat a line's added before; if not, they are
+        added."""
+        word_set = frozenset(text_chunks(key))
+        prefix = self.prefix(word_set)
+        if self.has_near(word_set, prefix):
+            return True
+        self.add(word_set, prefix)
         return False
 
     def add(self, word_set: frozenset[str], prefix: list[str]) -> None:

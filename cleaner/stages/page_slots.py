@@ -4,7 +4,7 @@ the page, and the runs of headline-shaped lines."""
 
 from dataclasses import dataclass
 
-from ..document import Document, Line, Removal
+from ..document import CHROME_CATEGORIES, Document, Line, Removal
 from .headlines import is_headline_shaped, is_label_line
 
 # A line outside the article's span goes when article_span.CHROME_MIN_REMOVED of the lines
@@ -36,23 +36,6 @@ CLOSING_SIDE_CHROME = 0.5
 # and stamp (one of them at least), a share bar, a photo's caption and credit.
 HEADLINE_TO_BODY = frozenset({"byline", "timestamp", "share", "navigation", "caption", "credit"})
 BYLINE_CATEGORIES = frozenset({"byline", "timestamp"})
-# Removal categories that mark page chrome; duplicates, stamps, captions and notes occur
-# inside articles (and in clean article text given as input).
-CHROME_CATEGORIES = frozenset(
-    {
-        "navigation",
-        "share",
-        "related",
-        "comments",
-        "tags",
-        "promo",
-        "advertisement",
-        "newsletter",
-        "donation",
-        "paywall",
-        "byline",
-    }
-)
 
 
 @dataclass(frozen=True)
