@@ -113,16 +113,6 @@ def test_a_tag_line_after_the_article_closes_it_too():
     assert kept(doc) == BODY
 
 
-def test_a_stamp_closes_the_article_on_a_page_not_in_an_article_alone():
-    entries = ["Tarifverbund erhöht die Preise", "Neue Linie nach Friedberg"]
-    stamp = (3, "Montag, 6. November 2023", "timestamp")
-    texts = BODY + [stamp[1]] + entries
-    assert kept(drop_sections(document(texts, [stamp]))) == BODY + entries
-    page = ["Teilen"] + texts  # a share button the rules removed: the text is a page
-    on_page = drop_sections(document(page, [(0, "Teilen", "share"), (4, stamp[1], stamp[2])]))
-    assert kept(on_page) == BODY
-
-
 def test_a_copyright_note_does_not_close_the_article():
     texts = BODY + [
         "Alle Rechte vorbehalten.",

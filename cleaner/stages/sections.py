@@ -62,12 +62,6 @@ FURNITURE = frozenset({"related", "comments", "share", "newsletter", "donation",
 FURNITURE_UNLESS_LISTED = frozenset(
     {"tags", "promo", "consent", "byline", "navigation", "advertisement", "timestamp"}
 )
-# A stamp marks it only on a page: text in which no rule found page chrome
-# (Document.shows_chrome) is an article alone, and a dated line late in it is its own (a
-# dated entry, a letter's date). The HTML path's text is a page's, its chrome gone with the
-# extractor. Cleaneval's clean gold text lost 1,700 fewer tokens (2.07% -> 1.97%); no page
-# input moved by more than 0.0003.
-PAGE_FURNITURE = frozenset({"timestamp"})
 # The furniture begins only once this share of the document's prose words lies before it:
 # a share bar or teaser above or inside the article must not cut the article short.
 FURNITURE_MIN_PROSE_BEFORE = 0.7
@@ -211,10 +205,7 @@ def furniture_start(doc: Document, prose: list[tuple[int, int]]) -> Removal | No
     total = words_up_to[-1] if prose else 0
     if not total:
         return None
-    page = doc.extracted or doc.shows_chrome()
     for removal in sorted(doc.removed, key=lambda r: r.line):
-        if removal.category in PAGE_FURNITURE and not page:
-            continue
         if removal.category in FURNITURE or (
             removal.category in FURNITURE_UNLESS_LISTED and not LIST_ITEM.match(removal.text)
         ):
