@@ -328,6 +328,8 @@ GOES = [
         "common.english-comments",
     ),
     ("de", "View all essays by tag", "common.english-labels"),
+    ("en", "↑ Back to top", "common.back-to-top"),
+    ("de", "Nach oben", "common.back-to-top"),
     ("de", "By Franziska Dully", "common.english-byline"),
     (
         "de",
@@ -506,3 +508,10 @@ def test_a_web_archive_toolbar_goes_on_a_page_of_any_language(cleaner, lang):
     result = cleaner.clean(text)
     assert result.text == f"{PARAGRAPH[lang]}\n{AFTER[lang]}\n"
     assert {r.rule for r in result.removed} == {"webarchive.toolbar", "webarchive.collection-note"}
+
+
+def test_back_to_top_goes_but_marks_no_page_chrome(cleaner):
+    """Long articles print it under each section: it goes as boilerplate, not as navigation,
+    which would mark page chrome around it (page_slots, Document.shows_chrome)."""
+    result = cleaned(cleaner, "en", "Back to top")
+    assert [(r.rule, r.category) for r in result.removed] == [("common.back-to-top", "boilerplate")]
