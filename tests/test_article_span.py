@@ -143,7 +143,9 @@ HEADLINES = [
     "Ten Parks Worth the Drive This Summer",
     "How the library won back its readers",
 ]
-FILLER = ["Weather: 14°C, light rain.", "sunrise at 07:12 today", "high tide: 09:40"] * 3
+# 27 lines: the side after the article has under CLOSING_FAR_SIDE_CHROME of chrome, so its
+# far lines go only by their shape (headlines), not as the page's closing chrome.
+FILLER = ["Weather: 14°C, light rain.", "sunrise at 07:12 today", "high tide: 09:40"] * 9
 NAV = MENU + ["Sitemap", "Careers", "Advertise"]
 
 
@@ -340,3 +342,15 @@ def test_an_article_list_running_on_past_the_span_stays():
     removed = after_the_span(tracks + SHARE + SPONSORS)
     assert not removed & set(tracks[:5])  # the last ones have the share bar near
     assert set(SPONSORS) <= removed
+
+
+def test_on_a_side_with_less_chrome_only_the_far_lines_of_the_closing_chrome_go(monkeypatch):
+    """A side of the page after the span with between CLOSING_FAR_SIDE_CHROME and
+    CLOSING_SIDE_CHROME of chrome: past its first chrome line, the lines far from the span
+    go, the near ones stay."""
+    extras = [f"gym deal {number}" for number in range(1, 21)]
+    removed = after_the_span(SHARE + extras)
+    assert set(extras[11:17]) <= removed  # 15 or more lines from the span
+    assert not set(extras[3:10]) & removed  # nearer, with no chrome near them
+    monkeypatch.setattr(page_slots, "CLOSING_FAR_SIDE_CHROME", 1.01)
+    assert not set(extras[11:17]) & after_the_span(SHARE + extras)

@@ -7,13 +7,13 @@ CHROME_MIN_REMOVED of the line's CHROME_WINDOW_LINES neighbours on each side wer
 chrome rules (navigation, share, related...); a line shaped as a headline far from the span
 goes on a side of the page with enough chrome, and so does a run of HEADLINE_RUN_MIN_LINES
 headlines in a row on a side with some (neither in German, which capitalises nouns); after the
-span, on a side mostly chrome, every line past its first chrome line goes (the page's closing
-chrome, page_slots.CLOSING_SIDE_CHROME). Protected lines, hard-wrapped paragraphs, an
-article's own data items (prose.py), a sentence before the span (the article's lead, unless
-the span opens with the headline the page's title names: a lead follows its headline), that
-headline and the headline over the article's byline stay. An article given alone has no such
-side, so the stage leaves it as it is; nor does it look at the HTML path's text, whose
-extractor chose the article.
+span, on a side mostly chrome, every line past its first chrome line goes, and on a side with
+less, every such line far from the span (the page's closing chrome, page_slots.closing_chrome).
+Protected lines, hard-wrapped paragraphs, an article's own data items (prose.py), a sentence
+before the span (the article's lead, unless the span opens with the headline the page's title
+names: a lead follows its headline), that headline and the headline over the article's byline
+stay. An article given alone has no such side, so the stage leaves it as it is; nor does it
+look at the HTML path's text, whose extractor chose the article.
 
 Readers' comments often score as prose and join the span. When the span holds exactly one run
 of removed chrome that includes a comments rule's line ("12 Comments", "Leave a Reply") and the
@@ -34,7 +34,7 @@ from .page_slots import (
     HEADLINE_RUN_SIDE_CHROME,
     chrome_near,
     chrome_share,
-    closing_chrome_start,
+    closing_chrome,
     headline_above_byline,
     headline_runs,
     is_chrome,
@@ -127,7 +127,7 @@ def outside_lines(
         share = chrome_share(slots, side) if headline_lang else 0.0  # 0: no headline goes
         headlines_go = share >= HEADLINE_SIDE_CHROME
         runs = headline_runs(slots, side) if share >= HEADLINE_RUN_SIDE_CHROME else {}
-        closing = None if before else closing_chrome_start(slots, side)
+        closing = None if before else closing_chrome(slots, side)
         for index in side:
             line = slots[index].line
             if line is None:
@@ -139,8 +139,8 @@ def outside_lines(
                 reason = f"a headline or label {HEADLINE_FAR_LINES}+ lines away"
             elif index in runs:
                 reason = f"one of {runs[index]} headlines in a row"
-            elif closing is not None and index > closing:
-                reason = f"in the closing chrome from line {slots[closing].line_number()}"
+            elif closing is not None and index > closing[0] and (closing[1] or far):
+                reason = f"in the closing chrome from line {slots[closing[0]].line_number()}"
             else:
                 continue
             if is_free(line, wrapped) and not is_spared(line.text, before and lead_above, headline):

@@ -32,6 +32,12 @@ HEADLINE_RUN_SIDE_CHROME = 0.05
 # chrome line only, because an article's list may run on past the span (a tracklist, a
 # book's contents); above the span, where leads and standfirsts stand, nothing is taken.
 CLOSING_SIDE_CHROME = 0.5
+# On a side with at least this share of chrome, the lines past its first chrome line go when
+# they are article_span.HEADLINE_FAR_LINES or more from the span: dragnet full page +0.0020 /
+# +0.0027 (read / other half), scrape +0.0004 / +0.0050, held-out `without` +0.18 points (full
+# page and scrape), cleaneval +0.0000 / +0.0001; every line past it at this share (no
+# distance) cost cleaneval 0.0006 (full page) and 0.0005 (scrape).
+CLOSING_FAR_SIDE_CHROME = 0.3
 # What may stand between an article's headline and its first paragraph, removed: its byline
 # and stamp (one of them at least), a share bar, a photo's caption and credit.
 HEADLINE_TO_BODY = frozenset({"byline", "timestamp", "share", "navigation", "caption", "credit"})
@@ -90,12 +96,15 @@ def chrome_share(slots: list[Slot], side: range) -> float:
     return sum(1 for index in side if is_chrome(slots[index])) / len(side)
 
 
-def closing_chrome_start(slots: list[Slot], side: range) -> int | None:
-    """The index of the first chrome line of `side` (after the span) when at least
-    CLOSING_SIDE_CHROME of its lines are chrome: where the page's closing chrome starts."""
-    if chrome_share(slots, side) < CLOSING_SIDE_CHROME:
+def closing_chrome(slots: list[Slot], side: range) -> tuple[int, bool] | None:
+    """Where the page's closing chrome starts on `side` (after the span): the index of its
+    first chrome line, and whether every line past it goes (at least CLOSING_SIDE_CHROME of the
+    side's lines are chrome) or only those far from the span (CLOSING_FAR_SIDE_CHROME)."""
+    share = chrome_share(slots, side)
+    if share < CLOSING_FAR_SIDE_CHROME:
         return None
-    return next((index for index in side if is_chrome(slots[index])), None)
+    start = next((index for index in side if is_chrome(slots[index])), None)
+    return (start, share >= CLOSING_SIDE_CHROME) if start is not None else None
 
 
 def headline_above_byline(slots: list[Slot], first: int) -> Line | None:
