@@ -316,14 +316,18 @@ SPONSORS = [
 ]
 
 
-def after_the_span(lines: list[str]) -> set[str]:
+def span_removals(lines: list[str]) -> dict[str, str]:
     """What the stage alone removes from a page whose menus, share bar and footer the rules
-    removed as navigation."""
+    removed as navigation, each line with its evidence."""
     doc = Document.from_lines(MENU + [HEADLINE, *ARTICLE, *lines] + FOOTER + MENU, lang="en")
     chrome = set(MENU) | set(SHARE) | set(FOOTER)
     doc.drop([line for line in doc.lines if line.text in chrome], "common.nav", "navigation")
     ArticleSpan()(doc)
-    return {removal.text for removal in doc.removed if removal.rule == RULE}
+    return {removal.text: removal.evidence or "" for removal in doc.removed if removal.rule == RULE}
+
+
+def after_the_span(lines: list[str]) -> set[str]:
+    return set(span_removals(lines))
 
 
 def test_the_closing_chrome_goes_from_its_first_chrome_line_on(monkeypatch):
@@ -351,6 +355,9 @@ def test_on_a_side_with_less_chrome_only_the_far_lines_of_the_closing_chrome_go(
     extras = [f"gym deal {number}" for number in range(1, 21)]
     removed = after_the_span(SHARE + extras)
     assert set(extras[11:17]) <= removed  # 15 or more lines from the span
+    assert span_removals(SHARE + extras)[extras[12]].endswith(
+        "in the closing chrome from line 15, 15+ lines away"
+    )
     assert not set(extras[3:10]) & removed  # nearer, with no chrome near them
     monkeypatch.setattr(page_slots, "CLOSING_FAR_SIDE_CHROME", 1.01)
     assert not set(extras[11:17]) & after_the_span(SHARE + extras)

@@ -141,6 +141,7 @@ def outside_lines(
                 reason = f"one of {runs[index]} headlines in a row"
             elif closing is not None and index > closing[0] and (closing[1] or far):
                 reason = f"in the closing chrome from line {slots[closing[0]].line_number()}"
+                reason += "" if closing[1] else f", {HEADLINE_FAR_LINES}+ lines away"
             else:
                 continue
             if is_free(line, wrapped) and not is_spared(line.text, before and lead_above, headline):
