@@ -124,10 +124,11 @@ def outside_lines(
     for side, before in ((range(0, first), True), (range(last + 1, len(slots)), False)):
         if len(side) < MIN_OUTSIDE_LINES:
             continue
-        share = chrome_share(slots, side) if headline_lang else 0.0  # 0: no headline goes
+        side_share = chrome_share(slots, side)
+        share = side_share if headline_lang else 0.0  # 0: no headline goes
         headlines_go = share >= HEADLINE_SIDE_CHROME
         runs = headline_runs(slots, side) if share >= HEADLINE_RUN_SIDE_CHROME else {}
-        closing = None if before else closing_chrome(slots, side)
+        closing = None if before else closing_chrome(slots, side, side_share)
         for index in side:
             line = slots[index].line
             if line is None:

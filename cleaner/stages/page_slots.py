@@ -96,11 +96,11 @@ def chrome_share(slots: list[Slot], side: range) -> float:
     return sum(1 for index in side if is_chrome(slots[index])) / len(side)
 
 
-def closing_chrome(slots: list[Slot], side: range) -> tuple[int, bool] | None:
-    """Where the page's closing chrome starts on `side` (after the span): the index of its
-    first chrome line, and whether every line past it goes (at least CLOSING_SIDE_CHROME of the
-    side's lines are chrome) or only those far from the span (CLOSING_FAR_SIDE_CHROME)."""
-    share = chrome_share(slots, side)
+def closing_chrome(slots: list[Slot], side: range, share: float) -> tuple[int, bool] | None:
+    """Where the page's closing chrome starts on `side` (after the span), whose chrome_share
+    is `share`: the index of its first chrome line, and whether every line past it goes (at
+    least CLOSING_SIDE_CHROME of the side's lines are chrome) or only those far from the span
+    (CLOSING_FAR_SIDE_CHROME)."""
     if share < CLOSING_FAR_SIDE_CHROME:
         return None
     start = next((index for index in side if is_chrome(slots[index])), None)
