@@ -28,7 +28,7 @@ that count differently (a blog's front page, each post with its "5 comments").
 Cleaner(comment_threads=False) keeps threads (a forum's posts are its content).
 """
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from itertools import pairwise
 from operator import itemgetter
@@ -186,34 +186,29 @@ def thread_headers(lines: Sequence[Line | Removal], names_above: bool = False) -
     first paragraph: headers before it are its own byline and date), or [] if there is none. With
     `names_above`, a header's signer includes the short line above it: a thread under a
     counted heading may date its posts on a line of their own, under the name."""
-    candidates = [
-        (index, line, header_shape(line.text))
-        for index, line in enumerate(lines)
-        if is_header(line)
-    ]
-    shapes = Counter(shape for _, _, shape in candidates).most_common()
-    if not shapes or shapes[0][1] < THREAD_MIN_HEADERS:
+    by_shape: dict[str, list[tuple[int, Line | Removal]]] = defaultdict(list)
+    for index, line in enumerate(lines):
+        if is_header(line):
+            by_shape[header_shape(line.text)].append((index, line))
+    # most common first; among as common, the first seen (as Counter.most_common)
+    ranked = sorted(by_shape.values(), key=len, reverse=True)
+    if not ranked or len(ranked[0]) < THREAD_MIN_HEADERS:
         return []
-    by_shape = {
-        shape: [(index, line) for index, line, found in candidates if found == shape]
-        for shape, _ in shapes
-    }
-    most_common = by_shape[shapes[0][0]]
-    twins = [by_shape[shape] for shape, _ in shapes[1:] if are_twins(by_shape[shape], most_common)]
+    most_common = ranked[0]
+    beside = {index + step for index, _ in most_common for step in (-1, 1)}
+    twins = [headers for headers in ranked[1:] if are_twins(headers, beside, len(most_common))]
     for headers in [most_common, *twins]:
         if is_a_thread(lines, headers, names_above):
             return [index for index, _ in headers]
     return []
 
 
-def are_twins(
-    headers: list[tuple[int, Line | Removal]], others: list[tuple[int, Line | Removal]]
-) -> bool:
-    """Whether `headers` and `others` are the two lines of the same posts' headers: as many
-    (within TWIN_SHAPE_MIN_SHARE), each next to one of the others."""
-    near = {index + step for index, _ in others for step in (-1, 1)}
-    return len(headers) >= TWIN_SHAPE_MIN_SHARE * len(others) and all(
-        index in near for index, _ in headers
+def are_twins(headers: list[tuple[int, Line | Removal]], beside: set[int], count: int) -> bool:
+    """Whether `headers` are the other line of the posts whose most common shape has `count`
+    headers, at the indices next to them `beside`: as many (within TWIN_SHAPE_MIN_SHARE), each
+    next to one of those."""
+    return len(headers) >= TWIN_SHAPE_MIN_SHARE * count and all(
+        index in beside for index, _ in headers
     )
 
 
